@@ -1,0 +1,139 @@
+/**
+ * 复制到年度考核表 — the summary in the layout of the annual appraisal form (年度综合考核):
+ * tab-separated text for the clipboard and a print-ready 年度考核 sheet.
+ *
+ * It takes the rows of the 汇总 sheet when there is one (it may hold departments read from
+ * other workbooks), after checking they are still exactly what buildSummary wrote; without a
+ * summary it ranks the departments of the open workbook itself.
+ */
+import type { CellValue, FormatBlock } from '../host/host.js';
+import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
+import { blockAddress, blockOf, blockRows, type Block } from './a1.js';
+import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
+import { foreignCells, readRef } from './own.js';
+import { planResult, resultReads, writeResult } from './results.js';
+import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { sheetRef, tr } from './text.js';
+import { gather, noDepartments } from './workbook.js';
+
+const COLS = 6;
+
+function headers(locale: Locale): string[] {
+  return [
+    tr(locale, '序号', 'No.'),
+    tr(locale, '院系', 'Department'),
+    tr(locale, '自评分 S1（40%）', 'Self S1 (40%)'),
+    tr(locale, '考评分 S2（60%）', 'Assessor S2 (60%)'),
+    tr(locale, '校企合作考核得分 Sm', 'Cooperation score Sm'),
+    tr(locale, '名次', 'Rank'),
+  ];
+}
+
+function rowsOf(rows: DepartmentResult[]): CellValue[][] {
+  return rows.map((r, i) => [i + 1, r.department, r.s1, r.s2, r.final, r.rank ?? null]);
+}
+
+/** Tab-separated, one line per row, header first; tabs and line breaks inside a cell become spaces. */
+export function toTsv(rows: CellValue[][]): string {
+  const cell = (v: CellValue) => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
+  return rows.map((r) => r.map(cell).join('\t')).join('\r\n') + '\r\n';
+}
+
+function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
+  const year = commonYear(rows);
+  const pad = (row: CellValue[]) => [...row, ...Array<CellValue>(COLS - row.length).fill(null)];
+  return [
+    pad([tr(locale, `${year ? `${year} ` : ''}年度综合考核 · 校企合作考核结果`, `Annual appraisal${year ? ` ${year}` : ''}: cooperation assessment`)]),
+    headers(locale),
+    ...rowsOf(rows),
+    pad([tr(locale, '注：Sm = S1×40% + S2×60%，四舍五入保留两位小数；得分相同者名次并列。', 'Sm = S1×40% + S2×60%, rounded to 2 decimals; equal scores share a rank.')]),
+  ];
+}
+
+function sheetFormat(sheet: string, b: Block): FormatBlock[] {
+  const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
+  const rows = blockRows(b);
+  const widths = [8, 26, 16, 16, 20, 8];
+  return [
+    f(blockOf(b.top, b.left, 1, COLS), { bold: true }),
+    f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true }),
+    f(blockOf(b.top + 1, b.left, rows - 2, COLS), { border: true }),
+    f(blockOf(b.top + 2, b.left, Math.max(1, rows - 3), COLS), { horizontal: 'center' }),
+    ...widths.map((w, c) => f(blockOf(b.top, b.left + c, 1, 1), { columnWidth: w })),
+  ];
+}
+
+/** The summary rows back from the 汇总 sheet (rank, department, S1, S2, Sm, source). */
+function summaryRows(values: CellValue[][]): DepartmentResult[] {
+  const out: DepartmentResult[] = [];
+  for (const r of values.slice(2)) {
+    if (r.slice(0, SUMMARY_COLS).every((v) => v === null || v === '')) continue;
+    out.push({
+      rank: Number(r[0]), department: String(r[1] ?? ''), s1: Number(r[2]), s2: Number(r[3]), final: Number(r[4]),
+      source: r[5] === null ? undefined : String(r[5]),
+    });
+  }
+  return out;
+}
+
+export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
+  const { host, engine, locale } = ctx;
+  let summary: Place | undefined;
+  let plan = planResult([], APPRAISAL_NAME, 0, COLS);
+  const gathered = await gather(host, locale, (names, departments) => {
+    summary = placeOf(names, SUMMARY_NAME);
+    const count = summary ? blockRows(summary.block) - 2 : departments.length;
+    plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
+    return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
+  });
+  const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'appraisalText', ok: false, message, problems, written: [] });
+
+  let rows: DepartmentResult[];
+  let current = gathered.extra[0];
+  const found = summary as Place | undefined; // assigned inside the gather callback above
+  if (found) {
+    current = gathered.extra[1];
+    const edited = foreignCells(found, gathered.extra[0]);
+    if (edited.length > 0) {
+      const problems: FlowProblem[] = edited.map((address) => ({
+        sheet: found.sheet, address, path: 'summary', code: 'summary_edited',
+        message: tr(
+          locale,
+          `汇总表 ${sheetRef(found.sheet, address)} 已被手工修改，请重新生成汇总`,
+          `The summary cell ${sheetRef(found.sheet, address)} was edited by hand; build the summary again`,
+        ),
+      }));
+      return fail(problems, problems[0].message);
+    }
+    rows = summaryRows(gathered.extra[0]);
+  } else {
+    const own = scoreGathered(engine, locale, gathered);
+    if (own.problems.length > 0) {
+      return fail(own.problems, tr(locale, `工作簿中的院系有 ${own.problems.length} 个问题，请先检查填报`, `${own.problems.length} problems in this workbook's departments; validate first`));
+    }
+    const duplicates = duplicateProblems(locale, own.departments);
+    if (duplicates.length > 0) return fail(duplicates, duplicates[0].message);
+    rows = rankRecords(engine, locale, own.departments);
+  }
+  if (rows.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
+
+  const outcome = await writeResult(host, locale, plan, current, {
+    baseName: tr(locale, '年度考核', 'Appraisal'),
+    values: sheetValues(locale, rows),
+    format: sheetFormat,
+  });
+  if (!outcome.ok) return fail(outcome.problems, outcome.message);
+  return {
+    action: 'appraisalText',
+    ok: true,
+    message: tr(
+      locale,
+      `已生成 ${rows.length} 个院系的年度考核内容（可粘贴的文本，以及可打印的工作表“${outcome.sheet}”）`,
+      `Appraisal text for ${rows.length} departments ready, and the print-ready sheet "${outcome.sheet}"`,
+    ),
+    problems: [],
+    written: outcome.written,
+    tsv: toTsv([headers(locale), ...rowsOf(rows)]),
+    departments: rows,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * 计算得分 — scores every department (S1 from its own values, S2 with the assessors' values
+ * over them, Sm weighted) and writes plain values, never formulas, into each score sheet's own
+ * output cells: per line base/扣分/加分/得分 for 自评 and 考评 with the reasons, the totals and
+ * Sm. Refuses while any input problem stands, and stops before writing anything if an output
+ * cell holds something the add-in did not write.
+ */
+import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
+import type { LineScore, ScoreResult } from '../engine/types.js';
+import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
+import { blockAddress, blockRows, type Block } from './a1.js';
+import type { Place } from './names.js';
+import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
+import { tr } from './text.js';
+import { checkAndMark, problemSummary } from './validate.js';
+import { gather, noDepartments } from './workbook.js';
+import { headValues } from '../template/layout.js';
+
+type Scored = Extract<ScoreResult, { ok: true }>;
+
+/** The three owned/anchoring blocks of a department's score sheet. */
+interface ScorePlaces {
+  out: OwnedBlock;
+  head: OwnedBlock;
+  lines: RangeRef;
+}
+
+function scorePlaces(places: Map<string, Place>): ScorePlaces {
+  const out = places.get('out') as Place;
+  const head = places.get('head') as Place;
+  const lines = places.get('lines') as Place;
+  return {
+    out: { sheet: out.sheet, block: out.block },
+    head: { sheet: head.sheet, block: head.block },
+    lines: { sheet: lines.sheet, address: blockAddress(lines.block) },
+  };
+}
+
+function notes(lines: string[]): string | null {
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+function categoriesText(r: Scored): string {
+  return r.categories.map((c) => `${c.name} ${c.score}/${c.max}`).join('；');
+}
+
+function sumBase(r: Scored): number {
+  // Bases are integers or rubric-rounded decimals; summing in hundredths keeps 0.1 + 0.2 exact.
+  return Math.round(r.items.reduce((s, i) => s + Math.round(i.base * 100), 0)) / 100;
+}
+
+/** The output block's values: one row per line, then 合计, then Sm. */
+export function outputValues(
+  locale: Locale,
+  lineIds: string[],
+  s1: Scored,
+  s2: Scored,
+  final: number,
+  weights: { self: number; assessor: number },
+  assessorBlank: boolean,
+): { values: CellValue[][]; unknown: string[] } {
+  const sameAsSelf = tr(locale, '同自评（考评栏空白，按自评认定）', 'As self (assessor column blank: accepted as reported)');
+  const unknown: string[] = [];
+  const values: CellValue[][] = lineIds.map((id) => {
+    const a = s1.items.find((i) => i.id === id);
+    const b = s2.items.find((i) => i.id === id);
+    if (!a || !b) {
+      unknown.push(id);
+      return Array<CellValue>(10).fill(null);
+    }
+    return [a.base, a.deduction, a.bonus, a.score, b.base, b.deduction, b.bonus, b.score, notes(a.notes), assessorBlank ? sameAsSelf : notes(b.notes)];
+  });
+  values.push([
+    sumBase(s1), s1.deduction_total, s1.bonus_total, s1.total,
+    sumBase(s2), s2.deduction_total, s2.bonus_total, s2.total,
+    categoriesText(s1), assessorBlank ? sameAsSelf : categoriesText(s2),
+  ]);
+  const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
+  values.push([
+    final, null, null, null, null, null, null, null,
+    `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`,
+    assessorBlank ? sameAsSelf : null,
+  ]);
+  return { values, unknown };
+}
+
+export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
+  const { host, engine, locale } = ctx;
+  const placesByKey = new Map<string, ScorePlaces>();
+  const gathered = await gather(host, locale, (_names, departments) =>
+    departments.flatMap((d) => {
+      const p = scorePlaces(d.places);
+      placesByKey.set(d.key, p);
+      return [readRef(p.out), readRef(p.head), p.lines];
+    }),
+  );
+  const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'fillScores', ok: false, message, problems, written: [] });
+  if (gathered.departments.length === 0 && gathered.damaged.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
+
+  const { problems } = await checkAndMark(host, ctx, gathered);
+  if (problems.length > 0) {
+    return fail(problems, tr(locale, '未计算得分：', 'Not scored: ') + problemSummary(locale, problems));
+  }
+
+  const weights = engine.rubricInfo().weights;
+  const writes: WriteBlock[] = [];
+  const planned: Array<{ owned: OwnedBlock; current: CellValue[][]; department?: string }> = [];
+  const results: DepartmentResult[] = [];
+  const damaged: FlowProblem[] = [];
+  gathered.departments.forEach((d, i) => {
+    const p = placesByKey.get(d.key) as ScorePlaces;
+    const [outNow, headNow, lineCells] = gathered.extra.slice(i * 3, i * 3 + 3);
+    const s1 = engine.scoreDepartment(d.self, { locale });
+    const s2 = engine.scoreDepartment(d.assessor, { locale });
+    if (!s1.ok || !s2.ok) return; // validation above already passed; unreachable in practice
+    const final = engine.weightedScore(s1.total, s2.total, { locale });
+    const lineIds = lineCells.map((r) => String(r[0] ?? '').trim());
+    const outBlock: Block = p.out.block;
+    if (blockRows(outBlock) !== lineIds.length + 2) {
+      damaged.push({
+        sheet: p.out.sheet, address: blockAddress(outBlock), path: 'template', code: 'template_damaged', department: d.department,
+        message: tr(locale, '评分表的结构已被改动（行数不符），请重新插入模板', 'The score sheet was reshaped (row count differs); insert the template again'),
+      });
+      return;
+    }
+    const { values, unknown } = outputValues(locale, lineIds, s1, s2, final, weights, d.assessorBlank);
+    if (unknown.length > 0) {
+      damaged.push({
+        sheet: p.lines.sheet, address: p.lines.address, path: 'template', code: 'template_outdated', department: d.department,
+        message: tr(locale, `评分表的编号 ${unknown.join('、')} 不在当前考核指标中，请重新插入模板`, `Line ids ${unknown.join(', ')} are not in the current rubric; insert the template again`),
+      });
+      return;
+    }
+    planned.push({ owned: p.out, current: outNow, department: d.department });
+    planned.push({ owned: p.head, current: headNow, department: d.department });
+    writes.push(ownedWrite(p.out, values), ownedWrite(p.head, headValues(locale, d.department, d.year)));
+    results.push({
+      department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
+      source: p.out.sheet, selfLines: s1.items as LineScore[], assessorLines: s2.items as LineScore[],
+    });
+  });
+  if (damaged.length > 0) return fail(damaged, damaged[0].message);
+
+  const foreign = foreignProblems(locale, planned);
+  if (foreign.length > 0) return fail(foreign, foreignMessage(locale, foreign));
+
+  await host.write(writes);
+  const only = results.length === 1 ? results[0] : undefined;
+  return {
+    action: 'fillScores',
+    ok: true,
+    message: only
+      ? tr(locale, `已写入“${only.department}”的得分：自评 ${only.s1}，考评 ${only.s2}，最终得分 ${only.final}`,
+          `Scores written for "${only.department}": self ${only.s1}, assessor ${only.s2}, final ${only.final}`)
+      : tr(locale, `已写入 ${results.length} 个院系的得分`, `Scores written for ${results.length} departments`),
+    problems: [],
+    written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
+    departments: results,
+  };
+}

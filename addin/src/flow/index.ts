@@ -1,0 +1,188 @@
+/**
+ * The host-neutral workbook flow: the task pane's five actions, written once against the
+ * `Host` interface so that Excel, WPS 表格 and the web page run exactly the same code.
+ *
+ * ## Contract for the UI, the web page and the WPS ribbon
+ *
+ * Every action is `(ctx: FlowContext, …) => Promise<ActionReport>` and never throws for
+ * anything a user can cause (bad inputs, foreign data, a missing template): those come back
+ * as `ok: false` with `problems`. It throws only when the host itself fails.
+ *
+ * ```ts
+ * interface ActionReport {
+ *   action: ActionId;            // which action produced it
+ *   ok: boolean;                 // false: nothing was scored / written, see problems
+ *   message: string;             // one sentence for the user, in ctx.locale
+ *   problems: FlowProblem[];     // every problem, each located at a cell
+ *   written: RangeRef[];         // every block the action wrote (empty when ok is false)
+ *   tsv?: string;                // appraisalText only: the text for the clipboard
+ *   departments?: DepartmentResult[]; // fillScores / buildSummary / appraisalText: the results
+ * }
+ * interface FlowProblem {
+ *   sheet: string; address: string;       // the cell to select (host.select) — A1, no sheet
+ *   path: string;                          // the input, RUBRIC.md §4 ("internship.local") or a
+ *                                          // flow path ("output", "template", "department")
+ *   code: string;                          // engine codes (RUBRIC.md §4) or flow codes below
+ *   message: string;                       // in ctx.locale
+ *   column?: 'self' | 'assessor';          // which column of the facts the value sits in
+ *   department?: string;                   // the department's name, when known
+ * }
+ * ```
+ * Flow problem codes: `foreign_data` (a cell the add-in must write holds something it did not
+ * write), `no_template` (no department in the workbook), `duplicate_department` (the same
+ * department twice in one summary), `summary_edited` (the 汇总 sheet was changed by hand),
+ * `template_damaged` / `template_outdated` (a department's names or score rows no longer match),
+ * `table_too_long` (a majors/order-class table without a blank row before the reader's limit).
+ *
+ * ## The workbook this flow reads and writes
+ *
+ * A department's set of sheets is identified by a **key** (`d` + 6 base-36 characters derived
+ * from the department's name, so two departments' workbooks copied into one never clash).
+ * Every cell the flow reads or writes is found through a workbook-scoped defined name
+ * `coop_<key>_<field>` (e.g. `coop_dk3v9q2_internship_local_self`), never by a fixed address,
+ * so inserted rows and renamed sheets do not break it. See `../template/` for the layout.
+ *
+ * ## Never lose the user's data
+ *
+ * Every block the flow writes carries, in its last column, a record of what was written there
+ * (one hash per cell). A cell may be written only if it is empty or still holds exactly what
+ * the record says; otherwise the action stops before writing anything and names the cells.
+ */
+import type { Host, RangeRef } from '../host/host.js';
+import type { Engine, LineScore, Problem } from '../engine/types.js';
+
+export type Locale = 'zh' | 'en';
+
+/** What every action needs: the host to talk to, the engine, and the user's language. */
+export interface FlowContext {
+  host: Host;
+  engine: Engine;
+  locale: Locale;
+}
+
+export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText';
+
+/** One problem, located at a cell the UI can select. */
+export interface FlowProblem {
+  sheet: string;
+  /** A1 address inside `sheet` (no sheet name, never quoted). */
+  address: string;
+  /** The input's path (RUBRIC.md §4) or a flow path such as "output". */
+  path: string;
+  code: string;
+  message: string;
+  column?: 'self' | 'assessor';
+  department?: string;
+}
+
+/** One department's scores as shown in the summary; also what other workbooks hand in. */
+export interface DepartmentRecord {
+  department: string;
+  /** 考核年度, e.g. "2023-2024"; informational. */
+  year?: string;
+  /** Self score S1 (总分, bonuses included). */
+  s1: number;
+  /** Assessor score S2. */
+  s2: number;
+  /** Where it was read from (a file name, "本工作簿"); informational. */
+  source?: string;
+}
+
+/** A scored department: the record plus the final score, rank and, when scored here, lines. */
+export interface DepartmentResult extends DepartmentRecord {
+  final: number;
+  /** Set by buildSummary / appraisalText (ties share a rank). */
+  rank?: number;
+  /** fillScores: the lines of S1 and S2 with their notes, for the pane to show the reasons. */
+  selfLines?: LineScore[];
+  assessorLines?: LineScore[];
+}
+
+export interface ActionReport {
+  action: ActionId;
+  ok: boolean;
+  message: string;
+  problems: FlowProblem[];
+  written: RangeRef[];
+  tsv?: string;
+  departments?: DepartmentResult[];
+}
+
+/** Options of insertTemplate. */
+export interface InsertTemplateOptions {
+  /** 院系名称; the sheets are named after it. Default "院系" (numbered if taken). */
+  department?: string;
+  /** 考核年度, e.g. "2023-2024". Default blank. */
+  year?: string;
+}
+
+/** What readDepartments hands back: the departments it could score, and what stopped the rest. */
+export interface ReadDepartmentsResult {
+  departments: DepartmentRecord[];
+  problems: FlowProblem[];
+}
+
+/** A button of the task pane: the UI renders these without knowing the flow's internals. */
+export interface ActionDescription {
+  id: ActionId;
+  label: { zh: string; en: string };
+  hint: { zh: string; en: string };
+  /** Who the action is mainly for, in the order of the work. */
+  audience: 'department' | 'assessor' | 'office';
+}
+
+/** The actions in the order a user performs them. */
+export const ACTIONS: readonly ActionDescription[] = [
+  {
+    id: 'insertTemplate',
+    label: { zh: '插入填报模板', en: 'Insert template' },
+    hint: {
+      zh: '为一个院系插入填报表和评分表（可在同一工作簿中添加多个院系）',
+      en: "Insert a department's facts and score sheets (several departments may share a workbook)",
+    },
+    audience: 'department',
+  },
+  {
+    id: 'validate',
+    label: { zh: '检查填报', en: 'Validate' },
+    hint: {
+      zh: '检查自评栏和考评栏的每个填报项，标出有问题的单元格',
+      en: 'Check every input of the self and assessor columns and mark the bad cells',
+    },
+    audience: 'department',
+  },
+  {
+    id: 'fillScores',
+    label: { zh: '计算得分', en: 'Fill scores' },
+    hint: {
+      zh: '在评分表中写入自评分、考评分、最终得分及扣分加分原因（写入数值，不写公式）',
+      en: 'Write self, assessor and final scores with their reasons into the score sheet (values, not formulas)',
+    },
+    audience: 'assessor',
+  },
+  {
+    id: 'buildSummary',
+    label: { zh: '生成汇总', en: 'Build summary' },
+    hint: {
+      zh: '汇总各院系的自评分、考评分、最终得分并排名',
+      en: "Gather the departments' S1, S2 and final scores and rank them",
+    },
+    audience: 'office',
+  },
+  {
+    id: 'appraisalText',
+    label: { zh: '复制到年度考核表', en: 'Copy for appraisal form' },
+    hint: {
+      zh: '生成可粘贴到年度综合考核表的制表符分隔文本，并生成可打印的“年度考核”工作表',
+      en: 'Tab-separated text for the annual appraisal form, plus a print-ready sheet',
+    },
+    audience: 'office',
+  },
+];
+
+export type { Problem };
+export { insertTemplate } from '../template/insert.js';
+export { validateWorkbook } from './validate.js';
+export { fillScores } from './fill.js';
+export { buildSummary, readDepartments } from './summary.js';
+export { appraisalText } from './appraisal.js';

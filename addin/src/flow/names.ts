@@ -1,0 +1,101 @@
+/**
+ * The defined names that tie a department's sheets together. Names, not addresses, are the
+ * anchors: Excel and WPS move a name when rows are inserted above it and keep it when its
+ * sheet is renamed, so the flow keeps finding its cells after the user reshapes the sheets.
+ *
+ * Scheme: `coop_<key>_<field>`, key = "d" + 6 base-36 characters hashed from the department's
+ * name. Hashing (rather than numbering 1, 2, 3) matters when the office copies sheets from
+ * several departments' workbooks into one: each brings its own names, and they do not clash.
+ */
+import type { DefinedName } from '../host/host.js';
+import { parseBlock, type Block } from './a1.js';
+import { FACT_FIELDS } from '../template/fields.js';
+
+export const NAME_PREFIX = 'coop_';
+export const SUMMARY_NAME = 'coop_summary_out';
+export const APPRAISAL_NAME = 'coop_appraisal_out';
+
+/** FNV-1a over UTF-16 code units: small, stable across hosts and good enough to tell values apart. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function departmentKey(department: string): string {
+  const h = fnv1a(department.trim()).toString(36);
+  return `d${h.padStart(7, '0').slice(-6)}`;
+}
+
+/** "internship.local" + "self" → "internship_local_self". */
+export function fieldSuffix(path: string, column: 'self' | 'assessor'): string {
+  return `${path.replace(/\./g, '_')}_${column}`;
+}
+
+export function nameOf(key: string, suffix: string): string {
+  return `${NAME_PREFIX}${key}_${suffix}`;
+}
+
+/** Suffixes of the names every department carries besides the fact fields. */
+export const FIXED_SUFFIXES = ['department', 'year', 'majors', 'classes', 'out', 'head', 'lines'] as const;
+
+export function requiredSuffixes(): string[] {
+  const out: string[] = [...FIXED_SUFFIXES];
+  for (const f of FACT_FIELDS) out.push(fieldSuffix(f.path, 'self'), fieldSuffix(f.path, 'assessor'));
+  return out;
+}
+
+/** A named place: its sheet and block. */
+export interface Place {
+  sheet: string;
+  block: Block;
+}
+
+/** One department's named places, or the names it is missing. */
+export interface DepartmentNames {
+  key: string;
+  places: Map<string, Place>;
+  missing: string[];
+}
+
+/** Groups the workbook's names into departments (keys found from their `_department` name). */
+export function departmentsFromNames(names: DefinedName[]): DepartmentNames[] {
+  const byName = new Map<string, Place>();
+  for (const n of names) {
+    try {
+      byName.set(n.name.toLowerCase(), { sheet: n.sheet, block: parseBlock(n.address) });
+    } catch {
+      // A name whose target was deleted (#REF!) is not ours to repair; its department is
+      // reported as damaged below, because the required name then counts as missing.
+    }
+  }
+  const keys: string[] = [];
+  const pattern = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]+)_department$`);
+  for (const n of names) {
+    const m = pattern.exec(n.name.toLowerCase());
+    if (m && !keys.includes(m[1])) keys.push(m[1]);
+  }
+  return keys.map((key) => {
+    const places = new Map<string, Place>();
+    const missing: string[] = [];
+    for (const suffix of requiredSuffixes()) {
+      const place = byName.get(nameOf(key, suffix));
+      if (place) places.set(suffix, place);
+      else missing.push(nameOf(key, suffix));
+    }
+    return { key, places, missing };
+  });
+}
+
+export function placeOf(names: DefinedName[], name: string): Place | undefined {
+  const n = names.find((d) => d.name.toLowerCase() === name);
+  if (!n) return undefined;
+  try {
+    return { sheet: n.sheet, block: parseBlock(n.address) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * "Never lose the user's data": which cells the flow may write.
+ *
+ * Every block the flow writes has a record column right beside it: per row one cell holding
+ * "coop1:" and a hash of every value written in that row ("-" for an empty cell). A cell is
+ * ours when it is empty or still holds exactly what the record says we wrote; a record cell is
+ * ours when it is empty or a well-formed record. The record travels with its row (row
+ * insertions, sheet copies between workbooks), which a separate state sheet would not.
+ */
+import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
+import { blockAddress, blockCols, blockRows, cellAddress, type Block } from './a1.js';
+import { fnv1a } from './names.js';
+import type { FlowProblem, Locale } from './index.js';
+import { cellList, sheetRef, tr } from './text.js';
+
+const RECORD_TAG = 'coop1:';
+
+/** A block the flow writes; its record column is `block.right + 1`. */
+export interface OwnedBlock {
+  sheet: string;
+  block: Block;
+}
+
+/** The block plus its record column: what must be read before writing. */
+export function readRef(o: OwnedBlock): RangeRef {
+  return { sheet: o.sheet, address: blockAddress({ ...o.block, right: o.block.right + 1 }) };
+}
+
+function hashValue(v: CellValue): string {
+  if (v === null) return '-';
+  return fnv1a(`${typeof v}:${String(v)}`).toString(36);
+}
+
+function isEmpty(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+function recordFor(row: CellValue[]): CellValue {
+  if (row.every((v) => v === null)) return null;
+  return RECORD_TAG + row.map(hashValue).join('.');
+}
+
+function parseRecord(v: CellValue, width: number): string[] | undefined {
+  if (typeof v !== 'string' || !v.startsWith(RECORD_TAG)) return undefined;
+  const parts = v.slice(RECORD_TAG.length).split('.');
+  return parts.length === width ? parts : undefined;
+}
+
+/** Foreign cells of one block: "sheet!A1" addresses, in reading order. */
+export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
+  const width = blockCols(o.block);
+  const out: string[] = [];
+  for (let r = 0; r < blockRows(o.block); r++) {
+    const row = current[r] ?? [];
+    const recordCell = row[width] ?? null;
+    const record = isEmpty(recordCell) ? undefined : parseRecord(recordCell, width);
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      if (isEmpty(v)) continue;
+      if (!record || record[c] !== hashValue(v)) out.push(cellAddress(o.block.top + r, o.block.left + c));
+    }
+    if (!isEmpty(recordCell) && !record) out.push(cellAddress(o.block.top + r, o.block.left + width));
+  }
+  return out;
+}
+
+/** The write of `values` (block rows × cols) together with its records. */
+export function ownedWrite(o: OwnedBlock, values: CellValue[][]): WriteBlock {
+  const width = blockCols(o.block);
+  if (values.length !== blockRows(o.block) || values.some((r) => r.length !== width)) {
+    throw new Error(`internal: ${blockAddress(o.block)} expects ${blockRows(o.block)}×${width} values`);
+  }
+  return {
+    sheet: o.sheet,
+    address: blockAddress({ ...o.block, right: o.block.right + 1 }),
+    values: values.map((row) => [...row, recordFor(row)]),
+  };
+}
+
+/** Pads `values` with empty rows/columns to fill `block` (clears rows a shorter run no longer uses). */
+export function padTo(values: CellValue[][], block: Block): CellValue[][] {
+  const rows = blockRows(block);
+  const cols = blockCols(block);
+  const out: CellValue[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = values[r] ?? [];
+    const row: CellValue[] = [];
+    for (let c = 0; c < cols; c++) row.push(src[c] ?? null);
+    out.push(row);
+  }
+  return out;
+}
+
+function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
+  return {
+    sheet,
+    address,
+    path: 'output',
+    code: 'foreign_data',
+    message: tr(
+      locale,
+      `${sheetRef(sheet, address)} 是加载项的输出单元格，但其中的内容不是加载项写入的；请移走或清空后再运行`,
+      `${sheetRef(sheet, address)} is an output cell of the add-in but holds something the add-in did not write; move or clear it, then run again`,
+    ),
+    department,
+  };
+}
+
+/** Checks every planned write; returns the foreign cells as problems (empty: safe to write). */
+export function foreignProblems(locale: Locale, planned: Array<{ owned: OwnedBlock; current: CellValue[][]; department?: string }>): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  for (const p of planned) {
+    for (const address of foreignCells(p.owned, p.current)) problems.push(foreignProblem(locale, p.owned.sheet, address, p.department));
+  }
+  return problems;
+}
+
+export function foreignMessage(locale: Locale, problems: FlowProblem[]): string {
+  const cells = problems.map((p) => sheetRef(p.sheet, p.address));
+  return tr(
+    locale,
+    `未写入任何内容：以下输出单元格中有不是加载项写入的内容：${cellList(locale, cells)}`,
+    `Nothing written: these output cells hold data the add-in did not write: ${cellList(locale, cells)}`,
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The flow's own result sheets (汇总, 年度考核): where they are, and writing them safely.
+ * A result sheet is found through its defined name, which covers exactly the block the last
+ * run wrote; a new run writes the union of that block and its own (so rows a shorter list no
+ * longer needs are cleared, not left behind) after checking every cell of it is still ours.
+ */
+import type { CellValue, DefinedName, FormatBlock, Host, RangeRef } from '../host/host.js';
+import type { FlowProblem, Locale } from './index.js';
+import { blockAddress, blockOf, union, type Block } from './a1.js';
+import { placeOf } from './names.js';
+import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
+import { freeSheetName } from '../template/insert.js';
+
+/** Where a result of `rows` × `cols` goes: over the previous run's block, or on a new sheet. */
+export interface ResultPlan {
+  name: string;
+  /** The previous run's sheet and the union block to check and write; absent on a first run. */
+  existing?: { target: OwnedBlock; own: Block };
+  rows: number;
+  cols: number;
+}
+
+export function planResult(names: DefinedName[], name: string, rows: number, cols: number): ResultPlan {
+  const place = placeOf(names, name);
+  if (!place) return { name, rows, cols };
+  const own = blockOf(place.block.top, place.block.left, rows, cols);
+  return { name, rows, cols, existing: { target: { sheet: place.sheet, block: union(own, place.block) }, own } };
+}
+
+/** What to read before writing: the whole target with its record column (none on a first run). */
+export function resultReads(plan: ResultPlan): RangeRef[] {
+  return plan.existing ? [readRef(plan.existing.target)] : [];
+}
+
+export interface ResultSheet {
+  /** Sheet name for a first run; a free variant is taken if a sheet of that name exists. */
+  baseName: string;
+  values: CellValue[][];
+  format: (sheet: string, block: Block) => FormatBlock[];
+}
+
+export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
+
+/** Checks ownership (nothing written if any cell is foreign), then writes, formats and names the block. */
+export async function writeResult(
+  host: Host,
+  locale: Locale,
+  plan: ResultPlan,
+  current: CellValue[][] | undefined,
+  sheet: ResultSheet,
+): Promise<ResultOutcome> {
+  let target: OwnedBlock;
+  let own: Block;
+  if (plan.existing) {
+    const foreign = foreignProblems(locale, [{ owned: plan.existing.target, current: current ?? [] }]);
+    if (foreign.length > 0) return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
+    target = plan.existing.target;
+    own = plan.existing.own;
+  } else {
+    // A sheet of our base name that we did not make (no name points at it) is the user's:
+    // take a free variant rather than write into it.
+    const name = freeSheetName(sheet.baseName, await host.sheets());
+    await host.addSheets([name]);
+    own = blockOf(0, 0, plan.rows, plan.cols);
+    target = { sheet: name, block: own };
+  }
+  const write = ownedWrite(target, padTo(sheet.values, target.block));
+  await host.write([write]);
+  await host.format(sheet.format(target.sheet, own));
+  await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  return { ok: true, written: [{ sheet: write.sheet, address: write.address }], sheet: target.sheet };
+}

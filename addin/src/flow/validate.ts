@@ -1,0 +1,67 @@
+/**
+ * 检查填报 — validates every department's S1 and S2 facts, marks each bad input cell with the
+ * engine's message and clears the marks of cells that have been fixed (host.setMarks makes the
+ * marks inside the input blocks exactly the current problems). Writes no cell value.
+ */
+import type { CellMark, Host, RangeRef } from '../host/host.js';
+import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
+import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { tr } from './text.js';
+
+/** One mark per cell; several problems on one cell share its note, one per line. */
+export function marksFor(problems: FlowProblem[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const p of problems) {
+    if (!p.sheet || !p.address) continue;
+    const id = `${p.sheet}\u0000${p.address}`;
+    const mark = byCell.get(id);
+    if (mark) {
+      if (!mark.note.split('\n').includes(p.message)) mark.note += `\n${p.message}`;
+    } else byCell.set(id, { sheet: p.sheet, address: p.address, note: p.message });
+  }
+  return [...byCell.values()];
+}
+
+export interface Checked {
+  gathered: Gathered;
+  problems: FlowProblem[];
+}
+
+/** Validates what `gather` read and refreshes the marks (one host call). */
+export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathered): Promise<Checked> {
+  const problems: FlowProblem[] = [...gathered.damaged];
+  for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
+  const scope: RangeRef[] = gathered.departments.flatMap((d) => d.inputs);
+  if (scope.length > 0) {
+    await host.setMarks(scope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
+  }
+  return { gathered, problems };
+}
+
+export function problemSummary(locale: Locale, problems: FlowProblem[]): string {
+  const departments = new Set(problems.map((p) => p.department).filter(Boolean)).size;
+  return tr(
+    locale,
+    `发现 ${problems.length} 个问题${departments > 1 ? `（涉及 ${departments} 个院系）` : ''}，已在单元格上标出`,
+    `${problems.length} problem${problems.length === 1 ? '' : 's'} found${departments > 1 ? ` in ${departments} departments` : ''}; the cells are marked`,
+  );
+}
+
+export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
+  const gathered = await gather(ctx.host, ctx.locale);
+  if (gathered.departments.length === 0 && gathered.damaged.length === 0) {
+    return { action: 'validate', ok: false, message: noDepartments(ctx.locale).message, problems: [noDepartments(ctx.locale)], written: [] };
+  }
+  const { problems } = await checkAndMark(ctx.host, ctx, gathered);
+  const n = gathered.departments.length;
+  return {
+    action: 'validate',
+    ok: problems.length === 0,
+    message:
+      problems.length === 0
+        ? tr(ctx.locale, `检查通过：${n} 个院系的自评栏和考评栏均无问题`, `All good: no problems in the self and assessor columns of ${n} department${n === 1 ? '' : 's'}`)
+        : problemSummary(ctx.locale, problems),
+    problems,
+    written: [],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Reading custom-function arguments as hosts deliver them. Excel gives a scalar for a
+ * scalar parameter and a 2D array for a range; WPS may hand a 1×1 array even for a single
+ * cell. Values themselves are passed to the engine raw: it alone reads "１２", "是", "√",
+ * so both hosts give the same reading and the same messages. This module only fixes shapes.
+ */
+import type { Raw } from '../engine/types.js';
+import { FunctionArgError } from './errors.js';
+
+export type Locale = 'zh' | 'en';
+
+/** Anything a host may pass: a cell value, a 2D block, or nothing. */
+export type ArgValue = unknown;
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function isCell(value: unknown): value is Raw {
+  return value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function is2D(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+}
+
+function describe(value: unknown): string {
+  if (is2D(value)) return `${value.length}×${value[0]?.length ?? 0}`;
+  return String(value);
+}
+
+/** One cell's raw value; a 1×1 block is unwrapped (WPS passes ranges even for single cells). */
+export function cell(value: ArgValue, param: string, locale: Locale): Raw {
+  if (is2D(value)) {
+    if (value.length === 1 && value[0].length === 1 && isCell(value[0][0])) return value[0][0];
+    throw new FunctionArgError(
+      locale === 'zh'
+        ? `「${param}」应为单个单元格，收到 ${describe(value)} 的区域`
+        : `"${param}" must be a single cell, got a ${describe(value)} range`,
+    );
+  }
+  if (isCell(value)) return value;
+  throw new FunctionArgError(
+    locale === 'zh' ? `「${param}」不是单元格的值：${describe(value)}` : `"${param}" is not a cell value: ${describe(value)}`,
+  );
+}
+
+/** A range as a flat list of cells: one column (read down) or one row (read across). */
+function vector(value: ArgValue, param: string, locale: Locale): Raw[] {
+  if (!is2D(value)) return [cell(value, param, locale)];
+  const rows = value.length;
+  const cols = rows === 0 ? 0 : value[0].length;
+  let cells: unknown[];
+  if (cols <= 1) cells = value.map((row) => row[0]);
+  else if (rows === 1) cells = value[0];
+  else {
+    throw new FunctionArgError(
+      locale === 'zh'
+        ? `「${param}」应为单列或单行区域，收到 ${rows} 行 × ${cols} 列`
+        : `"${param}" must be a single column or row, got ${rows} rows × ${cols} columns`,
+    );
+  }
+  return cells.map((c) => cell(c, param, locale));
+}
+
+/**
+ * Parallel lists read from ranges of the same table (e.g. the campus and external base
+ * columns of the per-major table). A user selects a generous range (B5:B30) for a table that
+ * grows, so the first row where every list is blank ends the lists; a blank inside a row
+ * that has other values stays as a missing value, which the engine reports by position.
+ */
+export function lists(values: ArgValue[], params: string[], locale: Locale): Raw[][] {
+  const vectors = values.map((v, i) => vector(v, params[i], locale));
+  const longest = Math.max(0, ...vectors.map((v) => v.length));
+  let length = 0;
+  while (length < longest && !vectors.every((v) => isBlank(v[length]))) length += 1;
+  return vectors.map((v) => Array.from({ length }, (_, i) => (i < v.length ? v[i] : null)));
+}
+
+/** A single list read from one range; the first blank cell ends it. */
+export function list(value: ArgValue, param: string, locale: Locale): Raw[] {
+  return lists([value], [param], locale)[0];
+}
+
+/** What a line function returns: its score, its reason, or the whole detail row. */
+export type OutputMode = 'score' | 'note' | 'detail';
+
+const OUTPUT_WORDS: Record<string, OutputMode> = {
+  '0': 'score', score: 'score', 得分: 'score',
+  '1': 'note', note: 'note', why: 'note', reason: 'note', 说明: 'note', 原因: 'note',
+  '2': 'detail', detail: 'detail', 明细: 'detail',
+};
+
+export function outputMode(value: ArgValue, param: string, locale: Locale): OutputMode {
+  const raw = cell(value, param, locale);
+  if (isBlank(raw) || raw === false) return 'score';
+  if (raw === true) return 'note';
+  const mode = OUTPUT_WORDS[String(raw).trim().toLowerCase()];
+  if (mode) return mode;
+  throw new FunctionArgError(
+    locale === 'zh'
+      ? `「${param}」应为 0（得分）、1（原因）或 2（明细），收到「${String(raw)}」`
+      : `"${param}" must be 0 (score), 1 (reason) or 2 (detail), got "${String(raw)}"`,
+  );
+}
+
+/** An optional argument is given only if it is not blank (Excel passes null when omitted). */
+export function optional(value: Raw): Raw | undefined {
+  return isBlank(value) ? undefined : value;
+}

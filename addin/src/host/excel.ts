@@ -1,0 +1,411 @@
+/**
+ * The Excel adapter of the Host interface, over Office.js.
+ *
+ * Every method is one `Excel.run` batch: it queues all its work on proxies and calls
+ * `context.sync()` once (reads: one load per block, one sync; writes: one assignment per
+ * block, one sync). Three methods must look before they write and cannot know what to write
+ * without that look, so they take a fixed, small number of syncs whatever the batch size:
+ * `defineNames` 2 (names.add fails on an existing name), `setMarks` 2 with notes and 3 with
+ * comments (only what is there says which marks are ours). Nothing loops over `sync`.
+ *
+ * Requirement sets: values, formats, names, selection: ExcelApi 1.1–1.7 (NamedItem.formula
+ * 1.7); list validation: 1.8; reading fills of a whole block: `getCellProperties` 1.9 (below
+ * it, one fill proxy per cell, still one sync); marks carry their message in a note
+ * (ExcelApi 1.18), else in a comment (1.10); below 1.10 no mark is made at all, because a mark
+ * we could not recognise later could never be taken off (the pane still lists every problem
+ * and selects its cell).
+ */
+import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
+import { blockCols, blockRows, cellAddress, parseBlock, type Block } from '../flow/a1.js';
+import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
+
+/** `Excel.run` as the adapter uses it; tests pass a function handing over a mock context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Where a mark's message goes: Excel notes, threaded comments, or nowhere (no marks). */
+export type MarkNotes = 'notes' | 'comments' | 'none';
+
+export interface ExcelHostOptions {
+  /** Default: notes with ExcelApi 1.18, comments with 1.10, else none. */
+  markNotes?: MarkNotes;
+  /** Read fills with `Range.getCellProperties` (ExcelApi 1.9). Default: when supported. */
+  cellProperties?: boolean;
+}
+
+/** Asks the running Office whether an ExcelApi requirement set is there; false outside Office. */
+export function excelApiSupported(version: string): boolean {
+  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+}
+
+/** Builds the adapter for the Excel the pane runs in. */
+export function createExcelHost(): ExcelHost {
+  return new ExcelHost((batch) => Excel.run(batch), {
+    markNotes: excelApiSupported('1.18') ? 'notes' : excelApiSupported('1.10') ? 'comments' : 'none',
+    cellProperties: excelApiSupported('1.9'),
+  });
+}
+
+/** Excel hands empty cells back as "": the flow sees them as null. */
+export function fromExcel(value: unknown): CellValue {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+// Strings Excel would turn into something else when written through `values`: a formula
+// ("=…", "+…", "-…", "@…"), a number, percentage, date or time, or a boolean. A leading
+// apostrophe makes Excel keep the text as typed (and it is not part of the value read back).
+const REINTERPRETED = /^(?:[=+\-@']|\s*[\d.,]+\s*%?\s*$|\s*\d{1,4}\s*[-/.年:]\s*\d|\s*(?:true|false)\s*$)/i;
+
+/** A flow value as Excel must be given it: null clears the cell (Excel skips null entries). */
+export function toExcel(value: CellValue): string | number | boolean {
+  if (value === null) return '';
+  if (typeof value === 'string' && REINTERPRETED.test(value)) return `'${value}`;
+  return value;
+}
+
+/** Excel's column width is in points; the host speaks in characters of the default font. */
+function charsToPoints(chars: number): number {
+  // A character of the default 11 pt font is 7 px wide, Excel adds 5 px of padding, 1 px = 0.75 pt.
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function grid<T>(block: Block, value: T): T[][] {
+  return Array.from({ length: blockRows(block) }, () => Array.from({ length: blockCols(block) }, () => value));
+}
+
+/** "='Sheet 1'!$B$3:$C$4" → {sheet, address}; anything else (constants, #REF!, unions) → null. */
+export function parseNameFormula(formula: string): RangeRef | null {
+  const text = formula.replace(/^=/, '').trim();
+  // A name whose cells were deleted points at #REF!; it names nothing we can use.
+  if (text.includes('#REF!')) return null;
+  let sheet: string;
+  let rest: string;
+  if (text.startsWith("'")) {
+    const end = text.search(/'(?!')!/);
+    if (end < 0) return null;
+    sheet = text.slice(1, end).replace(/''/g, "'");
+    rest = text.slice(end + 2);
+  } else {
+    const bang = text.indexOf('!');
+    if (bang < 0) return null;
+    sheet = text.slice(0, bang);
+    rest = text.slice(bang + 1);
+  }
+  const address = rest.replace(/\$/g, '');
+  return /^[A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?$/i.test(address) ? { sheet, address: address.toUpperCase() } : null;
+}
+
+/** The formula Excel stores for a named block: sheet always quoted, references absolute. */
+export function nameFormula(ref: RangeRef): string {
+  const absolute = ref.address
+    .split(':')
+    .map((cell) => cell.replace(/\$/g, '').replace(/^([A-Za-z]+)([0-9]+)$/, '$$$1$$$2'))
+    .join(':');
+  return `='${ref.sheet.replace(/'/g, "''")}'!${absolute}`;
+}
+
+/** One worksheet proxy per name within a batch, so a batch never asks Excel twice for it. */
+function sheetsOf(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const cache = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let sheet = cache.get(name);
+    if (!sheet) {
+      sheet = context.workbook.worksheets.getItem(name);
+      cache.set(name, sheet);
+    }
+    return sheet;
+  };
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
+/** What setMarks knows of one cell after looking. */
+interface CellState {
+  sheet: string;
+  address: string;
+  fill: string | null;
+  note: string;
+  /** The note or comment proxy when the cell has one. */
+  holder?: Excel.Note | Excel.Comment;
+}
+
+export class ExcelHost implements Host {
+  readonly kind = 'excel' as const;
+  private readonly markNotes: MarkNotes;
+  private readonly cellProperties: boolean;
+
+  constructor(
+    private readonly run: ExcelRun,
+    options: ExcelHostOptions = {},
+  ) {
+    this.markNotes = options.markNotes ?? 'notes';
+    this.cellProperties = options.cellProperties ?? true;
+  }
+
+  async sheets(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/position');
+      await context.sync();
+      return [...sheets.items].sort((a, b) => a.position - b.position).map((s) => s.name);
+    });
+  }
+
+  async addSheets(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.run(async (context) => {
+      for (const name of names) context.workbook.worksheets.add(name);
+      await context.sync();
+    });
+  }
+
+  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
+    if (ranges.length === 0) return [];
+    return this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      const proxies = ranges.map((r) => sheet(r.sheet).getRange(r.address).load('values'));
+      await context.sync();
+      return proxies.map((p) => p.values.map((row) => row.map(fromExcel)));
+    });
+  }
+
+  async write(blocks: WriteBlock[]): Promise<void> {
+    // Shapes are checked before anything is queued, so a bad block writes nothing at all.
+    for (const b of blocks) {
+      const block = parseBlock(b.address);
+      if (b.values.length !== blockRows(block) || b.values.some((row) => row.length !== blockCols(block))) {
+        throw new Error(`write ${b.sheet}!${b.address}: values are not ${blockRows(block)}×${blockCols(block)}`);
+      }
+    }
+    if (blocks.length === 0) return;
+    await this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      for (const b of blocks) sheet(b.sheet).getRange(b.address).values = b.values.map((row) => row.map(toExcel));
+      await context.sync();
+    });
+  }
+
+  async format(blocks: FormatBlock[]): Promise<void> {
+    if (blocks.length === 0) return;
+    await this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      for (const b of blocks) applyFormat(sheet(b.sheet).getRange(b.address), parseBlock(b.address), b.format);
+      await context.sync();
+    });
+  }
+
+  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+    if (this.markNotes === 'none' || (scope.length === 0 && marks.length === 0)) return;
+    await this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
+      // Every mark is looked at too, even one outside the scope.
+      const blocks = [...scope, ...marks.map((m) => ({ sheet: m.sheet, address: m.address }))];
+      const cells = this.lookAtCells(context, sheet, blocks);
+      // Comments cannot be asked for by cell without an error when absent: list them with the
+      // first look, then locate them with a second one.
+      const comments =
+        this.markNotes === 'comments'
+          ? [...new Set(blocks.map((b) => b.sheet))].map((name) => ({ name, list: sheet(name).comments.load('items/content') }))
+          : [];
+      await context.sync();
+      if (comments.length > 0) await locateComments(context, comments, cells);
+      let queued = false;
+      for (const [key, cell] of cells) {
+        const readCell = cell();
+        const message = wanted.get(key);
+        queued = (message === undefined ? unmarkCell(sheet, readCell) : this.markCell(sheet, readCell, message)) || queued;
+      }
+      if (queued) await context.sync();
+    });
+  }
+
+  async select(ref: RangeRef): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getRange(ref.address).select();
+      await context.sync();
+    });
+  }
+
+  async names(): Promise<DefinedName[]> {
+    return this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load('items/name,items/type,items/formula');
+      await context.sync();
+      const out: DefinedName[] = [];
+      for (const item of names.items) {
+        if (item.type !== 'Range') continue;
+        const ref = parseNameFormula(String(item.formula));
+        if (ref) out.push({ name: item.name, ...ref });
+      }
+      return out;
+    });
+  }
+
+  async defineNames(defined: DefinedName[]): Promise<void> {
+    if (defined.length === 0) return;
+    await this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load('items/name');
+      await context.sync();
+      // Excel compares names case-insensitively.
+      const existing = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
+      const sheet = sheetsOf(context);
+      for (const d of defined) {
+        const item = existing.get(d.name.toUpperCase());
+        if (item) item.formula = nameFormula(d);
+        else names.add(d.name, sheet(d.sheet).getRange(d.address));
+      }
+      await context.sync();
+    });
+  }
+
+  async setListValidation(rules: ListValidation[]): Promise<void> {
+    for (const r of rules) {
+      // Excel's list source is one comma-separated string of at most 255 characters.
+      if (r.list.some((item) => item.includes(','))) throw new Error(`list validation ${r.sheet}!${r.address}: an item holds a comma`);
+      if (r.list.join(',').length > 255) throw new Error(`list validation ${r.sheet}!${r.address}: the list is longer than 255 characters`);
+    }
+    if (rules.length === 0) return;
+    await this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      for (const r of rules) {
+        const validation = sheet(r.sheet).getRange(r.address).dataValidation;
+        validation.clear();
+        validation.rule = { list: { inCellDropDown: true, source: r.list.join(',') } };
+      }
+      await context.sync();
+    });
+  }
+
+  /**
+   * Queues the look at every cell of the blocks (fill, and with notes the note) and returns,
+   * per cell, a reader to call after the sync.
+   */
+  private lookAtCells(
+    context: Excel.RequestContext,
+    sheet: (name: string) => Excel.Worksheet,
+    blocks: RangeRef[],
+  ): Map<string, () => CellState> {
+    const cells = new Map<string, () => CellState>();
+    for (const ref of blocks) {
+      const block = parseBlock(ref.address);
+      const range = sheet(ref.sheet).getRange(ref.address);
+      const props = this.cellProperties ? range.getCellProperties({ format: { fill: { color: true } } }) : undefined;
+      for (let r = 0; r < blockRows(block); r++) {
+        for (let c = 0; c < blockCols(block); c++) {
+          const address = cellAddress(block.top + r, block.left + c);
+          const key = cellKey(ref.sheet, address);
+          if (cells.has(key)) continue;
+          const fill = props ? undefined : range.getCell(r, c).format.fill.load('color');
+          const note = this.markNotes === 'notes' ? sheet(ref.sheet).notes.getItemOrNullObject(address).load('content') : undefined;
+          // Read once after the sync and kept, so findComments can add to the same state.
+          let state: CellState | undefined;
+          cells.set(key, () => {
+            if (state) return state;
+            const colour = props ? props.value[r][c].format?.fill?.color : fill?.color;
+            state = { sheet: ref.sheet, address, fill: colour ?? null, note: '' };
+            if (note && !note.isNullObject) {
+              state.note = note.content;
+              state.holder = note;
+            }
+            return state;
+          });
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** Queues the mark; returns whether anything was queued (an unchanged mark queues nothing). */
+  private markCell(sheet: (name: string) => Excel.Worksheet, cell: CellState, message: string): boolean {
+    const before = parseMarkNote(cell.note);
+    // A threaded comment is a conversation of its own: we do not rewrite someone else's.
+    if (this.markNotes === 'comments' && cell.holder && !before.ours) return false;
+    const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
+    const content = composeMarkNote(message, before.userNote, ownFill);
+    let queued = false;
+    const range = sheet(cell.sheet).getRange(cell.address);
+    if (!sameColour(cell.fill, MARK_FILL)) {
+      range.format.fill.color = MARK_FILL;
+      queued = true;
+    }
+    if (content !== cell.note) {
+      if (cell.holder) cell.holder.content = content;
+      else if (this.markNotes === 'notes') sheet(cell.sheet).notes.add(range, content);
+      else sheet(cell.sheet).comments.add(range, content);
+      queued = true;
+    }
+    return queued;
+  }
+}
+
+/** Puts each comment on the cell it sits on (one sync, only when there are comments). */
+async function locateComments(
+  context: Excel.RequestContext,
+  lists: Array<{ name: string; list: Excel.CommentCollection }>,
+  cells: Map<string, () => CellState>,
+): Promise<void> {
+  const located = lists.flatMap(({ name, list }) => list.items.map((comment) => ({ name, comment, where: comment.getLocation().load('address') })));
+  if (located.length === 0) return;
+  await context.sync();
+  for (const { name, comment, where } of located) {
+    const address = where.address.slice(where.address.lastIndexOf('!') + 1).replace(/\$/g, '');
+    const cell = cells.get(cellKey(name, address));
+    if (!cell) continue;
+    const state = cell();
+    state.note = comment.content;
+    state.holder = comment;
+  }
+}
+
+/** Takes our mark off a cell, giving back its own fill and note; a cell not ours is untouched. */
+function unmarkCell(sheet: (name: string) => Excel.Worksheet, cell: CellState): boolean {
+  const before = parseMarkNote(cell.note);
+  if (!before.ours || !cell.holder) return false;
+  if (sameColour(cell.fill, MARK_FILL)) {
+    const fill = sheet(cell.sheet).getRange(cell.address).format.fill;
+    if (before.ownFill) fill.color = before.ownFill;
+    else fill.clear();
+  }
+  if (before.userNote) cell.holder.content = before.userNote;
+  else cell.holder.delete();
+  return true;
+}
+
+/** The cell's own fill worth giving back: not ours, not Excel's "no fill" white. */
+function ownFillOf(fill: string | null): string | undefined {
+  if (!fill || sameColour(fill, MARK_FILL) || sameColour(fill, '#FFFFFF')) return undefined;
+  return fill;
+}
+
+function cellKey(sheet: string, address: string): string {
+  return `${sheet}\u0000${address.replace(/\$/g, '').toUpperCase()}`;
+}
+
+function applyFormat(range: Excel.Range, block: Block, f: CellFormat): void {
+  const format = range.format;
+  if (f.fill !== undefined) format.fill.color = f.fill;
+  if (f.bold !== undefined) format.font.bold = f.bold;
+  if (f.fontColor !== undefined) format.font.color = f.fontColor;
+  if (f.numberFormat !== undefined) range.numberFormat = grid(block, f.numberFormat);
+  if (f.wrap !== undefined) format.wrapText = f.wrap;
+  if (f.horizontal !== undefined) format.horizontalAlignment = ALIGN[f.horizontal];
+  if (f.columnWidth !== undefined) format.columnWidth = charsToPoints(f.columnWidth);
+  if (f.merge) range.merge(false);
+  if (f.border) {
+    // Inside edges exist only where the block has more than one row or column.
+    const edges: Excel.BorderIndex[] = [...EDGES] as Excel.BorderIndex[];
+    if (blockRows(block) > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
+    if (blockCols(block) > 1) edges.push('InsideVertical' as Excel.BorderIndex);
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The Host interface over a real .xlsx workbook held in memory with ExcelJS: the web page
+ * runs the task pane's flow on a file the user opened and offers the result as a download,
+ * and the Excel pane reads other departments' workbooks through it for the summary. It has
+ * no DOM dependency, so it runs the same in the browser and in Node tests.
+ *
+ * Only the cells, names, validations and marks the flow asks for are touched; everything
+ * else ExcelJS loads (formatting, other sheets, merges, notes, column widths) is written back
+ * as it was. ExcelJS itself drops what it does not model (charts, pivot tables, macros), so
+ * the page says a download is a copy and never replaces the user's original.
+ */
+import ExcelJS from 'exceljs';
+import type { Borders, Cell, Fill, Worksheet } from 'exceljs';
+import type {
+  CellMark,
+  CellValue,
+  DefinedName,
+  FormatBlock,
+  Host,
+  ListValidation,
+  RangeRef,
+  WriteBlock,
+} from './host.js';
+import {
+  argb,
+  boxAddress,
+  cellsOf,
+  intersects,
+  nameReference,
+  parseBox,
+  parseNameReference,
+  plainValue,
+  sameBox,
+  type Box,
+} from './xlsx-cells.js';
+import { isMarked, mark, unmark } from './xlsx-marks.js';
+
+// Excel rejects an inline list longer than this ("a,b,c" including the commas).
+const MAX_INLINE_LIST = 255;
+
+const THIN: Partial<Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+export interface XlsxHostOptions {
+  /**
+   * Called when the flow selects a cell: a file has no cursor to move on screen, so the page
+   * shows the cell itself. The selection is also saved in the file, so Excel opens there.
+   */
+  onSelect?: (ref: RangeRef) => void;
+}
+
+function isMergedSlave(cell: Cell): boolean {
+  return cell.isMerged && cell.master !== cell;
+}
+
+export class XlsxHost implements Host {
+  readonly kind = 'web' as const;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly options: XlsxHostOptions,
+  ) {}
+
+  /** A host over a new workbook with no sheets at all (the flow adds its own). */
+  static empty(options: XlsxHostOptions = {}): XlsxHost {
+    return new XlsxHost(new ExcelJS.Workbook(), options);
+  }
+
+  /** A host over the .xlsx file in `bytes`; rejects with a readable error if it is not one. */
+  static async load(bytes: ArrayBuffer | Uint8Array, options: XlsxHostOptions = {}): Promise<XlsxHost> {
+    const workbook = new ExcelJS.Workbook();
+    // ExcelJS's types ask for a Node Buffer, but its zip reader takes any ArrayBuffer view.
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    try {
+      await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`无法读取这个文件，它不是 .xlsx 工作簿 / This file is not a readable .xlsx workbook (${why})`);
+    }
+    return new XlsxHost(workbook, options);
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async save(): Promise<Uint8Array> {
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`工作表“${name}”不存在 / There is no sheet named "${name}"`);
+    return ws;
+  }
+
+  async sheets(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async addSheets(names: string[]): Promise<void> {
+    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    for (const name of names) {
+      // Excel compares sheet names without regard to case; so must we, or the saved file
+      // would not open.
+      if (taken.has(name.toLowerCase())) throw new Error(`工作表“${name}”已存在 / A sheet named "${name}" already exists`);
+      taken.add(name.toLowerCase());
+    }
+    for (const name of names) this.workbook.addWorksheet(name);
+  }
+
+  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
+    return ranges.map((ref) => {
+      const ws = this.sheet(ref.sheet);
+      const box = parseBox(ref.address);
+      const rows: CellValue[][] = [];
+      for (let r = box.top; r <= box.bottom; r++) {
+        const row: CellValue[] = [];
+        for (let c = box.left; c <= box.right; c++) {
+          const cell = ws.findCell(r, c);
+          // ExcelJS answers a merged cell's value from every cell of the merge; Excel and WPS
+          // give it only in the top-left cell, and the flow must read the same everywhere.
+          row.push(!cell || isMergedSlave(cell) ? null : plainValue(cell.value));
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  async write(blocks: WriteBlock[]): Promise<void> {
+    // Check every block before changing anything, so a bad block leaves the workbook as it was.
+    for (const block of blocks) {
+      const ws = this.sheet(block.sheet);
+      const box = parseBox(block.address);
+      const height = box.bottom - box.top + 1;
+      const width = box.right - box.left + 1;
+      if (block.values.length !== height || block.values.some((row) => row.length !== width)) {
+        throw new Error(`写入 ${block.sheet}!${block.address} 的数据不是 ${height}×${width} / values do not fit ${block.sheet}!${block.address}`);
+      }
+      block.values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          const cell = ws.findCell(box.top + i, box.left + j);
+          if (value !== null && cell && isMergedSlave(cell)) {
+            throw new Error(`${block.sheet}!${cell.address} 在合并单元格内，不能写入 / is inside a merged cell and cannot take a value`);
+          }
+        }),
+      );
+    }
+    for (const block of blocks) {
+      const ws = this.sheet(block.sheet);
+      const box = parseBox(block.address);
+      block.values.forEach((row, i) =>
+        row.forEach((value, j) => {
+          const existing = ws.findCell(box.top + i, box.left + j);
+          // Writing null into a merged cell's other parts would blank its top-left cell.
+          if (existing && isMergedSlave(existing)) return;
+          if (value === null && !existing) return;
+          // Strings are stored as text even when they start with "=": the flow writes plain
+          // values only, never formulas that need the add-in.
+          ws.getCell(box.top + i, box.left + j).value = value;
+        }),
+      );
+    }
+  }
+
+  async format(blocks: FormatBlock[]): Promise<void> {
+    for (const { sheet, address, format } of blocks) {
+      const ws = this.sheet(sheet);
+      const box = parseBox(address);
+      if (format.merge) this.merge(ws, box);
+      if (format.columnWidth !== undefined) {
+        for (let c = box.left; c <= box.right; c++) ws.getColumn(c).width = format.columnWidth;
+      }
+      for (const { row, col } of cellsOf(box)) {
+        const cell = ws.getCell(row, col);
+        const style = { ...cell.style };
+        if (format.bold !== undefined || format.fontColor !== undefined) {
+          style.font = {
+            ...style.font,
+            ...(format.bold !== undefined ? { bold: format.bold } : {}),
+            ...(format.fontColor !== undefined ? { color: { argb: argb(format.fontColor) } } : {}),
+          };
+        }
+        if (format.fill !== undefined) {
+          const fill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.fill) } };
+          style.fill = fill;
+        }
+        if (format.numberFormat !== undefined) style.numFmt = format.numberFormat;
+        if (format.wrap !== undefined || format.horizontal !== undefined) {
+          style.alignment = {
+            ...style.alignment,
+            ...(format.wrap !== undefined ? { wrapText: format.wrap } : {}),
+            ...(format.horizontal !== undefined ? { horizontal: format.horizontal } : {}),
+            vertical: style.alignment?.vertical ?? 'middle',
+          };
+        }
+        if (format.border) style.border = { ...THIN };
+        cell.style = style;
+      }
+    }
+  }
+
+  /** Merges the block; an identical merge is kept, overlapping ones are replaced (the block is ours). */
+  private merge(ws: Worksheet, box: Box): void {
+    if (box.top === box.bottom && box.left === box.right) return;
+    const merges = (ws as unknown as { _merges: Record<string, Box | undefined> })._merges;
+    for (const [master, existing] of Object.entries(merges)) {
+      if (!existing || !intersects(existing, box)) continue;
+      if (sameBox(existing, box)) return;
+      ws.unMergeCells(master);
+    }
+    ws.mergeCells(boxAddress(box));
+  }
+
+  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+    // A mark names one cell; given a block, its top-left cell carries the mark.
+    const wanted = new Map<string, { ws: Worksheet; cell: string; note: string }>();
+    for (const m of marks) {
+      const box = parseBox(m.address);
+      const cell = boxAddress({ ...box, bottom: box.top, right: box.left });
+      wanted.set(`${m.sheet}!${cell}`, { ws: this.sheet(m.sheet), cell, note: m.note });
+    }
+    for (const ref of scope) {
+      const ws = this.sheet(ref.sheet);
+      for (const { row, col } of cellsOf(parseBox(ref.address))) {
+        const cell = ws.findCell(row, col);
+        if (cell && isMarked(cell) && !wanted.has(`${ref.sheet}!${cell.address}`)) unmark(cell);
+      }
+    }
+    for (const { ws, cell, note } of wanted.values()) mark(ws.getCell(cell), note);
+  }
+
+  async select(ref: RangeRef): Promise<void> {
+    const ws = this.sheet(ref.sheet);
+    const box = parseBox(ref.address);
+    const index = this.workbook.worksheets.indexOf(ws);
+    const views: ExcelJS.WorkbookView[] = this.workbook.views?.length
+      ? this.workbook.views
+      : [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+    this.workbook.views = views.map((v, i) => (i === 0 ? { ...v, activeTab: index, firstSheet: Math.min(v.firstSheet ?? 0, index) } : v));
+    // Exactly one selected tab, or Excel opens the file with sheets grouped. ExcelJS reads
+    // and writes `tabSelected` but leaves it out of its types.
+    const active = boxAddress({ ...box, bottom: box.top, right: box.left });
+    for (const other of this.workbook.worksheets) {
+      const view = { ...(other.views?.[0] ?? { state: 'normal' as const }) } as Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+      view.tabSelected = other === ws;
+      if (other === ws) view.activeCell = active;
+      other.views = [view];
+    }
+    this.options.onSelect?.({ sheet: ref.sheet, address: boxAddress(box) });
+  }
+
+  async names(): Promise<DefinedName[]> {
+    const out: DefinedName[] = [];
+    for (const { name, ranges } of this.workbook.definedNames.model) {
+      // Excel's own names (_xlnm.Print_Area …) and names over several areas are not the
+      // flow's; they stay in the file untouched.
+      if (name.startsWith('_xlnm.') || ranges.length !== 1) continue;
+      const target = parseNameReference(ranges[0]);
+      if (target) out.push({ name, ...target });
+    }
+    return out;
+  }
+
+  async defineNames(names: DefinedName[]): Promise<void> {
+    for (const n of names) {
+      this.sheet(n.sheet);
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(n.name)) throw new Error(`“${n.name}”不能用作名称 / "${n.name}" is not a valid defined name`);
+    }
+    const redefined = new Set(names.map((n) => n.name.toLowerCase()));
+    const kept = this.workbook.definedNames.model.filter((d) => !redefined.has(d.name.toLowerCase()));
+    this.workbook.definedNames.model = [
+      ...kept,
+      ...names.map((n) => ({ name: n.name, ranges: [nameReference(n.sheet, n.address)] })),
+    ];
+  }
+
+  async setListValidation(rules: ListValidation[]): Promise<void> {
+    for (const rule of rules) {
+      this.sheet(rule.sheet);
+      const inline = rule.list.join(',');
+      if (rule.list.some((item) => item.includes(',') || item.includes('"'))) {
+        throw new Error(`下拉选项不能含逗号或引号 / list items cannot contain commas or quotes: ${inline}`);
+      }
+      if (inline.length > MAX_INLINE_LIST) {
+        throw new Error(`下拉选项超过 ${MAX_INLINE_LIST} 个字符 / list longer than ${MAX_INLINE_LIST} characters: ${inline}`);
+      }
+    }
+    for (const rule of rules) {
+      const ws = this.sheet(rule.sheet);
+      for (const { row, col } of cellsOf(parseBox(rule.address))) {
+        ws.getCell(row, col).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${rule.list.join(',')}"`],
+          showErrorMessage: true,
+          // A warning, not a stop: the engine understands more than the list offers ("√",
+          // "Y", "１"), and refusing what a person typed would be worse than a message.
+          errorStyle: 'warning',
+          errorTitle: '校企合作考核',
+          error: `请从下拉列表中选择：${rule.list.join('、')}`,
+        };
+      }
+    }
+  }
+}

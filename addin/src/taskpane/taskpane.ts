@@ -1,0 +1,58 @@
+/**
+ * The Excel task pane page, which is also the shared runtime's page: the custom functions are
+ * registered by the import below whenever the runtime loads, then, once Office is ready and
+ * the host is Excel, the pane is mounted over the Excel adapter with the embedded engine.
+ * Anywhere else (a plain browser, Office.js unreachable, another Office host) the page says
+ * where it works instead of hanging.
+ */
+import '../functions/excel-entry.js';
+import '../ui/pane.css';
+import { embeddedEngine } from '../engine/embedded.js';
+import { createExcelHost } from '../host/excel.js';
+import { mountPane } from '../ui/pane.js';
+import { describeError } from '../ui/state.js';
+import { otherWorkbooksAction } from './other-workbooks.js';
+import { showOutside } from './outside.js';
+
+/** Office.onReady normally answers within a second; outside Office some builds never do. */
+const READY_TIMEOUT_MS = 10_000;
+
+function mountInExcel(root: HTMLElement): void {
+  try {
+    mountPane(root, {
+      host: createExcelHost(),
+      engine: embeddedEngine(),
+      locale: 'zh',
+      extraActions: [otherWorkbooksAction()],
+    });
+  } catch (error) {
+    console.error('校企合作考核：任务窗格启动失败 / the task pane failed to start', error);
+    showOutside(root, 'failed', describeError(error));
+  }
+}
+
+function start(): void {
+  const root = document.getElementById('pane') ?? document.body;
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    showOutside(root, 'no-office');
+    return;
+  }
+  let ready = false;
+  const timer = setTimeout(() => {
+    if (!ready) showOutside(root, 'timeout');
+  }, READY_TIMEOUT_MS);
+  Office.onReady((info) => {
+    ready = true;
+    clearTimeout(timer);
+    // A late answer still mounts the pane over the timeout message.
+    if (info.host === Office.HostType.Excel) mountInExcel(root);
+    else showOutside(root, 'not-excel');
+  }).catch((error: unknown) => {
+    ready = true;
+    clearTimeout(timer);
+    showOutside(root, 'failed', describeError(error));
+  });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,94 @@
+/**
+ * 插入填报模板 — adds one department's facts and score sheets (and the shared 填报说明 sheet
+ * when the workbook lacks it) to the open workbook. It only ever writes into sheets it has
+ * just created, so it cannot overwrite anything; inserting the same department again changes
+ * nothing and says so.
+ */
+import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
+import { departmentKey, nameOf } from '../flow/names.js';
+import { tr } from '../flow/text.js';
+import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
+
+/** Characters no sheet name may hold, and Excel's 31-character limit. */
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
+const SHEET_MAX = 31;
+
+/** A sheet name not yet taken: "机电工程学院-填报", else "机电工程学院-填报 (2)", … */
+export function freeSheetName(base: string, taken: string[]): string {
+  const lower = taken.map((s) => s.toLowerCase());
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = base.slice(0, SHEET_MAX - suffix.length) + suffix;
+    if (!lower.includes(name.toLowerCase())) return name;
+  }
+}
+
+function cleanDepartment(name: string): string {
+  return name.replace(BAD_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim();
+}
+
+export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptions = {}): Promise<ActionReport> {
+  const { host, locale } = ctx;
+  const department = (opts.department ?? '').trim() || tr(locale, '院系', 'Department');
+  const year = (opts.year ?? '').trim();
+  const key = departmentKey(department);
+
+  // One call after the other: adapters may share one request context, which must not be
+  // used by two calls at once.
+  const sheets = await host.sheets();
+  const names = await host.names();
+  const existing = names.find((n) => n.name.toLowerCase() === nameOf(key, 'department'));
+  if (existing) {
+    return {
+      action: 'insertTemplate',
+      ok: true,
+      message: tr(
+        locale,
+        `“${department}”的填报模板已在工作表“${existing.sheet}”中，未重复插入。如需添加其他院系，请填写院系名称。`,
+        `The template for "${department}" is already in sheet "${existing.sheet}"; nothing inserted. Give another department's name to add one.`,
+      ),
+      problems: [],
+      written: [],
+    };
+  }
+
+  const rubric = ctx.engine.rubricInfo();
+  const taken = [...sheets];
+  const newSheets: string[] = [];
+  const take = (base: string) => {
+    const name = freeSheetName(base, taken);
+    taken.push(name);
+    newSheets.push(name);
+    return name;
+  };
+  const plans: SheetPlan[] = [];
+  const instructions = tr(locale, '填报说明', 'Instructions');
+  if (!sheets.some((s) => s.toLowerCase() === instructions.toLowerCase())) {
+    plans.push(instructionsPlan(take(instructions), locale));
+  }
+  const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
+  const factsSheet = take(`${base}-${tr(locale, '填报', 'facts')}`);
+  const scoreSheet = take(`${base}-${tr(locale, '评分', 'scores')}`);
+  plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
+  plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric));
+
+  const writes = plans.flatMap((p) => p.writes);
+  await host.addSheets(newSheets);
+  await host.write(writes);
+  await host.format(plans.flatMap((p) => p.formats));
+  await host.defineNames(plans.flatMap((p) => p.names));
+  await host.setListValidation(plans.flatMap((p) => p.validations));
+  await host.select({ sheet: factsSheet, address: 'B2' });
+
+  return {
+    action: 'insertTemplate',
+    ok: true,
+    message: tr(
+      locale,
+      `已插入“${department}”的填报表“${factsSheet}”和评分表“${scoreSheet}”`,
+      `Inserted the facts sheet "${factsSheet}" and score sheet "${scoreSheet}" for "${department}"`,
+    ),
+    problems: [],
+    written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
+  };
+}

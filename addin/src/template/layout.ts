@@ -1,0 +1,295 @@
+/**
+ * The template workbook as data: what goes in which cell of a department's facts sheet
+ * (填报表) and score sheet (评分表), and of the shared instructions sheet (填报说明).
+ *
+ * Positions here are used once, when the sheets are inserted; afterwards every reader finds
+ * its cells through the defined names made here (see ../flow/names.ts), so users may insert
+ * rows, move tables down and rename sheets.
+ */
+import type { CellValue, DefinedName, FormatBlock, ListValidation, WriteBlock } from '../host/host.js';
+import type { RubricInfo } from '../engine/types.js';
+import type { Locale } from '../flow/index.js';
+import { blockAddress, blockOf, cellAddress, type Block } from '../flow/a1.js';
+import { fieldSuffix, nameOf } from '../flow/names.js';
+import { ownedWrite } from '../flow/own.js';
+import { tr } from '../flow/text.js';
+import {
+  BOOL_LIST,
+  CLASS_COLUMNS,
+  FACT_FIELDS,
+  MAJOR_COLUMNS,
+  TABLE_ROWS,
+  type Text,
+} from './fields.js';
+
+/** What inserting one sheet takes; each list goes to the host in one batched call. */
+export interface SheetPlan {
+  writes: WriteBlock[];
+  formats: FormatBlock[];
+  names: DefinedName[];
+  validations: ListValidation[];
+}
+
+const HEADER_FILL = '#DDEBF7';
+const SELF_FILL = '#FFF2CC';
+const ASSESSOR_FILL = '#E2EFDA';
+const RECORD_FONT = '#A6A6A6';
+
+function t(locale: Locale, text: Text): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+function cell(sheet: string, row: number, col: number, value: CellValue): WriteBlock {
+  return { sheet, address: cellAddress(row, col), values: [[value]] };
+}
+
+function rowWrite(sheet: string, row: number, col: number, values: CellValue[]): WriteBlock {
+  return { sheet, address: blockAddress(blockOf(row, col, 1, values.length)), values: [values] };
+}
+
+function fmt(sheet: string, b: Block, format: FormatBlock['format']): FormatBlock {
+  return { sheet, address: blockAddress(b), format };
+}
+
+/* ------------------------------------------------------------------ facts sheet (填报表) */
+
+/** Rows of the facts sheet, 0-based. */
+export const FACTS_LAYOUT = {
+  fieldHeader: 4,
+  firstField: 5,
+} as const;
+
+export function factsSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [] };
+  const name = (suffix: string, row: number, col: number) =>
+    plan.names.push({ name: nameOf(key, suffix), sheet, address: cellAddress(row, col) });
+  const lineName = (id: string) => rubric.lines.find((l) => l.id === id)?.name ?? id;
+
+  plan.writes.push(cell(sheet, 0, 0, tr(locale, '校企合作考核填报表', 'School–enterprise cooperation assessment: facts')));
+  plan.formats.push(fmt(sheet, blockOf(0, 0, 1, 7), { bold: true, merge: true, horizontal: 'center' }));
+  plan.writes.push(rowWrite(sheet, 1, 0, [tr(locale, '院系名称', 'Department'), department, null, tr(locale, '考核年度', 'Year'), year || null]));
+  name('department', 1, 1);
+  name('year', 1, 4);
+  plan.formats.push(fmt(sheet, blockOf(1, 1, 1, 1), { fill: SELF_FILL, border: true }));
+  plan.formats.push(fmt(sheet, blockOf(1, 4, 1, 1), { fill: SELF_FILL, border: true }));
+  plan.writes.push(cell(sheet, 2, 0, tr(
+    locale,
+    '黄色“院系自评”栏由院系填写；绿色“考核组考评”栏由考核组核实后填写，空白表示按院系自评认定。详见“填报说明”。',
+    'Yellow "self" cells: the department. Green "assessor" cells: the assessment group after checking; blank means accepted as reported. See the instructions sheet.',
+  )));
+  plan.formats.push(fmt(sheet, blockOf(2, 0, 1, 7), { merge: true, wrap: true }));
+
+  const h = FACTS_LAYOUT.fieldHeader;
+  plan.writes.push(rowWrite(sheet, h, 0, [
+    tr(locale, '编号', 'Line'),
+    tr(locale, '考核内容', 'Assessment line'),
+    tr(locale, '填报项', 'Input'),
+    tr(locale, '院系自评', 'Self (S1)'),
+    tr(locale, '考核组考评', 'Assessor (S2)'),
+    tr(locale, '填写说明', 'How to fill'),
+  ]));
+  plan.formats.push(fmt(sheet, blockOf(h, 0, 1, 6), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center' }));
+  let row: number = FACTS_LAYOUT.firstField;
+  for (const f of FACT_FIELDS) {
+    plan.writes.push(rowWrite(sheet, row, 0, [f.line, lineName(f.line), t(locale, f.label), null, null, t(locale, f.hint)]));
+    name(fieldSuffix(f.path, 'self'), row, 3);
+    name(fieldSuffix(f.path, 'assessor'), row, 4);
+    const list = f.kind === 'bool' ? BOOL_LIST : f.list;
+    if (list) plan.validations.push({ sheet, address: blockAddress(blockOf(row, 3, 1, 2)), list });
+    row++;
+  }
+  plan.formats.push(fmt(sheet, blockOf(FACTS_LAYOUT.firstField, 0, FACT_FIELDS.length, 6), { border: true, wrap: true }));
+  plan.formats.push(fmt(sheet, blockOf(FACTS_LAYOUT.firstField, 3, FACT_FIELDS.length, 1), { fill: SELF_FILL }));
+  plan.formats.push(fmt(sheet, blockOf(FACTS_LAYOUT.firstField, 4, FACT_FIELDS.length, 1), { fill: ASSESSOR_FILL }));
+
+  row += 1;
+  row = table(plan, sheet, row, key, 'majors', tr(locale, '专业情况（每个专业一行，B1、C2、C3 据此评分）', 'Majors (one row each; lines B1, C2, C3)'), MAJOR_COLUMNS, locale);
+  row += 1;
+  table(plan, sheet, row, key, 'classes', tr(locale, '订单班情况（订单班/定向班/现代学徒制班，每班一行，C3、C4 据此评分）', 'Order classes (one row each; lines C3, C4)'), CLASS_COLUMNS, locale);
+
+  const widths = [6, 22, 34, 12, 12, 30, 14];
+  widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
+  return plan;
+}
+
+/** Writes a titled table with a named header row and TABLE_ROWS prepared rows; returns the next free row. */
+function table(
+  plan: SheetPlan,
+  sheet: string,
+  titleRow: number,
+  key: string,
+  suffix: 'majors' | 'classes',
+  title: string,
+  columns: typeof MAJOR_COLUMNS,
+  locale: Locale,
+): number {
+  const width = columns.length;
+  plan.writes.push(cell(sheet, titleRow, 0, title));
+  plan.formats.push(fmt(sheet, blockOf(titleRow, 0, 1, width), { bold: true, merge: true }));
+  const header = titleRow + 1;
+  plan.writes.push(rowWrite(sheet, header, 0, columns.map((c) => t(locale, c.label))));
+  plan.names.push({ name: nameOf(key, suffix), sheet, address: blockAddress(blockOf(header, 0, 1, width)) });
+  plan.formats.push(fmt(sheet, blockOf(header, 0, 1, width), { bold: true, fill: HEADER_FILL, border: true, wrap: true, horizontal: 'center' }));
+  plan.formats.push(fmt(sheet, blockOf(header + 1, 0, TABLE_ROWS, width), { border: true }));
+  columns.forEach((c, i) => {
+    const body = blockOf(header + 1, i, TABLE_ROWS, 1);
+    if (c.column === 'self') plan.formats.push(fmt(sheet, body, { fill: SELF_FILL }));
+    if (c.column === 'assessor') plan.formats.push(fmt(sheet, body, { fill: ASSESSOR_FILL }));
+    if (c.kind === 'bool') plan.validations.push({ sheet, address: blockAddress(body), list: BOOL_LIST });
+  });
+  return header + 1 + TABLE_ROWS;
+}
+
+/* ------------------------------------------------------------------ score sheet (评分表) */
+
+/** Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明, O record. */
+export const SCORE_COLUMNS = { id: 0, category: 1, line: 2, max: 3, out: 4, outWidth: 10 } as const;
+const FIRST_LINE_ROW = 4;
+
+/** The head block (院系、年度 line) of the score sheet, written by insert and by fill. */
+export function headValues(locale: Locale, department: string, year: string): CellValue[][] {
+  const text = tr(locale, `院系：${department}`, `Department: ${department}`) +
+    (year ? tr(locale, `　　考核年度：${year}`, `    Year: ${year}`) : '');
+  const row: CellValue[] = [text];
+  while (row.length < SCORE_COLUMNS.outWidth + 3) row.push(null);
+  return [row];
+}
+
+export function scoreSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [] };
+  const lastCol = SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1; // N
+  const recordCol = lastCol + 1; // O
+
+  plan.writes.push(cell(sheet, 0, 0, tr(locale, '校企合作考核评分表', 'School–enterprise cooperation assessment: scores')));
+  plan.formats.push(fmt(sheet, blockOf(0, 0, 1, lastCol + 1), { bold: true, merge: true, horizontal: 'center' }));
+  plan.writes.push(cell(sheet, 1, 0, tr(locale, '院系', 'Dept.')));
+  const head: Block = { top: 1, left: 1, bottom: 1, right: lastCol };
+  plan.writes.push(ownedWrite({ sheet, block: head }, headValues(locale, department, year)));
+  plan.names.push({ name: nameOf(key, 'head'), sheet, address: blockAddress(head) });
+
+  plan.writes.push({
+    sheet,
+    address: blockAddress(blockOf(2, 0, 2, recordCol + 1)),
+    values: [
+      [
+        tr(locale, '编号', 'Line'), tr(locale, '项目', 'Category'), tr(locale, '考核内容', 'Assessment line'), tr(locale, '分值', 'Max'),
+        tr(locale, '院系自评', 'Self (S1)'), null, null, null,
+        tr(locale, '考核组考评', 'Assessor (S2)'), null, null, null,
+        tr(locale, '自评说明', 'Reasons (self)'), tr(locale, '考评说明', 'Reasons (assessor)'),
+        tr(locale, '加载项记录（请勿修改）', 'Add-in record (do not edit)'),
+      ],
+      [
+        null, null, null, null,
+        tr(locale, '基础分', 'Base'), tr(locale, '扣分', 'Deduction'), tr(locale, '加分', 'Bonus'), tr(locale, '得分', 'Score'),
+        tr(locale, '基础分', 'Base'), tr(locale, '扣分', 'Deduction'), tr(locale, '加分', 'Bonus'), tr(locale, '得分', 'Score'),
+        null, null, null,
+      ],
+    ],
+  });
+  plan.formats.push(fmt(sheet, blockOf(2, 0, 2, lastCol + 1), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center', wrap: true }));
+  for (const c of [0, 1, 2, 3, 12, 13]) plan.formats.push(fmt(sheet, blockOf(2, c, 2, 1), { merge: true }));
+  plan.formats.push(fmt(sheet, blockOf(2, 4, 1, 4), { merge: true }));
+  plan.formats.push(fmt(sheet, blockOf(2, 8, 1, 4), { merge: true }));
+
+  let row = FIRST_LINE_ROW;
+  const lineRows: CellValue[][] = [];
+  for (const cat of rubric.categories) {
+    const lines = rubric.lines.filter((l) => l.category === cat.id);
+    if (lines.length === 0) continue;
+    const first = row;
+    for (const l of lines) {
+      const name = l.bonus_cap > 0 ? tr(locale, `${l.name}（加分上限 ${l.bonus_cap}）`, `${l.name} (bonus ≤ ${l.bonus_cap})`) : l.name;
+      lineRows.push([l.id, row === first ? tr(locale, `${cat.name}（${cat.max}分）`, `${cat.name} (${cat.max})`) : null, name, l.max]);
+      row++;
+    }
+    if (lines.length > 1) plan.formats.push(fmt(sheet, blockOf(first, 1, lines.length, 1), { merge: true, wrap: true }));
+  }
+  const nLines = lineRows.length;
+  plan.writes.push({ sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, 0, nLines, 4)), values: lineRows });
+  plan.names.push({ name: nameOf(key, 'lines'), sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, 0, nLines, 1)) });
+
+  const totalRow = FIRST_LINE_ROW + nLines;
+  const finalRow = totalRow + 1;
+  plan.writes.push(rowWrite(sheet, totalRow, 0, [null, tr(locale, '合计', 'Total'), tr(locale, '基础分合计、扣分合计、加分合计、总分', 'base, deductions, bonuses, total'), rubric.lines.reduce((s, l) => s + l.max, 0)]));
+  plan.writes.push(rowWrite(sheet, finalRow, 0, [
+    null,
+    tr(locale, '最终得分 Sm', 'Final score Sm'),
+    tr(locale, `Sm = S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`, `Sm = S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`),
+    null,
+  ]));
+  const out: Block = blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.out, nLines + 2, SCORE_COLUMNS.outWidth);
+  plan.names.push({ name: nameOf(key, 'out'), sheet, address: blockAddress(out) });
+  plan.writes.push(cell(sheet, finalRow + 1, 0, tr(
+    locale,
+    '说明：考评栏空白的填报项按院系自评认定。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列为加载项记录，请勿修改。',
+    'Blank assessor inputs are accepted as reported. Scores are written as plain values by the add-in from the facts sheet, readable without it. Column O is the add-in\'s record: do not edit.',
+  )));
+  plan.formats.push(fmt(sheet, blockOf(finalRow + 1, 0, 1, lastCol + 1), { merge: true, wrap: true }));
+
+  plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 0, nLines + 2, lastCol + 1), { border: true }));
+  plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 12, nLines + 2, 2), { wrap: true }));
+  plan.formats.push(fmt(sheet, blockOf(totalRow, 0, 2, lastCol + 1), { bold: true }));
+  plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 4, nLines + 2, 8), { numberFormat: '0.##', horizontal: 'center' }));
+  plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
+  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48, 10];
+  widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
+  return plan;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 10000) / 100}%`;
+}
+
+/* ------------------------------------------------------------------ instructions (填报说明) */
+
+export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
+  const zh = [
+    '校企合作考核填报说明',
+    '依据：《校企合作考核评价工作方案（试行稿）》及《校企合作考核指标体系（试行）》。最终得分 Sm = 自评分 S1 × 40% + 考核组考评分 S2 × 60%。',
+    '一、谁填什么',
+    '1. 各二级学院（院系）在“院系名-填报”表的黄色“院系自评”栏和专业、订单班表中填写本院系情况，据此得到自评分 S1。',
+    '2. 考核组查阅原始材料后，在绿色“考核组考评”栏填写核实后的数值；空白表示按院系自评认定（视为核实无误），据此得到考评分 S2。',
+    '3. 产教研合作中心用“生成汇总”汇集各院系的 S1、S2、Sm 与名次，用“复制到年度考核表”得到年度综合考核表所需内容。',
+    '二、填写形式',
+    '1. 是/否项：填 是、否，也可填 √、×、有、无、Y、N（下拉选择即可）。',
+    '2. 人数、次数等：填整数（如 12），不要填小数；空白表示未填，不视为 0。',
+    '3. 工作人员：专职、兼职或没有。讨论会学期数：0、1 或 2。',
+    '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致；读到第一个空行为止，行不够时可插入行。',
+    '三、操作顺序',
+    '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
+    '四、注意',
+    '1. 加载项只写入评分表的得分、说明列和它自己生成的汇总表，不改动填报内容；若这些位置被手工填了其他内容，加载项会停下并列出单元格。',
+    '2. 请勿修改评分表和汇总表最右侧的“加载项记录”列。',
+    '3. 一个工作簿可包含多个院系：每个院系一组“填报”“评分”表，工作表可改名、可插入行。',
+  ];
+  const en = [
+    'School–enterprise cooperation assessment: instructions',
+    'Final score Sm = self score S1 × 40% + assessor score S2 × 60%.',
+    '1. Who fills what',
+    'Departments fill the yellow "self" column and the majors and order-class tables of their facts sheet: this gives S1.',
+    'The assessment group enters verified values in the green "assessor" column; a blank assessor cell means accepted as reported: this gives S2.',
+    'The office builds the ranked summary and copies it into the annual appraisal form.',
+    '2. Accepted forms',
+    'Yes/no: 是/否, √/×, 有/无, Y/N, yes/no. Counts: whole numbers; a blank is missing, not zero.',
+    'Staffing: 专职 (full-time), 兼职 (part-time), 没有 (none). Meeting semesters: 0, 1 or 2.',
+    'Tables: one row per major or class, read down to the first blank row; insert rows when you need more.',
+    '3. Order of work',
+    'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
+    '4. Notes',
+    'The add-in writes only its own output cells and sheets and never changes inputs; if something else is there it stops and names the cells.',
+    'Do not edit the "add-in record" column at the right of the score and summary sheets.',
+    'A workbook may hold several departments, each with its own facts and score sheets; sheets may be renamed and rows inserted.',
+  ];
+  const lines = locale === 'en' ? en : zh;
+  const heads = locale === 'en' ? [0, 2, 6, 10, 12] : [0, 2, 6, 11, 13];
+  return {
+    writes: [{ sheet, address: blockAddress(blockOf(0, 0, lines.length, 1)), values: lines.map((l) => [l]) }],
+    formats: [
+      fmt(sheet, blockOf(0, 0, 1, 1), { columnWidth: 110 }),
+      fmt(sheet, blockOf(0, 0, lines.length, 1), { wrap: true }),
+      ...heads.map((r) => fmt(sheet, blockOf(r, 0, 1, 1), { bold: true })),
+    ],
+    names: [],
+    validations: [],
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The task pane's own words, Chinese first with English beside them in one table, so a missing
+ * translation is a type error rather than a blank button. The flow brings its own messages
+ * (in the locale it was run with); these are only the words around them.
+ */
+import type { Locale } from '../flow/index.js';
+
+export type { Locale };
+
+/** A text in both languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const TEXT = {
+  title: { zh: '校企合作考核', en: 'School–enterprise cooperation assessment' },
+  switchLocale: { zh: 'English', en: '中文' },
+  switchLocaleHint: { zh: 'Switch to English', en: '切换为中文' },
+  ready: {
+    zh: '请按顺序操作：插入填报模板 → 填写 → 检查填报 → 计算得分 → 生成汇总。',
+    en: 'Work in order: insert the template → fill it in → validate → fill scores → build the summary.',
+  },
+  templateOptions: { zh: '新模板', en: 'New template' },
+  department: { zh: '院系名称', en: 'Department' },
+  departmentPlaceholder: { zh: '例如：计算机学院', en: 'e.g. School of Computing' },
+  year: { zh: '考核年度', en: 'Year' },
+  yearPlaceholder: { zh: '例如：2023-2024', en: 'e.g. 2023-2024' },
+  running: { zh: '正在执行：', en: 'Running: ' },
+  failed: { zh: '出错了，操作未完成：', en: 'Something went wrong; the action did not finish: ' },
+  problems: { zh: '问题', en: 'Problems' },
+  problemsHint: { zh: '点击单元格地址可定位到该单元格。', en: 'Click a cell address to select that cell.' },
+  selectFailed: { zh: '无法定位到单元格 ', en: 'Could not select cell ' },
+  results: { zh: '结果', en: 'Results' },
+  department_: { zh: '院系', en: 'Department' },
+  source: { zh: '来源', en: 'Source' },
+  s1: { zh: '自评分 S1', en: 'Self S1' },
+  s2: { zh: '考评分 S2', en: 'Assessor S2' },
+  final: { zh: '最终得分', en: 'Final' },
+  rank: { zh: '排名', en: 'Rank' },
+  lines: { zh: '逐项得分与原因', en: 'Line by line, with reasons' },
+  line: { zh: '考核内容', en: 'Line' },
+  max: { zh: '分值', en: 'Max' },
+  selfScore: { zh: '自评', en: 'Self' },
+  assessorScore: { zh: '考评', en: 'Assessor' },
+  reasons: { zh: '原因', en: 'Reasons' },
+  appraisal: { zh: '年度考核表文本（制表符分隔）', en: 'Text for the appraisal form (tab-separated)' },
+  copy: { zh: '复制到年度考核表', en: 'Copy for the appraisal form' },
+  copied: { zh: '已复制，可直接粘贴到年度考核表。', en: 'Copied: paste it into the appraisal form.' },
+  copyFailed: {
+    zh: '浏览器不允许写入剪贴板：请点击下面的文本框，按 Ctrl+A 全选后按 Ctrl+C 复制。',
+    en: 'The browser refused the clipboard: click the text box below, press Ctrl+A, then Ctrl+C.',
+  },
+} satisfies Record<string, Bilingual>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(locale: Locale, key: TextKey): string {
+  return TEXT[key][locale];
+}
+
+/** The HTML `lang` of a locale, so the browser picks Chinese glyphs for Chinese text. */
+export function htmlLang(locale: Locale): string {
+  return locale === 'zh' ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,142 @@
+/**
+ * The task pane, host-neutral: Excel, WPS 表格 and the web page mount the same pane over their
+ * own Host. One button per flow action (plus whatever the host adds, such as picking other
+ * departments' workbooks), a status line, the problems (a click selects the cell), the results
+ * and the copy for the appraisal form.
+ *
+ * Never throws an action's error away: a failing host shows on the status line (and in the
+ * console with its stack) and the pane stays usable.
+ */
+import {
+  ACTIONS,
+  appraisalText,
+  buildSummary,
+  fillScores,
+  insertTemplate,
+  validateWorkbook,
+  type ActionId,
+  type ActionReport,
+  type FlowContext,
+  type FlowProblem,
+  type Locale,
+} from '../flow/index.js';
+import type { Host } from '../host/host.js';
+import type { Engine } from '../engine/types.js';
+import { copyText } from './clipboard.js';
+import { cellLabel } from './dom.js';
+import type { Bilingual } from './i18n.js';
+import { renderPane } from './render.js';
+import { copied, failed, finished, initialState, selectFailed, started, switchedLocale, type PaneState } from './state.js';
+
+/** What an action gets besides the flow context: the template fields and any picked files. */
+export interface ActionInput {
+  department: string;
+  year: string;
+  files: File[];
+}
+
+/** A button of the pane. The flow's actions are these; a host may add its own. */
+export interface PaneAction {
+  id: string;
+  label: Bilingual;
+  hint: Bilingual;
+  /** When set, the button is a file picker for these types (several files) and `run` gets them. */
+  accept?: string;
+  run(ctx: FlowContext, input: ActionInput): Promise<ActionReport>;
+}
+
+export interface PaneDeps {
+  host: Host;
+  engine: Engine;
+  /** Starting language; default Chinese. */
+  locale?: Locale;
+  /** Host-specific buttons, shown after the flow's own. */
+  extraActions?: PaneAction[];
+}
+
+export interface MountedPane {
+  /** The current state, for the page that mounted the pane (and for tests). */
+  state(): PaneState;
+  /** Runs an action as its button would; resolves when it has finished and been drawn. */
+  run(id: string, files?: File[]): Promise<void>;
+  /** Empties the root and drops the pane. */
+  unmount(): void;
+}
+
+const RUNNERS: Record<ActionId, PaneAction['run']> = {
+  insertTemplate: (ctx, input) =>
+    insertTemplate(ctx, { department: input.department.trim() || undefined, year: input.year.trim() || undefined }),
+  validate: (ctx) => validateWorkbook(ctx),
+  fillScores: (ctx) => fillScores(ctx),
+  buildSummary: (ctx) => buildSummary(ctx),
+  appraisalText: (ctx) => appraisalText(ctx),
+};
+
+/** The flow's actions as pane buttons, in the order of the work. */
+export function flowActions(): PaneAction[] {
+  return ACTIONS.map((a) => ({ id: a.id, label: a.label, hint: a.hint, run: RUNNERS[a.id] }));
+}
+
+export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
+  const doc = root.ownerDocument;
+  const actions = [...flowActions(), ...(deps.extraActions ?? [])];
+  let state = initialState(deps.locale ?? 'zh');
+  let mounted = true;
+
+  const draw = (): void => {
+    if (!mounted) return;
+    const pane = renderPane(doc, state, actions, handlers);
+    while (root.firstChild) root.removeChild(root.firstChild);
+    root.appendChild(pane);
+  };
+  const set = (next: PaneState): void => {
+    state = next;
+    draw();
+  };
+
+  const run = async (id: string, files: File[] = []): Promise<void> => {
+    const action = actions.find((a) => a.id === id);
+    // A second click while one action runs is ignored: the host is busy with the first.
+    if (!action || state.running) return;
+    set(started(state, id, action.label));
+    const ctx: FlowContext = { host: deps.host, engine: deps.engine, locale: state.locale };
+    try {
+      const report = await action.run(ctx, { department: state.department, year: state.year, files });
+      set(finished(state, report));
+    } catch (error) {
+      console.error('校企合作考核：操作失败 / action failed', id, error);
+      set(failed(state, error));
+    }
+  };
+
+  const handlers = {
+    action: (id: string, files?: File[]) => void run(id, files),
+    select: (p: FlowProblem) => {
+      deps.host.select({ sheet: p.sheet, address: p.address }).catch((error: unknown) => {
+        console.error('校企合作考核：无法定位单元格 / select failed', p, error);
+        set(selectFailed(state, cellLabel(p.sheet, p.address), error));
+      });
+    },
+    copy: (text: string) => {
+      copyText(doc, text).then(
+        (ok) => set(copied(state, ok)),
+        () => set(copied(state, false)),
+      );
+    },
+    switchLocale: () => set(switchedLocale(state)),
+    // Typing changes no drawing, so it only updates the state (a redraw would steal the focus).
+    input: (field: 'department' | 'year', value: string) => {
+      state = { ...state, [field]: value };
+    },
+  };
+
+  draw();
+  return {
+    state: () => state,
+    run,
+    unmount: () => {
+      mounted = false;
+      while (root.firstChild) root.removeChild(root.firstChild);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Draws a PaneState. Every redraw builds the pane afresh from the state: the pane is a few
+ * dozen elements, and drawing from state alone means nothing on screen can disagree with it.
+ * Every number carries data-* attributes (department, line, column) so tests read exactly
+ * what a person sees without depending on the table's layout.
+ */
+import type { ActionReport, DepartmentResult, FlowProblem } from '../flow/index.js';
+import type { LineScore } from '../engine/types.js';
+import { cellLabel, el, type Child } from './dom.js';
+import { htmlLang, t, type Bilingual } from './i18n.js';
+import type { PaneState } from './state.js';
+
+/** A button of the pane, as the renderer needs it. */
+export interface ActionView {
+  id: string;
+  label: Bilingual;
+  hint: Bilingual;
+  /** When set the button opens a file picker (several files of these types). */
+  accept?: string;
+}
+
+export interface Handlers {
+  action(id: string, files?: File[]): void;
+  select(problem: FlowProblem): void;
+  copy(text: string): void;
+  switchLocale(): void;
+  input(field: 'department' | 'year', value: string): void;
+}
+
+export function renderPane(doc: Document, state: PaneState, actions: readonly ActionView[], on: Handlers): HTMLElement {
+  const { locale } = state;
+  const root = el(doc, 'div', { class: 'coop-pane', lang: htmlLang(locale), 'aria-busy': state.running ? 'true' : 'false' });
+  const switcher = el(doc, 'button', { type: 'button', class: 'locale', title: t(locale, 'switchLocaleHint') }, t(locale, 'switchLocale'));
+  switcher.addEventListener('click', () => on.switchLocale());
+  root.append(
+    el(doc, 'header', {}, el(doc, 'h1', {}, t(locale, 'title')), switcher),
+    renderTemplateOptions(doc, state, on),
+    renderActions(doc, state, actions, on),
+    el(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-tone': state.status.tone }, state.status.text),
+  );
+  if (state.report) {
+    const problems = renderProblems(doc, state, state.report.problems, on);
+    if (problems) root.append(problems);
+    const results = renderResults(doc, state, state.report, on);
+    if (results) root.append(results);
+  }
+  return root;
+}
+
+function renderTemplateOptions(doc: Document, state: PaneState, on: Handlers): HTMLElement {
+  const { locale } = state;
+  const field = (name: 'department' | 'year', label: string, placeholder: string): HTMLElement => {
+    const input = el(doc, 'input', { type: 'text', name, placeholder, value: state[name], disabled: !!state.running });
+    input.addEventListener('input', () => on.input(name, input.value));
+    return el(doc, 'label', {}, el(doc, 'span', {}, label), input);
+  };
+  return el(
+    doc,
+    'fieldset',
+    { class: 'template-options' },
+    el(doc, 'legend', {}, t(locale, 'templateOptions')),
+    field('department', t(locale, 'department'), t(locale, 'departmentPlaceholder')),
+    field('year', t(locale, 'year'), t(locale, 'yearPlaceholder')),
+  );
+}
+
+function renderActions(doc: Document, state: PaneState, actions: readonly ActionView[], on: Handlers): HTMLElement {
+  const { locale } = state;
+  const list = el(doc, 'div', { class: 'actions' });
+  for (const a of actions) {
+    const busy = state.running === a.id;
+    const hint = el(doc, 'span', { class: 'hint' }, a.hint[locale]);
+    if (a.accept) {
+      // A file input inside a label: the picker opens from the user's own click (browsers
+      // refuse a programmatic one), and cancelling it simply never fires `change`.
+      const input = el(doc, 'input', { type: 'file', multiple: true, accept: a.accept, disabled: !!state.running, 'data-action': a.id });
+      input.addEventListener('change', () => {
+        const files = input.files ? Array.from(input.files) : [];
+        input.value = '';
+        if (files.length > 0) on.action(a.id, files);
+      });
+      list.append(
+        el(doc, 'label', { class: 'action file', 'data-busy': busy ? 'true' : undefined, 'aria-disabled': state.running ? 'true' : undefined, title: a.hint[locale] },
+          input, el(doc, 'span', { class: 'label' }, a.label[locale]), hint),
+      );
+    } else {
+      const button = el(doc, 'button', { type: 'button', class: 'action', disabled: !!state.running, 'data-action': a.id, 'data-busy': busy ? 'true' : undefined, title: a.hint[locale] },
+        el(doc, 'span', { class: 'label' }, a.label[locale]), hint);
+      button.addEventListener('click', () => on.action(a.id));
+      list.append(button);
+    }
+  }
+  return list;
+}
+
+function renderProblems(doc: Document, state: PaneState, problems: FlowProblem[], on: Handlers): HTMLElement | null {
+  if (problems.length === 0) return null;
+  const { locale } = state;
+  const list = el(doc, 'ol', { class: 'problems' });
+  for (const p of problems) {
+    // A problem with no cell (no template in the workbook, a file that could not be read) has
+    // nothing to select.
+    const located = !!p.sheet && !!p.address;
+    let where: Child = null;
+    if (located) {
+      const button = el(doc, 'button', { type: 'button', class: 'cell', 'data-sheet': p.sheet, 'data-address': p.address, title: p.path }, cellLabel(p.sheet, p.address));
+      button.addEventListener('click', () => on.select(p));
+      where = button;
+    }
+    list.append(
+      el(doc, 'li', { 'data-code': p.code }, where, p.department ? el(doc, 'span', { class: 'department' }, p.department) : null, el(doc, 'span', { class: 'message' }, p.message)),
+    );
+  }
+  return el(
+    doc,
+    'section',
+    { class: 'problems-section' },
+    el(doc, 'h2', {}, `${t(locale, 'problems')} (${problems.length})`),
+    problems.some((p) => p.sheet && p.address) ? el(doc, 'p', { class: 'hint' }, t(locale, 'problemsHint')) : null,
+    list,
+  );
+}
+
+function renderResults(doc: Document, state: PaneState, report: ActionReport, on: Handlers): HTMLElement | null {
+  const departments = report.departments ?? [];
+  if (departments.length === 0 && !report.tsv) return null;
+  const { locale } = state;
+  const section = el(doc, 'section', { class: 'results' }, el(doc, 'h2', {}, t(locale, 'results')));
+  if (departments.length > 0) section.append(scoreTable(doc, state, departments));
+  for (const d of departments) {
+    if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d));
+  }
+  if (report.tsv) {
+    const tsv = report.tsv;
+    const button = el(doc, 'button', { type: 'button', class: 'copy', disabled: !!state.running }, t(locale, 'copy'));
+    button.addEventListener('click', () => on.copy(tsv));
+    section.append(
+      el(doc, 'h3', {}, t(locale, 'appraisal')),
+      el(doc, 'div', { class: 'copy-row' }, button, state.copy ? el(doc, 'span', { class: 'copy-status', 'data-tone': state.copy.tone }, state.copy.text) : null),
+      // Kept visible and selectable: the manual way to copy when the clipboard is refused.
+      el(doc, 'textarea', { class: 'tsv', readonly: true, rows: String(Math.min(12, tsv.split('\n').length + 1)), spellcheck: 'false' }, tsv),
+    );
+  }
+  return section;
+}
+
+function scoreTable(doc: Document, state: PaneState, rows: DepartmentResult[]): HTMLElement {
+  const { locale } = state;
+  const ranked = rows.some((r) => r.rank !== undefined);
+  const sources = rows.some((r) => r.source);
+  const head = el(doc, 'tr', {}, ...[
+    t(locale, 'department_'), t(locale, 's1'), t(locale, 's2'), t(locale, 'final'),
+    ranked ? t(locale, 'rank') : null, sources ? t(locale, 'source') : null,
+  ].map((h) => (h ? el(doc, 'th', { scope: 'col' }, h) : null)));
+  const body = el(doc, 'tbody');
+  for (const r of rows) {
+    const num = (column: string, value: number | undefined): HTMLElement =>
+      el(doc, 'td', { class: 'num', 'data-department': r.department, 'data-column': column }, value === undefined ? '' : String(value));
+    body.append(
+      el(doc, 'tr', {},
+        el(doc, 'th', { scope: 'row' }, r.department),
+        num('s1', r.s1), num('s2', r.s2), num('final', r.final),
+        ranked ? num('rank', r.rank) : null,
+        sources ? el(doc, 'td', {}, r.source ?? '') : null),
+    );
+  }
+  return el(doc, 'table', { class: 'scores' }, el(doc, 'thead', {}, head), body);
+}
+
+/** Every line of S1 and S2 side by side, with the reasons that took points off or added them. */
+function lineDetails(doc: Document, state: PaneState, d: DepartmentResult): HTMLElement {
+  const { locale } = state;
+  const self = new Map((d.selfLines ?? []).map((l) => [l.id, l]));
+  const assessor = new Map((d.assessorLines ?? []).map((l) => [l.id, l]));
+  const ids = [...new Set([...self.keys(), ...assessor.keys()])];
+  const body = el(doc, 'tbody');
+  for (const id of ids) {
+    const line = (assessor.get(id) ?? self.get(id)) as LineScore;
+    const score = (column: string, l: LineScore | undefined): HTMLElement =>
+      el(doc, 'td', { class: 'num', 'data-department': d.department, 'data-line': id, 'data-column': column }, l ? String(l.score) : '');
+    const reasons = [...new Set([...(self.get(id)?.notes ?? []), ...(assessor.get(id)?.notes ?? [])])];
+    body.append(
+      el(doc, 'tr', {},
+        el(doc, 'th', { scope: 'row' }, `${id} ${line.name}`),
+        el(doc, 'td', { class: 'num' }, String(line.max)),
+        score('self', self.get(id)), score('assessor', assessor.get(id)),
+        el(doc, 'td', { class: 'reasons' }, reasons.join('；'))),
+    );
+  }
+  const head = el(doc, 'tr', {}, ...[t(locale, 'line'), t(locale, 'max'), t(locale, 'selfScore'), t(locale, 'assessorScore'), t(locale, 'reasons')].map((h) => el(doc, 'th', { scope: 'col' }, h)));
+  return el(doc, 'details', { class: 'lines' },
+    el(doc, 'summary', {}, `${d.department} · ${t(locale, 'lines')}`),
+    el(doc, 'table', {}, el(doc, 'thead', {}, head), body));
+}

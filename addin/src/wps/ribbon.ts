@@ -1,0 +1,109 @@
+/**
+ * The callbacks `ribbon.xml` names (onLoad, onAction, getImage). WPS looks them up as
+ * globals of the add-in's entry page, so `main.ts` puts this object's members on `window`;
+ * the package test checks that every callback ribbon.xml names is one of these keys.
+ *
+ * The 校企合作考核 tab's buttons either open the shared task pane or run one action of the
+ * flow directly on the open workbook and report in a WPS message box, with the first
+ * problem's cell selected so that the user lands where the work is.
+ */
+import type { Engine } from '../engine/types.js';
+import { buildSummary, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
+import { WpsHost } from '../host/wps.js';
+import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
+
+/** The button ids of ribbon.xml, and what each does. */
+export const BUTTONS = {
+  btnCoopPane: 'pane',
+  btnCoopValidate: 'validate',
+  btnCoopFill: 'fill',
+  btnCoopSummary: 'summary',
+} as const;
+
+type ButtonId = keyof typeof BUTTONS;
+
+/** The ribbon image, relative to the package root (the entry page's folder). */
+export const RIBBON_IMAGE = 'images/coop-32.png';
+
+const PANE_KEY = 'coop_assessment_taskpane_id';
+const PANE_WIDTH = 380;
+
+/** What the ribbon needs from its page: WPS's root object, the engine, a way to tell the user. */
+export interface RibbonEnvironment {
+  app: EtApplication & WpsAddinRoot;
+  engine: () => Engine;
+  locale: Locale;
+  /** The task pane page's URL (taskpane.html beside the entry page). */
+  paneUrl: string;
+  alert(message: string): void;
+}
+
+/** A ribbon control as WPS passes it to callbacks. */
+export interface RibbonControl {
+  Id: string;
+}
+
+const ACTIONS: Record<'validate' | 'fill' | 'summary', (ctx: FlowContext) => Promise<ActionReport>> = {
+  validate: validateWorkbook,
+  fill: fillScores,
+  summary: buildSummary,
+};
+
+/** The report in a few lines: the sentence, then at most ten problems with their cells. */
+export function reportText(report: ActionReport, locale: Locale): string {
+  const lines = [report.message];
+  for (const p of report.problems.slice(0, 10)) lines.push(`• ${p.sheet}!${p.address}：${p.message}`);
+  const more = report.problems.length - 10;
+  if (more > 0) lines.push(locale === 'zh' ? `……另有 ${more} 项，请打开任务窗格查看` : `… and ${more} more: open the task pane to see them`);
+  return lines.join('\n');
+}
+
+/** Shows the task pane, creating it on first use; a second click hides it again. */
+export function togglePane(env: RibbonEnvironment): void {
+  const storage = env.app.PluginStorage;
+  const id = Number(storage.getItem(PANE_KEY));
+  if (id) {
+    const pane = env.app.GetTaskPane(id);
+    pane.Visible = !pane.Visible;
+    return;
+  }
+  const pane = env.app.CreateTaskPane(env.paneUrl, env.locale === 'zh' ? '校企合作考核' : 'Cooperation assessment');
+  pane.DockPosition = MSO_CTP_DOCK_RIGHT;
+  pane.Width = PANE_WIDTH;
+  pane.Visible = true;
+  storage.setItem(PANE_KEY, pane.ID);
+}
+
+/** Runs one flow action on the open workbook and reports it; never throws into WPS. */
+export async function runAction(env: RibbonEnvironment, action: keyof typeof ACTIONS): Promise<ActionReport | undefined> {
+  const host = new WpsHost(env.app);
+  try {
+    const report = await ACTIONS[action]({ host, engine: env.engine(), locale: env.locale });
+    const first = report.problems[0];
+    if (first) await host.select({ sheet: first.sheet, address: first.address });
+    env.alert(reportText(report, env.locale));
+    return report;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    env.alert(env.locale === 'zh' ? `操作未完成：${message}` : `The action did not complete: ${message}`);
+    return undefined;
+  }
+}
+
+/** The ribbon callbacks, by the names ribbon.xml uses. */
+export function ribbonCallbacks(env: () => RibbonEnvironment) {
+  return {
+    OnAddinLoad(): boolean {
+      return true;
+    },
+    OnAction(control: RibbonControl): boolean {
+      const what = BUTTONS[control.Id as ButtonId];
+      if (what === 'pane') togglePane(env());
+      else if (what) void runAction(env(), what);
+      return true;
+    },
+    GetImage(_control: RibbonControl): string {
+      return RIBBON_IMAGE;
+    },
+  };
+}

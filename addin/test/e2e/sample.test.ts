@@ -1,0 +1,128 @@
+/**
+ * The newcomer's first minute: open the page, click the sample, see it scored, download it.
+ * Every number on screen and in the downloaded workbook must be the golden case's
+ * (tests/cases/example.json, the RUBRIC.md §3 department: total 88).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XlsxHost } from '../../src/host/xlsx.js';
+import { downloadOf, namedCell, openPage, openSession, repoDir, screenshot, snapshot, tempDir, tempFile, type Session } from './support.js';
+
+interface Golden {
+  items: Record<string, { base: number; deduction: number; bonus: number; score: number }>;
+  total: number;
+}
+
+function golden(): Golden {
+  const suite = JSON.parse(readFileSync(join(repoDir, 'tests', 'cases', 'example.json'), 'utf8')) as {
+    cases: Array<{ patch: object; expect: Golden }>;
+  };
+  const unchanged = suite.cases.find((c) => Object.keys(c.patch).length === 0);
+  assert.ok(unchanged, 'example.json has the unchanged §3 case');
+  return unchanged.expect;
+}
+
+const DEPARTMENT = '机电工程学院';
+let s: Session;
+
+before(async () => {
+  s = await openSession();
+});
+after(async () => {
+  await s?.close();
+});
+
+test('the sample opens, scores 88 line by line on screen, and downloads the same numbers', async () => {
+  const expect = golden();
+  assert.equal(expect.total, 88);
+  const page = await openPage(s);
+  assert.equal(await page.locator('h1').textContent(), '校企合作考核 · 网页版');
+  await screenshot(page, '01-page');
+
+  await page.click('#open-sample');
+  const section = page.locator(`section.department[data-department="${DEPARTMENT}"]`);
+  await section.waitFor();
+  await screenshot(page, '02-sample-scored');
+
+  const shown = async (line: string, col: string) => Number(await section.locator(`td[data-line="${line}"][data-col="${col}"]`).textContent());
+  for (const [id, want] of Object.entries(expect.items)) {
+    assert.deepEqual(
+      { base: await shown(id, 'base'), deduction: await shown(id, 'deduction'), bonus: await shown(id, 'bonus'), score: await shown(id, 'score') },
+      want,
+      `line ${id} on screen`,
+    );
+    // The sample's assessor column is blank: S2 accepts every line as reported.
+    assert.equal(await shown(id, 'assessor-score'), want.score, `line ${id} S2 on screen`);
+  }
+  for (const key of ['s1', 's2', 'final']) {
+    assert.equal(Number(await section.locator(`[data-total="${key}"]`).textContent()), 88, `${key} on screen`);
+  }
+  assert.equal(Number(await section.locator('td[data-col="deduction-total"]').textContent()), 11);
+  assert.equal(Number(await section.locator('td[data-col="bonus-total"]').textContent()), 7);
+  assert.equal(Number(await section.locator('td[data-col="total"]').textContent()), 88);
+  // Every line says why, in Chinese, with the numbers.
+  assert.match((await section.locator('tr[data-line="C5"] td.notes').textContent()) ?? '', /57\.00%/);
+
+  const first = await downloadOf(page, () => page.click('#download-workbook'));
+  assert.ok(first, 'the scored workbook is offered as a download');
+  assert.match(first.name, /（已计分）\.xlsx$/);
+
+  const host = await XlsxHost.load(first.bytes);
+  const out = await namedCell(host, DEPARTMENT, 'out');
+  const lines = await namedCell(host, DEPARTMENT, 'lines');
+  const outBox = (await host.names()).find((n) => n.name.endsWith('_out') && n.sheet === out.sheet)!;
+  const linesBox = (await host.names()).find((n) => n.name.endsWith('_lines') && n.sheet === lines.sheet)!;
+  const [ids, values] = await host.read([
+    { sheet: lines.sheet, address: linesBox.address },
+    { sheet: out.sheet, address: outBox.address },
+  ]);
+  ids.forEach(([id], i) => {
+    const want = expect.items[String(id)];
+    assert.ok(want, `line ${id} is a rubric line`);
+    const row = values[i];
+    assert.deepEqual(row.slice(0, 4), [want.base, want.deduction, want.bonus, want.score], `self numbers of ${id} in the file`);
+    assert.deepEqual(row.slice(4, 8), [want.base, want.deduction, want.bonus, want.score], `assessor numbers of ${id} in the file`);
+    assert.equal(typeof row[8], 'string', `reasons of ${id} in the file`);
+  });
+  const totals = values[ids.length];
+  assert.deepEqual([totals[1], totals[2], totals[3]], [11, 7, 88], 'deductions, bonuses and total in the file');
+  assert.equal(values[ids.length + 1][0], 88, 'the final score in the file');
+
+  // A second run on the downloaded workbook changes nothing.
+  const dir = tempDir();
+  await page.setInputFiles('#single-file', tempFile(dir, '机电（已计分）.xlsx', first.bytes));
+  await page.locator('#single-status [data-file="机电（已计分）.xlsx"]').waitFor();
+  await section.waitFor();
+  const second = await downloadOf(page, () => page.click('#download-workbook'));
+  assert.ok(second);
+  assert.deepEqual(await snapshot(second.bytes), await snapshot(first.bytes));
+
+  assert.deepEqual(s.errors, [], 'no uncaught errors on the page');
+  assert.deepEqual(s.escaped, [], 'no request left 127.0.0.1');
+});
+
+test('the empty template downloads and is the flow’s template, with no department filled in', async () => {
+  const page = await openPage(s);
+  const got = await downloadOf(page, () => page.click('#download-template'));
+  assert.ok(got);
+  const host = await XlsxHost.load(got.bytes);
+  const sheets = await host.sheets();
+  assert.ok(sheets.length >= 3, `instructions, facts and score sheets: ${sheets.join(', ')}`);
+  assert.ok((await host.names()).some((n) => /^coop_d[0-9a-z]+_department$/.test(n.name)), 'the template carries its defined names');
+});
+
+test('English is one click away and the numbers stay the same', async () => {
+  const page = await openPage(s);
+  await page.click('#lang');
+  assert.equal(await page.locator('h1').textContent(), 'School–enterprise cooperation assessment · web');
+  await page.click('#open-sample');
+  const section = page.locator(`section.department[data-department="${DEPARTMENT}"]`);
+  await section.waitFor();
+  assert.equal(Number(await section.locator('[data-total="final"]').textContent()), 88);
+  assert.doesNotMatch((await section.locator('tr[data-line="C5"] td.notes').textContent()) ?? '', /[\u4e00-\u9fff]{4}/, 'reasons in English');
+  await screenshot(page, '03-sample-english');
+  // Back to Chinese for whoever opens the page next in this profile.
+  await page.click('#lang');
+});

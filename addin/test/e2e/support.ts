@@ -1,0 +1,188 @@
+/**
+ * What every end-to-end test needs: Debian's Chromium (never a downloaded browser) with the
+ * flags that keep it off the network, the built dist/ served on 127.0.0.1, department
+ * workbooks made by the flow itself, downloads read back with ExcelJS, and screenshots
+ * under test-results/e2e/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { startWebServer, type WebServer } from '../../scripts/serve-web.js';
+import { testEngine } from '../support/engine.js';
+import { departmentWorkbook } from '../../src/web/workbooks.js';
+import { XlsxHost } from '../../src/host/xlsx.js';
+import { departmentKey, nameOf } from '../../src/flow/names.js';
+import type { CellValue } from '../../src/host/host.js';
+
+export const addinDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoDir = resolve(addinDir, '..');
+export const distDir = join(addinDir, 'dist');
+export const resultsDir = join(addinDir, 'test-results', 'e2e');
+
+const CHROMIUM = '/usr/bin/chromium';
+// Without these Chromium phones home (updates, sync, QUIC probes) on a network that is closed.
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Json = Record<string, unknown>;
+
+/** The RUBRIC.md §3 department, as the golden cases start from it. */
+export function baseFacts(): Json {
+  return JSON.parse(readFileSync(join(repoDir, 'tests', 'cases', 'base-facts.json'), 'utf8')) as Json;
+}
+
+/** RFC 7386 merge patch, as the golden case files use it. */
+export function patched(base: Json, patch: Json): Json {
+  const out: Json = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else if (typeof v === 'object' && !Array.isArray(v) && typeof out[k] === 'object' && out[k] !== null && !Array.isArray(out[k])) {
+      out[k] = patched(out[k] as Json, v as Json);
+    } else out[k] = v;
+  }
+  return out;
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  web: WebServer;
+  /** Network requests that tried to leave 127.0.0.1 (each aborted). */
+  escaped: string[];
+  /** Uncaught page errors. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Chromium on a fresh profile, the page's server, and a guard that aborts any request off this machine. */
+export async function openSession(): Promise<Session> {
+  if (!existsSync(join(distDir, 'web', 'index.html'))) {
+    throw new Error('dist/web/ is missing: run `npm run build` before `npm run test:e2e`');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download a browser)`);
+  mkdirSync(resultsDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'coop-e2e-profile-'));
+  const web = await startWebServer({ root: distDir, port: 0 });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1200, height: 900 },
+    locale: 'zh-CN',
+  });
+  const escaped: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    escaped.push(url.href);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    web,
+    escaped,
+    errors,
+    close: async () => {
+      await context.close();
+      await web.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the web page and waits until its handlers are in place. */
+export async function openPage(s: Session, query = ''): Promise<Page> {
+  await s.page.goto(`${s.web.pageUrl}${query}`);
+  await s.page.waitForSelector('body[data-ready="true"]');
+  return s.page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(resultsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Writes bytes as a file the test hands to a file input. */
+export function tempFile(dir: string, name: string, bytes: Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'coop-e2e-files-'));
+}
+
+/** A department's workbook made by the flow (insertTemplate) and typed in like a person would. */
+export async function departmentBytes(facts: Json, assessor?: Json, touch?: (host: XlsxHost) => Promise<void>): Promise<Uint8Array> {
+  const host = await departmentWorkbook(testEngine(), facts, assessor);
+  if (touch) await touch(host);
+  return host.save();
+}
+
+/** A download's bytes, or null when none starts within `ms`. */
+export async function downloadOf(page: Page, click: () => Promise<void>, ms = 10_000): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const waiting = page.waitForEvent('download', { timeout: ms }).catch(() => null);
+  await click();
+  const download: Download | null = await waiting;
+  if (!download) return null;
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+export async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The address of a department's named cell, e.g. ("机电工程学院", "internship_local_self"). */
+export async function namedCell(host: XlsxHost, department: string, suffix: string): Promise<{ sheet: string; address: string }> {
+  const name = nameOf(departmentKey(department), suffix);
+  const found = (await host.names()).find((n) => n.name.toLowerCase() === name);
+  if (!found) throw new Error(`no defined name ${name}`);
+  return { sheet: found.sheet, address: found.address.split(':')[0] };
+}
+
+/**
+ * Everything a person could see in a workbook, sheet by sheet: values, notes and fills of
+ * every cell, merges and defined names. Two snapshots are equal exactly when a second run
+ * changed nothing.
+ */
+export async function snapshot(bytes: Uint8Array): Promise<Json> {
+  const wb = await workbookOf(bytes);
+  const sheets: Json = {};
+  for (const ws of wb.worksheets) {
+    const cells: Record<string, unknown> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        const entry = {
+          v: cell.value as CellValue | object,
+          n: cell.note ?? null,
+          f: fill && fill.pattern !== 'none' ? (fill.fgColor?.argb ?? fill.fgColor ?? null) : null,
+        };
+        if (entry.v !== null || entry.n !== null || entry.f !== null) cells[cell.address] = entry;
+      }),
+    );
+    sheets[ws.name] = { cells, merges: [...ws.model.merges].sort() };
+  }
+  return { sheets, names: [...wb.definedNames.model].sort((a, b) => a.name.localeCompare(b.name)) };
+}

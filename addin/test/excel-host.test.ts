@@ -1,0 +1,370 @@
+/**
+ * The Excel adapter, method by method, on Microsoft's office-addin-mock: the object graph each
+ * method touches is described to OfficeMockObject (methods as functions that record their
+ * calls), the adapter runs on it, and every test counts the `context.sync()` calls.
+ *
+ * Marks need a workbook that answers (which note is where, which fill is ours), so they run on
+ * the queued workbook model of test/support/fake-excel.ts; so does the whole flow
+ * (excel-flow.test.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OfficeMockObject } from 'office-addin-mock';
+import { ExcelHost, fromExcel, nameFormula, parseNameFormula, toExcel, type ExcelRun, type MarkNotes } from '../src/host/excel.js';
+import { MARK_FILL, MARK_PREFIX, composeMarkNote } from '../src/host/mark-text.js';
+import { FakeWorkbook } from './support/fake-excel.js';
+
+/** A mock context over `data`, a run function handing it to the adapter, and a sync counter. */
+function mocked(data: object): { ctx: Record<string, unknown>; host: ExcelHost; syncs: () => number; runs: () => number } {
+  const ctx = new OfficeMockObject(data) as unknown as Record<string, unknown> & { sync(): Promise<void> };
+  let syncs = 0;
+  let runs = 0;
+  const sync = ctx.sync.bind(ctx);
+  ctx.sync = async () => {
+    syncs++;
+    await sync();
+  };
+  const run: ExcelRun = async (batch) => {
+    runs++;
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+  return { ctx, host: new ExcelHost(run), syncs: () => syncs, runs: () => runs };
+}
+
+/** `worksheets.getItem(name).getRange(address)` over ranges described per sheet. */
+function workbookOf(sheets: Record<string, Record<string, object>>): object {
+  const described: Record<string, object> = {};
+  for (const [name, ranges] of Object.entries(sheets)) {
+    described[name] = {
+      getRange(this: { ranges: Record<string, unknown> }, address: string) {
+        const r = this.ranges[address];
+        if (!r) throw new Error(`test graph has no range ${name}!${address}`);
+        return r;
+      },
+      ranges,
+    };
+  }
+  return {
+    workbook: {
+      worksheets: {
+        getItem(this: { sheets: Record<string, unknown> }, name: string) {
+          return this.sheets[name];
+        },
+        sheets: described,
+      },
+    },
+  };
+}
+
+/** The range object of `workbookOf`'s graph, as the adapter left it. */
+function described<T>(ctx: Record<string, unknown>, sheet: string, address: string): T {
+  const sheets = ((ctx.workbook as Record<string, unknown>).worksheets as { sheets: Record<string, { ranges: Record<string, unknown> }> }).sheets;
+  return sheets[sheet].ranges[address] as T;
+}
+
+test('read: every block in one sync, empty cells as null', async () => {
+  const { host, syncs } = mocked(
+    workbookOf({
+      事实: { 'B3:C4': { values: [['是', ''], [12, true]] } },
+      'Other sheet': { A1: { values: [['']] } },
+    }),
+  );
+  const blocks = await host.read([
+    { sheet: '事实', address: 'B3:C4' },
+    { sheet: 'Other sheet', address: 'A1' },
+  ]);
+  assert.deepEqual(blocks, [[['是', null], [12, true]], [[null]]]);
+  assert.equal(syncs(), 1);
+});
+
+test('read of nothing asks Excel nothing', async () => {
+  const { host, runs } = mocked(workbookOf({}));
+  assert.deepEqual(await host.read([]), []);
+  assert.equal(runs(), 0);
+});
+
+test('write: one sync; null clears; text Excel would reinterpret keeps an apostrophe', async () => {
+  const target = { values: [[1, 2, 3, 4, 5, 6]] };
+  const other = { values: [['x']] };
+  const { ctx, host, syncs } = mocked(workbookOf({ 评分: { 'D5:I5': target, A1: other } }));
+  await host.write([
+    { sheet: '评分', address: 'D5:I5', values: [[null, 92.5, '=SUM(A1)', '12', '扣 2 分：缺少协议', true]] },
+    { sheet: '评分', address: 'A1', values: [['2023-2024']] },
+  ]);
+  assert.equal(syncs(), 1);
+  assert.deepEqual(described<{ values: unknown }>(ctx, '评分', 'D5:I5').values, [['', 92.5, "'=SUM(A1)", "'12", '扣 2 分：缺少协议', true]]);
+  assert.deepEqual(described<{ values: unknown }>(ctx, '评分', 'A1').values, [["'2023-2024"]]);
+});
+
+test('write refuses a block whose values do not fit, before anything is sent', async () => {
+  const { host, runs } = mocked(workbookOf({ S: { 'A1:B1': { values: [['', '']] } } }));
+  await assert.rejects(host.write([{ sheet: 'S', address: 'A1:B1', values: [[1]] }]), /1×2/);
+  assert.equal(runs(), 0);
+});
+
+test('toExcel / fromExcel: the conversions in both directions', () => {
+  assert.equal(fromExcel(''), null);
+  assert.equal(fromExcel(0), 0);
+  assert.equal(fromExcel(false), false);
+  assert.equal(toExcel(null), '');
+  assert.equal(toExcel('65%'), "'65%");
+  assert.equal(toExcel('-x'), "'-x");
+  assert.equal(toExcel('TRUE'), "'TRUE");
+  assert.equal(toExcel('2024/5/1'), "'2024/5/1");
+  assert.equal(toExcel('计算机学院'), '计算机学院');
+  assert.equal(toExcel('3 个专业'), '3 个专业');
+});
+
+test('sheets: names in tab order, one sync', async () => {
+  let loaded = '';
+  const { ctx, host, syncs } = mocked({
+    workbook: {
+      worksheets: {
+        load(spec: string) {
+          loaded = spec;
+        },
+      },
+    },
+  });
+  // Loaded collections are what Excel fills in at sync; here the graph holds them already.
+  ((ctx.workbook as Record<string, unknown>).worksheets as Record<string, unknown>).items = [
+    { name: '汇总', position: 1 },
+    { name: '说明', position: 0 },
+  ];
+  assert.deepEqual(await host.sheets(), ['说明', '汇总']);
+  assert.match(loaded, /items\/name/);
+  assert.equal(syncs(), 1);
+});
+
+test('addSheets: every sheet added in order, one sync', async () => {
+  const added: string[] = [];
+  const { host, syncs } = mocked({
+    workbook: {
+      worksheets: {
+        add(name: string) {
+          added.push(name);
+        },
+      },
+    },
+  });
+  await host.addSheets(['计算机学院-填报', '计算机学院-评分']);
+  assert.deepEqual(added, ['计算机学院-填报', '计算机学院-评分']);
+  assert.equal(syncs(), 1);
+});
+
+test('format: fill, font, number format over the block, width in points, merge, borders; one sync', async () => {
+  const edges: Record<string, { style?: string; weight?: string }> = {};
+  let merged: boolean | undefined;
+  const range = {
+    numberFormat: [],
+    merge(across: boolean) {
+      merged = across;
+    },
+    format: {
+      fill: { color: '' },
+      font: { bold: false, color: '' },
+      wrapText: false,
+      horizontalAlignment: '',
+      columnWidth: 0,
+      borders: {
+        getItem(edge: string) {
+          return (edges[edge] ??= {});
+        },
+      },
+    },
+  };
+  const { ctx, host, syncs } = mocked(workbookOf({ 评分: { 'A1:C2': range } }));
+  await host.format([
+    {
+      sheet: '评分',
+      address: 'A1:C2',
+      format: { fill: '#DDEBF7', bold: true, fontColor: '#1F4E79', numberFormat: '0.00', wrap: true, horizontal: 'center', columnWidth: 10, merge: true, border: true },
+    },
+  ]);
+  assert.equal(syncs(), 1);
+  const r = described<typeof range>(ctx, '评分', 'A1:C2');
+  assert.equal(r.format.fill.color, '#DDEBF7');
+  assert.equal(r.format.font.bold, true);
+  assert.equal(r.format.font.color, '#1F4E79');
+  assert.deepEqual(r.numberFormat, [['0.00', '0.00', '0.00'], ['0.00', '0.00', '0.00']]);
+  assert.equal(r.format.wrapText, true);
+  assert.equal(r.format.horizontalAlignment, 'Center');
+  assert.equal(r.format.columnWidth, 56.25);
+  assert.equal(merged, false);
+  assert.deepEqual(Object.keys(edges).sort(), ['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
+  assert.ok(Object.values(edges).every((e) => e.style === 'Continuous' && e.weight === 'Thin'));
+});
+
+test('select: activates the sheet and selects the cell, one sync', async () => {
+  const calls: string[] = [];
+  const { host, syncs } = mocked({
+    workbook: {
+      worksheets: {
+        getItem(name: string) {
+          return {
+            activate: () => calls.push(`activate ${name}`),
+            getRange: (a: string) => ({ select: () => calls.push(`select ${a}`) }),
+          };
+        },
+      },
+    },
+  });
+  await host.select({ sheet: '计算机学院-填报', address: 'C7' });
+  assert.deepEqual(calls, ['activate 计算机学院-填报', 'select C7']);
+  assert.equal(syncs(), 1);
+});
+
+test('names: range names with their sheet and address, others skipped; one sync', async () => {
+  const { ctx, host, syncs } = mocked({ workbook: { names: { load() {} } } });
+  ((ctx.workbook as Record<string, unknown>).names as Record<string, unknown>).items = [
+    { name: 'coop_a_local', type: 'Range', formula: "='计算机 学院'!$C$5" },
+    { name: 'coop_a_block', type: 'Range', formula: '=Facts!$B$3:$D$10' },
+    { name: 'rate', type: 'Double', formula: '=0.4' },
+    { name: 'broken', type: 'Range', formula: '=#REF!$A$1' },
+  ];
+  assert.deepEqual(await host.names(), [
+    { name: 'coop_a_local', sheet: '计算机 学院', address: 'C5' },
+    { name: 'coop_a_block', sheet: 'Facts', address: 'B3:D10' },
+  ]);
+  assert.equal(syncs(), 1);
+});
+
+test('name formulas: quoting and parsing agree, quotes inside names included', () => {
+  const ref = { sheet: "O'Brien 的表", address: 'B3:C4' };
+  assert.equal(nameFormula(ref), "='O''Brien 的表'!$B$3:$C$4");
+  assert.deepEqual(parseNameFormula(nameFormula(ref)), ref);
+  assert.equal(parseNameFormula('=A1+1'), null);
+});
+
+test('defineNames: existing names updated, new ones added; two syncs', async () => {
+  const added: Array<[string, unknown]> = [];
+  const existing = { name: 'COOP_A_LOCAL', formula: '=Old!$A$1' };
+  const { ctx, host, syncs } = mocked({
+    workbook: {
+      names: {
+        load() {},
+        add(name: string, ref: unknown) {
+          added.push([name, ref]);
+        },
+      },
+      worksheets: {
+        getItem: (sheet: string) => ({ getRange: (address: string) => ({ sheet, address }) }),
+      },
+    },
+  });
+  ((ctx.workbook as Record<string, unknown>).names as Record<string, unknown>).items = [existing];
+  await host.defineNames([
+    { name: 'coop_a_local', sheet: '填报', address: 'C5' },
+    { name: 'coop_a_total', sheet: '填报', address: 'C6' },
+  ]);
+  assert.equal(existing.formula, "='填报'!$C$5");
+  assert.deepEqual(added, [['coop_a_total', { sheet: '填报', address: 'C6' }]]);
+  assert.equal(syncs(), 2);
+});
+
+test('setListValidation: old rule cleared, list set with an in-cell dropdown; one sync', async () => {
+  const calls: string[] = [];
+  const validation = {
+    clear() {
+      calls.push('clear');
+    },
+    // No `rule` here: OfficeMockObject puts described objects back on every sync.
+  };
+  const { ctx, host, syncs } = mocked(workbookOf({ 填报: { 'C8:D8': { dataValidation: validation } } }));
+  await host.setListValidation([{ sheet: '填报', address: 'C8:D8', list: ['是', '否'] }]);
+  assert.deepEqual(calls, ['clear']);
+  assert.deepEqual(described<{ dataValidation: { rule: unknown } }>(ctx, '填报', 'C8:D8').dataValidation.rule, { list: { inCellDropDown: true, source: '是,否' } });
+  assert.equal(syncs(), 1);
+  await assert.rejects(host.setListValidation([{ sheet: '填报', address: 'C9', list: ['a,b'] }]), /comma/);
+  assert.equal(syncs(), 1);
+});
+
+// ---- marks, on the queued workbook model ----
+
+function marksBook(markNotes: MarkNotes): { book: FakeWorkbook; host: ExcelHost } {
+  const book = new FakeWorkbook('填报');
+  const s = book.sheet('填报');
+  s.set('C3:C6', [[''], ['x'], [''], ['']]);
+  s.at(4, 2).fill = '#FFF2CC'; // C5: the template's input colour
+  s.at(5, 2).fill = MARK_FILL; // C6: the user's own "bad" fill, no note of ours
+  if (markNotes === 'notes') s.notes.set('C4', '请核对'); // a note of the user's own
+  return { book, host: new ExcelHost(book.run, { markNotes }) };
+}
+
+const scope = [{ sheet: '填报', address: 'C3:C6' }];
+
+test('setMarks with notes: marks, keeps the user note and own fill, removes only its own marks; 2 syncs', async () => {
+  const { book, host } = marksBook('notes');
+  const s = book.sheet('填报');
+  await host.setMarks(scope, [
+    { sheet: '填报', address: 'C4', note: '不是数字' },
+    { sheet: '填报', address: 'C5', note: '必填' },
+  ]);
+  assert.equal(book.syncs, 2);
+  assert.equal(s.cell('C4')?.fill, MARK_FILL);
+  assert.equal(s.notes.get('C4'), composeMarkNote('不是数字', '请核对'));
+  assert.equal(s.cell('C5')?.fill, MARK_FILL);
+  assert.equal(s.notes.get('C5'), composeMarkNote('必填', '', '#FFF2CC'));
+  assert.equal(s.cell('C3')?.fill, undefined);
+  assert.equal(s.cell('C6')?.fill, MARK_FILL, "the user's own red fill is not ours to remove");
+
+  // The same marks again: looked at (1 sync), nothing to change, so no second sync.
+  const before = book.snapshot();
+  await host.setMarks(scope, [
+    { sheet: '填报', address: 'C4', note: '不是数字' },
+    { sheet: '填报', address: 'C5', note: '必填' },
+  ]);
+  assert.equal(book.syncs, 3);
+  assert.equal(book.snapshot(), before);
+
+  // Fixed inputs: our marks go, the user's note and the template colour come back.
+  await host.setMarks(scope, []);
+  assert.equal(s.notes.get('C4'), '请核对');
+  assert.equal(s.cell('C4')?.fill, undefined);
+  assert.equal(s.notes.has('C5'), false);
+  assert.equal(s.cell('C5')?.fill, '#FFF2CC');
+  assert.equal(s.cell('C6')?.fill, MARK_FILL);
+  assert.equal(s.value('C4'), 'x', 'marks never change values');
+});
+
+test('setMarks with comments: 3 syncs, a foreign comment is left alone, ours removed', async () => {
+  const { book, host } = marksBook('comments');
+  const s = book.sheet('填报');
+  s.comments.set('C3', '张老师：这里待补');
+  await host.setMarks(scope, [
+    { sheet: '填报', address: 'C3', note: '必填' },
+    { sheet: '填报', address: 'C4', note: '不是数字' },
+  ]);
+  assert.equal(book.syncs, 3);
+  assert.equal(s.comments.get('C3'), '张老师：这里待补');
+  assert.equal(s.cell('C3')?.fill, undefined, 'no mark where it could not be recognised later');
+  assert.ok(s.comments.get('C4')?.startsWith(MARK_PREFIX));
+  assert.equal(s.cell('C4')?.fill, MARK_FILL);
+  await host.setMarks(scope, []);
+  assert.equal(s.comments.has('C4'), false);
+  assert.equal(s.cell('C4')?.fill, undefined);
+  assert.equal(s.comments.get('C3'), '张老师：这里待补');
+});
+
+test('setMarks without fill reading by block (ExcelApi < 1.9): one proxy per cell, same result, same syncs', async () => {
+  const book = new FakeWorkbook('填报');
+  book.sheet('填报').at(2, 2).fill = '#FFF2CC';
+  const host = new ExcelHost(book.run, { markNotes: 'notes', cellProperties: false });
+  await host.setMarks(scope, [{ sheet: '填报', address: 'C3', note: '必填' }]);
+  assert.equal(book.syncs, 2);
+  assert.equal(book.sheet('填报').notes.get('C3'), composeMarkNote('必填', '', '#FFF2CC'));
+});
+
+test('setMarks below ExcelApi 1.10 makes no mark and asks Excel nothing', async () => {
+  const { book, host } = marksBook('none');
+  const before = book.snapshot();
+  await host.setMarks(scope, [{ sheet: '填报', address: 'C3', note: '必填' }]);
+  assert.equal(book.syncs, 0);
+  assert.equal(book.snapshot(), before);
+});
+
+test('a batch that fails at sync (missing sheet) rejects with Excel’s error', async () => {
+  const book = new FakeWorkbook('填报');
+  const host = new ExcelHost(book.run);
+  await assert.rejects(host.read([{ sheet: '不存在', address: 'A1' }]), /ItemNotFound/);
+});

@@ -1,0 +1,165 @@
+/**
+ * buildSummary, readDepartments and appraisalText: departments of the open workbook and of
+ * other workbooks ranked with shared ranks, the 汇总 and 年度考核 sheets written once and
+ * left unchanged by a second run, foreign data and hand edits stopping the run.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appraisalText, buildSummary, readDepartments } from '../src/flow/index.js';
+import { SUMMARY_NAME } from '../src/flow/names.js';
+import { parseBlock, cellAddress } from '../src/flow/a1.js';
+import { baseFacts, context, fieldCell, workbookWith, type Json } from './support/flow-fixture.js';
+import { testEngine } from './support/engine.js';
+import type { MemoryHost } from './support/memory-host.js';
+
+/** 丙 90 (65% local interns), 甲 88, 乙 88, 丁 86 (3 reports missed). */
+function facts(department: string): Json {
+  const f = baseFacts();
+  if (department === '丙学院') f.internship = { local: 130, total: 200 };
+  if (department === '丁学院') f.reports = { due: 8, missed: 3 };
+  return f;
+}
+
+async function fourDepartments(): Promise<MemoryHost> {
+  return workbookWith(['甲学院', '乙学院', '丙学院', '丁学院'], facts);
+}
+
+function summaryBlock(host: MemoryHost) {
+  const n = host.name(SUMMARY_NAME)!;
+  return { sheet: n.sheet, block: parseBlock(n.address), values: host.getBlock(n.sheet, n.address) };
+}
+
+test('the summary ranks departments by Sm with shared ranks, highest first', async () => {
+  const host = await fourDepartments();
+  const r = await buildSummary(context(host));
+  assert.equal(r.ok, true, r.message);
+  assert.deepEqual(r.departments?.map((d) => [d.department, d.final, d.rank]), [
+    ['丙学院', 90, 1], ['甲学院', 88, 2], ['乙学院', 88, 2], ['丁学院', 86, 4],
+  ]);
+  const s = summaryBlock(host);
+  assert.equal(s.sheet, '校企合作汇总');
+  assert.match(String(s.values[0][0]), /校企合作考核汇总（2023-2024）/);
+  assert.deepEqual(s.values[1].slice(0, 5), ['名次', '院系', '自评分 S1', '考评分 S2', '最终得分 Sm']);
+  assert.deepEqual(s.values.slice(2).map((row) => row.slice(0, 5)), [
+    [1, '丙学院', 90, 90, 90], [2, '甲学院', 88, 88, 88], [2, '乙学院', 88, 88, 88], [4, '丁学院', 86, 86, 86],
+  ]);
+});
+
+test('a second summary changes nothing; a shorter one clears the rows it no longer needs', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  await buildSummary(ctx, [{ department: '外院', s1: 90, s2: 90, source: '外院.xlsx' }]);
+  assert.deepEqual(summaryBlock(host).values.slice(2).map((r) => [r[1], r[0]]), [['丙学院', 1], ['外院', 1], ['甲学院', 3], ['乙学院', 3], ['丁学院', 5]]);
+  const first = host.snapshot();
+  await buildSummary(ctx, [{ department: '外院', s1: 90, s2: 90, source: '外院.xlsx' }]);
+  assert.equal(host.snapshot(), first);
+  const shorter = await buildSummary(ctx);
+  assert.equal(shorter.ok, true, shorter.message);
+  const s = summaryBlock(host);
+  assert.equal(s.values.length, 6);
+  assert.deepEqual(host.getBlock(s.sheet, `A7:G7`), [[null, null, null, null, null, null, null]]);
+});
+
+test('departments read from another workbook join the summary', async () => {
+  const other = await workbookWith(['戊学院'], () => {
+    const f = baseFacts();
+    f.employment = { local: 30, graduates: 200 }; // 15%: −3 → S1 82
+    return f;
+  });
+  const read = await readDepartments(other, testEngine(), 'zh');
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.departments.map((d) => [d.department, d.s1, d.s2, d.year]), [['戊学院', 82, 82, '2023-2024']]);
+  // Two host calls, whatever the workbook holds: the names, then one read.
+  assert.equal(other.totalCalls(), 2);
+
+  const host = await fourDepartments();
+  const r = await buildSummary(context(host), read.departments.map((d) => ({ ...d, source: '戊学院.xlsx' })));
+  assert.equal(r.ok, true, r.message);
+  assert.deepEqual(r.departments?.map((d) => [d.department, d.rank, d.source]), [
+    ['丙学院', 1, '丙学院-填报'], ['甲学院', 2, '甲学院-填报'], ['乙学院', 2, '乙学院-填报'], ['丁学院', 4, '丁学院-填报'], ['戊学院', 5, '戊学院.xlsx'],
+  ]);
+});
+
+test('readDepartments reports a department with bad inputs instead of scoring it', async () => {
+  const other = await workbookWith(['戊学院'], () => baseFacts());
+  const c = fieldCell(other, '戊学院', 'faculty.courses');
+  other.set(c.sheet, c.address, '很多');
+  const read = await readDepartments(other, testEngine(), 'zh');
+  assert.deepEqual(read.departments, []);
+  assert.deepEqual(read.problems.map((p) => [p.sheet, p.address, p.code]), [[c.sheet, c.address, 'not_a_number']]);
+});
+
+test('the same department twice, or a department with errors, stops the summary', async () => {
+  const host = await fourDepartments();
+  const dup = await buildSummary(context(host), [{ department: '甲学院', s1: 80, s2: 80 }]);
+  assert.equal(dup.ok, false);
+  assert.equal(dup.problems[0].code, 'duplicate_department');
+  const c = fieldCell(host, '乙学院', 'internship.total');
+  host.set(c.sheet, c.address, 0);
+  host.resetCalls();
+  const bad = await buildSummary(context(host));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.problems[0].code, 'zero_total');
+  assert.equal(host.calls.write + host.calls.addSheets, 0);
+});
+
+test('foreign data in the summary stops it with nothing written', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  await buildSummary(ctx);
+  const s = summaryBlock(host);
+  const cell = cellAddress(s.block.top + 3, s.block.left + 2);
+  host.set(s.sheet, cell, 99);
+  // One more department would grow the block: the row below must be checked as well.
+  const below = cellAddress(s.block.bottom + 1, s.block.left + 1);
+  host.set(s.sheet, below, '手写备注');
+  const before = host.snapshot();
+  const r = await buildSummary(ctx, [{ department: '外院', s1: 70, s2: 70 }]);
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.problems.map((p) => p.address), [cell, below]);
+  assert.equal(host.snapshot(), before);
+});
+
+test('the appraisal text and sheet follow the summary; a second run changes nothing', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  await buildSummary(ctx, [{ department: '外院', s1: 87, s2: 91.5 }]); // 0.4×87 + 0.6×91.5 = 89.7
+  const r = await appraisalText(ctx);
+  assert.equal(r.ok, true, r.message);
+  assert.equal(
+    r.tsv,
+    [
+      '序号\t院系\t自评分 S1（40%）\t考评分 S2（60%）\t校企合作考核得分 Sm\t名次',
+      '1\t丙学院\t90\t90\t90\t1',
+      '2\t外院\t87\t91.5\t89.7\t2',
+      '3\t甲学院\t88\t88\t88\t3',
+      '4\t乙学院\t88\t88\t88\t3',
+      '5\t丁学院\t86\t86\t86\t5',
+      '',
+    ].join('\r\n'),
+  );
+  assert.ok(host.sheetNames().includes('年度考核'));
+  assert.deepEqual(host.getBlock('年度考核', 'A2:F3'), [
+    ['序号', '院系', '自评分 S1（40%）', '考评分 S2（60%）', '校企合作考核得分 Sm', '名次'],
+    [1, '丙学院', 90, 90, 90, 1],
+  ]);
+  const first = host.snapshot();
+  const again = await appraisalText(ctx);
+  assert.equal(again.tsv, r.tsv);
+  assert.equal(host.snapshot(), first);
+});
+
+test('without a summary the appraisal ranks the workbook itself; a hand-edited summary is refused', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  const direct = await appraisalText(ctx);
+  assert.equal(direct.ok, true, direct.message);
+  assert.deepEqual(direct.departments?.map((d) => d.rank), [1, 2, 2, 4]);
+  await buildSummary(ctx);
+  const s = summaryBlock(host);
+  host.set(s.sheet, cellAddress(s.block.top + 2, s.block.left + 4), 100);
+  const r = await appraisalText(ctx);
+  assert.equal(r.ok, false);
+  assert.equal(r.problems[0].code, 'summary_edited');
+  assert.equal(r.tsv, undefined);
+});

@@ -1,0 +1,103 @@
+/**
+ * insertTemplate on the in-memory host: the sheets, every defined name the flow relies on,
+ * the dropdowns, several departments in one workbook, and a second run that changes nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { insertTemplate, ACTIONS } from '../src/flow/index.js';
+import { departmentKey, nameOf, requiredSuffixes, fieldSuffix } from '../src/flow/names.js';
+import { BOOL_LIST, FACT_FIELDS, STAFFING_LIST } from '../src/template/fields.js';
+import { parseBlock } from '../src/flow/a1.js';
+import { MemoryHost } from './support/memory-host.js';
+import { context } from './support/flow-fixture.js';
+
+test('the template adds instructions, facts and score sheets with every defined name', async () => {
+  const host = new MemoryHost();
+  const r = await insertTemplate(context(host), { department: '机电工程学院', year: '2023-2024' });
+  assert.equal(r.ok, true, r.message);
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分']);
+  const key = departmentKey('机电工程学院');
+  for (const suffix of requiredSuffixes()) assert.ok(host.name(nameOf(key, suffix)), `name ${suffix}`);
+  const dept = host.name(nameOf(key, 'department'));
+  assert.equal(host.get(dept!.sheet, dept!.address), '机电工程学院');
+  const year = host.name(nameOf(key, 'year'));
+  assert.equal(host.get(year!.sheet, year!.address), '2023-2024');
+  // The self and assessor cells of every input sit side by side on one row, both empty.
+  for (const f of FACT_FIELDS) {
+    const s = parseBlock(host.name(nameOf(key, fieldSuffix(f.path, 'self')))!.address);
+    const a = parseBlock(host.name(nameOf(key, fieldSuffix(f.path, 'assessor')))!.address);
+    assert.equal(s.top, a.top, f.path);
+    assert.equal(a.left, s.left + 1, f.path);
+    assert.equal(host.get('机电工程学院-填报', host.name(nameOf(key, fieldSuffix(f.path, 'self')))!.address), null);
+  }
+  // The score sheet's header names the college's columns.
+  const header = host.getBlock('机电工程学院-评分', 'A3:N4').flat();
+  for (const label of ['项目', '考核内容', '分值', '院系自评', '考核组考评', '扣分', '加分', '得分']) assert.ok(header.includes(label), label);
+  assert.match(String(host.get('填报说明', 'A2')), /40%/);
+  assert.equal(r.written.length > 0, true);
+});
+
+test('every yes/no and choice cell has a dropdown', async () => {
+  const host = new MemoryHost();
+  await insertTemplate(context(host), { department: '机电工程学院' });
+  const key = departmentKey('机电工程学院');
+  const listAt = (sheet: string, address: string) => {
+    const cell = parseBlock(address);
+    return host.validations.find((v) => {
+      const b = parseBlock(v.address);
+      return v.sheet === sheet && cell.top >= b.top && cell.top <= b.bottom && cell.left >= b.left && cell.left <= b.right;
+    })?.list;
+  };
+  for (const f of FACT_FIELDS) {
+    for (const column of ['self', 'assessor'] as const) {
+      const n = host.name(nameOf(key, fieldSuffix(f.path, column)))!;
+      const list = listAt(n.sheet, n.address);
+      if (f.kind === 'bool') assert.deepEqual(list, BOOL_LIST, f.path);
+      else if (f.path === 'staffing') assert.deepEqual(list, STAFFING_LIST);
+      else if (f.kind === 'choice') assert.ok(list, f.path);
+      else assert.equal(list, undefined, `${f.path} is a count, not a choice`);
+    }
+  }
+  // The base columns of the majors table (D–G under the header) carry the yes/no list.
+  const majors = parseBlock(host.name(nameOf(key, 'majors'))!.address);
+  for (let c = 3; c <= 6; c++) {
+    assert.deepEqual(listAt('机电工程学院-填报', `${String.fromCharCode(65 + c)}${majors.top + 2}`), BOOL_LIST);
+  }
+});
+
+test('a second department joins the workbook; the same one again changes nothing', async () => {
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院' });
+  const second = await insertTemplate(ctx, { department: '信息工程学院' });
+  assert.equal(second.ok, true);
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分', '信息工程学院-填报', '信息工程学院-评分']);
+  const before = host.snapshot();
+  const again = await insertTemplate(ctx, { department: '信息工程学院' });
+  assert.equal(again.ok, true);
+  assert.deepEqual(again.written, []);
+  assert.match(again.message, /已在工作表/);
+  assert.equal(host.snapshot(), before);
+});
+
+test("a user's sheet of the same name is left alone: the template takes a free name", async () => {
+  const host = new MemoryHost();
+  host.addUserSheet('机电工程学院-填报');
+  host.set('机电工程学院-填报', 'A1', '我的数据');
+  await insertTemplate(context(host), { department: '机电工程学院' });
+  assert.equal(host.get('机电工程学院-填报', 'A1'), '我的数据');
+  assert.ok(host.sheetNames().includes('机电工程学院-填报 (2)'));
+  assert.equal(host.name(nameOf(departmentKey('机电工程学院'), 'department'))!.sheet, '机电工程学院-填报 (2)');
+});
+
+test('English locale labels the template in English and names stay the same', async () => {
+  const host = new MemoryHost();
+  await insertTemplate(context(host, 'en'), { department: 'Mechatronics' });
+  assert.deepEqual(host.sheetNames(), ['Instructions', 'Mechatronics-facts', 'Mechatronics-scores']);
+  assert.ok(host.name(nameOf(departmentKey('Mechatronics'), 'internship_local_self')));
+});
+
+test('the action list gives the UI ids and labels in both languages', () => {
+  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText']);
+  for (const a of ACTIONS) assert.ok(a.label.zh && a.label.en && a.hint.zh && a.hint.en);
+});

@@ -1,0 +1,111 @@
+/**
+ * validateWorkbook: every problem of the self and the assessor column, located at its cell,
+ * exactly those cells marked with the engine's message, and the marks gone once fixed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateWorkbook } from '../src/flow/index.js';
+import type { CellValue } from '../src/host/host.js';
+import { baseFacts, context, fieldCell, tableCell, workbookWith } from './support/flow-fixture.js';
+import type { MemoryHost } from './support/memory-host.js';
+
+const D = '机电工程学院';
+const FACTS = `${D}-填报`;
+
+function put(host: MemoryHost, c: { sheet: string; address: string }, v: CellValue): string {
+  host.set(c.sheet, c.address, v);
+  return `${c.sheet}!${c.address}`;
+}
+
+test('a clean department validates with no marks', async () => {
+  const host = await workbookWith([D], () => baseFacts());
+  const r = await validateWorkbook(context(host));
+  assert.equal(r.ok, true, r.message);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(host.markedCells(), []);
+  assert.deepEqual(r.written, []);
+});
+
+test('bad inputs in both columns are marked exactly, and unmarked when fixed', async () => {
+  const host = await workbookWith([D], () => baseFacts());
+  const ctx = context(host);
+  const text = put(host, fieldCell(host, D, 'internship.local'), 'abc');
+  const blank = put(host, fieldCell(host, D, 'faculty.teachers'), null);
+  const unknownMajor = put(host, tableCell(host, D, 'classes', 1, 1), '未知专业');
+  const assessorTooMany = put(host, fieldCell(host, D, 'employment.local', 'assessor'), 300);
+  const assessorFraction = put(host, tableCell(host, D, 'majors', 2, 2), 1.5);
+  const inputsBefore = host.getBlock(FACTS, 'A1:G80');
+
+  const r = await validateWorkbook(ctx);
+  assert.equal(r.ok, false);
+  const found = r.problems.map((p) => [`${p.sheet}!${p.address}`, p.path, p.code, p.column ?? '']).sort();
+  assert.deepEqual(found, [
+    [unknownMajor, 'order_classes[1].major', 'unknown_major', ''],
+    [assessorFraction, 'majors[2].partners', 'not_an_integer', 'assessor'],
+    [text, 'internship.local', 'not_a_number', 'self'],
+    [blank, 'faculty.teachers', 'missing', 'self'],
+    [assessorTooMany, 'employment.local', 'exceeds_total', 'assessor'],
+  ].sort());
+  assert.deepEqual(host.markedCells(), [text, blank, unknownMajor, assessorTooMany, assessorFraction].sort());
+  for (const p of r.problems) assert.equal(host.mark(p.sheet, p.address), p.message);
+  assert.match(host.mark(FACTS, text.split('!')[1])!, /abc/);
+  assert.match(host.mark(FACTS, assessorTooMany.split('!')[1])!, /^考评：/);
+  assert.deepEqual(host.getBlock(FACTS, 'A1:G80'), inputsBefore, 'validation never changes an input');
+
+  // Fix two of them: exactly those two marks go.
+  put(host, fieldCell(host, D, 'internship.local'), 114);
+  put(host, tableCell(host, D, 'classes', 1, 1), '工业机器人技术');
+  const again = await validateWorkbook(ctx);
+  assert.equal(again.problems.length, 3);
+  assert.deepEqual(host.markedCells(), [blank, assessorTooMany, assessorFraction].sort());
+
+  // Fix the rest: no marks remain.
+  put(host, fieldCell(host, D, 'faculty.teachers'), 40);
+  put(host, fieldCell(host, D, 'employment.local', 'assessor'), 60);
+  put(host, tableCell(host, D, 'majors', 2, 2), 1);
+  const clean = await validateWorkbook(ctx);
+  assert.equal(clean.ok, true, clean.message);
+  assert.deepEqual(host.markedCells(), []);
+});
+
+test("an assessor's whole that makes the department's part too large lands on the assessor column", async () => {
+  const host = await workbookWith([D], () => baseFacts());
+  put(host, fieldCell(host, D, 'internship.total', 'assessor'), 100); // self local is 114
+  const r = await validateWorkbook(context(host));
+  const local = fieldCell(host, D, 'internship.local', 'assessor');
+  assert.deepEqual(r.problems.map((p) => [p.address, p.path, p.code, p.column]), [[local.address, 'internship.local', 'exceeds_total', 'assessor']]);
+});
+
+test('a problem the department caused is reported once, not again for the assessor', async () => {
+  const host = await workbookWith([D], () => baseFacts());
+  put(host, fieldCell(host, D, 'reports.missed'), -1);
+  put(host, fieldCell(host, D, 'internship.local', 'assessor'), 120); // the assessor column is in use
+  const r = await validateWorkbook(context(host));
+  assert.deepEqual(r.problems.map((p) => [p.path, p.code, p.column]), [['reports.missed', 'negative', 'self']]);
+});
+
+test('an assessor value that is itself bad is marked even when the self value is bad too', async () => {
+  const host = await workbookWith([D], () => baseFacts());
+  const self = put(host, fieldCell(host, D, 'staffing'), '外聘');
+  const assessor = put(host, fieldCell(host, D, 'staffing', 'assessor'), '临时');
+  const r = await validateWorkbook(context(host));
+  assert.deepEqual(r.problems.map((p) => `${p.sheet}!${p.address}:${p.code}`).sort(), [`${self}:unknown_choice`, `${assessor}:unknown_choice`].sort());
+});
+
+test('problems of several departments carry their department; English messages on request', async () => {
+  const host = await workbookWith(['甲学院', '乙学院'], () => baseFacts());
+  put(host, fieldCell(host, '乙学院', 'employment.graduates'), 0);
+  const r = await validateWorkbook(context(host, 'en'));
+  assert.equal(r.problems.length, 1);
+  assert.equal(r.problems[0].department, '乙学院');
+  assert.equal(r.problems[0].code, 'zero_total');
+  assert.equal(r.problems[0].sheet, '乙学院-填报');
+  assert.match(r.message, /problem/);
+});
+
+test('an empty workbook says to insert the template first', async () => {
+  const { MemoryHost } = await import('./support/memory-host.js');
+  const r = await validateWorkbook(context(new MemoryHost()));
+  assert.equal(r.ok, false);
+  assert.equal(r.problems[0].code, 'no_template');
+});

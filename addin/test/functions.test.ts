@@ -1,0 +1,351 @@
+/**
+ * The custom functions, registered the way Excel registers them (CustomFunctions.associate,
+ * with a stand-in CustomFunctions global), run against the REAL Wasm engine: the golden
+ * cases give the same numbers and reasons through the functions, every bad argument gives
+ * #VALUE! with the engine's Chinese message, and the generated metadata is schema-shaped.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { functionsMetadata } from '../scripts/gen-functions.js';
+import { registerExcelFunctions } from '../src/functions/excel.js';
+import { registry, type Locale } from '../src/functions/registry.js';
+import { testEngine } from './support/engine.js';
+import { lineCall, linesForPath, Unmappable } from './support/function-args.js';
+import { departmentCases, weightedCases } from './support/golden.js';
+
+// --- a stand-in for the CustomFunctions global of Excel's runtime ---------------------------
+class StandInError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+const ErrorCode = { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' };
+type Fn = (...args: unknown[]) => unknown;
+
+function excelFunctions(locale: Locale): Map<string, Fn> {
+  const associated = new Map<string, Fn>();
+  const standIn = {
+    Error: StandInError,
+    ErrorCode,
+    associate(id: string, fn: Fn) {
+      assert.ok(!associated.has(id), `${id} associated twice`);
+      associated.set(id, fn);
+    },
+  };
+  Object.assign(globalThis, { CustomFunctions: standIn });
+  registerExcelFunctions(testEngine, () => locale);
+  return associated;
+}
+
+const zh = excelFunctions('zh');
+const en = excelFunctions('en');
+const engine = testEngine();
+
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = zh.get(id);
+  assert.ok(fn, `${id} is not registered`);
+  return fn(...args);
+}
+
+/** Calls a function expecting #VALUE!; returns its message. */
+function valueError(fns: Map<string, Fn>, id: string, ...args: unknown[]): string {
+  try {
+    const result = fns.get(id)!(...args);
+    assert.fail(`${id}(${JSON.stringify(args)}) returned ${JSON.stringify(result)} instead of #VALUE!`);
+  } catch (error) {
+    assert.ok(error instanceof StandInError, `expected CustomFunctions.Error, got ${String(error)}`);
+    assert.equal(error.code, '#VALUE!');
+    assert.ok(error.message.length > 0, 'the error carries a message');
+    return error.message;
+  }
+}
+
+const LINES = ['A1', 'A2', 'A3', 'A4', 'B1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'];
+
+// --- the golden cases through the functions --------------------------------------------------
+describe('golden cases through the custom functions', () => {
+  const cases = departmentCases();
+  it('finds the golden case suites', () => assert.ok(cases.length >= 100, `only ${cases.length} cases`));
+
+  let compared = 0;
+  for (const c of cases.filter((x) => x.expect.ok)) {
+    it(`${c.suite} — ${c.description}`, () => {
+      const expected = c.expect.ok ? c.expect.items ?? {} : {};
+      const whole = engine.scoreDepartment(c.facts);
+      assert.ok(whole.ok, 'the engine scores the department');
+      for (const [line, numbers] of Object.entries(expected)) {
+        let request;
+        try {
+          request = lineCall(line, c.facts);
+        } catch (error) {
+          if (error instanceof Unmappable) continue;
+          throw error;
+        }
+        const score = call(request.id, ...request.args);
+        assert.deepEqual(score, [[numbers.score]], `${line} score`);
+        const detail = call(request.id, ...request.args, 2) as unknown[][];
+        const notes = whole.items.find((i) => i.id === line)!.notes.join('；');
+        assert.deepEqual(detail, [[numbers.base, numbers.deduction, numbers.bonus, numbers.score, notes]], `${line} detail`);
+        assert.deepEqual(call(request.id, ...request.args, 1), [[notes]], `${line} reason`);
+        compared += 1;
+      }
+    });
+  }
+
+  let errorsChecked = 0;
+  for (const c of cases.filter((x) => !x.expect.ok)) {
+    it(`${c.suite} — ${c.description} gives #VALUE! with the engine's message`, () => {
+      const whole = engine.scoreDepartment(c.facts);
+      assert.ok(!whole.ok, 'the engine rejects the facts');
+      for (const problem of whole.errors) {
+        for (const line of linesForPath(problem.path)) {
+          let request;
+          try {
+            request = lineCall(line, c.facts);
+          } catch (error) {
+            if (error instanceof Unmappable) continue;
+            throw error;
+          }
+          const message = valueError(zh, request.id, ...request.args);
+          assert.ok(message.includes(problem.message), `${line}: "${message}" should include "${problem.message}"`);
+          errorsChecked += 1;
+        }
+      }
+    });
+  }
+
+  it('compared a substantial number of lines and errors', () => {
+    assert.ok(compared >= 150, `only ${compared} line results compared`);
+    assert.ok(errorsChecked >= 30, `only ${errorsChecked} errors checked`);
+  });
+});
+
+describe('WEIGHTED against weighting.json', () => {
+  for (const c of weightedCases()) {
+    it(c.description, () => {
+      if (c.error) {
+        const message = valueError(zh, 'WEIGHTED', c.s1, c.s2);
+        assert.match(message, /[\u4e00-\u9fff]/, 'a Chinese message');
+      } else assert.equal(call('WEIGHTED', c.s1, c.s2), c.final);
+    });
+  }
+});
+
+// --- hand-worked from RUBRIC.md, through the spreadsheet-shaped arguments --------------------
+describe('the functions as a person types them (RUBRIC.md §3 department)', () => {
+  it('scores each line from cell values and ranges', () => {
+    assert.deepEqual(call('LEADERSHIP', '是', '√'), [[3]]);
+    assert.deepEqual(call('LEADERSHIP', '是', '否'), [[2]]);
+    assert.deepEqual(call('STAFFING', '兼职'), [[1]]);
+    assert.deepEqual(call('REPORTS', 1, null), [[9]]);
+    assert.deepEqual(call('REPORTS', '１', 8), [[9]]);
+    assert.deepEqual(call('PLANS', '有', '有', 'Y', '无'), [[4]]);
+    assert.deepEqual(call('PARTNERS', [[3], [1], [0]]), [[9]]);
+    assert.deepEqual(call('CURRICULUM', 1, '2'), [[4]]);
+    assert.deepEqual(call('BASES', [['√'], ['√'], ['×']], [['√'], ['×'], ['×']]), [[3]]);
+    assert.deepEqual(call('ORDERMAJORS', [['机电一体化技术'], ['工业机器人技术'], ['电气自动化技术']], [['机电一体化技术'], ['工业机器人技术']]), [[6]]);
+    assert.deepEqual(call('ORDERCLASSES', [[32], [18]]), [[10]]);
+    assert.deepEqual(call('INTERNSHIP', 114, 200), [[19]]);
+    assert.deepEqual(call('EMPLOYMENT', 52, 200), [[13]]);
+    assert.deepEqual(call('FACULTY', 40, 7, 60, 6), [[7]]);
+    assert.equal(call('WEIGHTED', 87, 91.5), 89.7);
+  });
+
+  it('ends a list at the first blank row of a generous range', () => {
+    assert.deepEqual(call('PARTNERS', [[3], [1], [0], [''], [''], [null]]), [[9]]);
+    // Values after the blank row are not part of the table.
+    assert.deepEqual(call('PARTNERS', [[3], [1], [''], [0]]), [[10 + 2]]);
+    // A row (1×n range) reads across.
+    assert.deepEqual(call('PARTNERS', [[3, 1, 0]]), [[9]]);
+  });
+
+  it('keeps a blank inside a used row as missing, named by the major', () => {
+    const message = valueError(zh, 'BASES', [['√'], ['']], [['√'], ['√']], [['机电一体化技术'], ['工业机器人技术']]);
+    assert.match(message, /工业机器人技术/);
+    assert.match(message, /majors\[1\]\.campus_base/);
+  });
+
+  it('names unnamed majors and classes by position in the reasons', () => {
+    const note = call('PARTNERS', [[3], [0]], null, 1) as unknown[][];
+    assert.match(String(note[0][0]), /第2个专业/);
+    const named = call('PARTNERS', [[3], [0]], [['机电一体化技术'], ['电气自动化技术']], 1) as unknown[][];
+    assert.match(String(named[0][0]), /电气自动化技术/);
+  });
+
+  it('shows why: the reason (1) and the detail row (2), with words as well as numbers', () => {
+    assert.deepEqual(call('INTERNSHIP', 114, 200, 2), [[20, 1, 0, 19, '本地实习 57.00%，低于 60% 要求 3.00 个百分点，每低 5% 扣 1 分（不足 5% 按 5% 计），扣 1 分']]);
+    assert.deepEqual(call('INTERNSHIP', 114, 200, '明细'), call('INTERNSHIP', 114, 200, 'detail'));
+    assert.deepEqual(call('INTERNSHIP', 114, 200, '原因'), [['本地实习 57.00%，低于 60% 要求 3.00 个百分点，每低 5% 扣 1 分（不足 5% 按 5% 计），扣 1 分']]);
+    assert.deepEqual(call('INTERNSHIP', 114, 200, 0), [[19]]);
+    assert.deepEqual(call('INTERNSHIP', 114, 200, ''), [[19]]);
+  });
+
+  it('unwraps a 1×1 block passed for a single cell (as WPS passes ranges)', () => {
+    assert.deepEqual(call('INTERNSHIP', [[114]], [['200']]), [[19]]);
+  });
+});
+
+// --- bad arguments ----------------------------------------------------------------------------
+describe('bad arguments give #VALUE! with the engine\'s Chinese message', () => {
+  /** The engine's own message for a facts fragment, to compare with what the cell shows. */
+  function engineMessages(line: string, facts: unknown): string[] {
+    const result = engine.scoreLine(line, facts);
+    assert.ok(!result.ok, `${line} facts must be rejected by the engine`);
+    return result.errors.map((e) => e.message);
+  }
+
+  const cases: Array<[string, string, unknown[], string, unknown, RegExp]> = [
+    ['text in a count', 'INTERNSHIP', ['abc', 200], 'C5', { internship: { local: 'abc', total: 200 } }, /不是数字/],
+    ['local above total', 'INTERNSHIP', [300, 200], 'C5', { internship: { local: 300, total: 200 } }, /超过/],
+    ['a blank required cell', 'EMPLOYMENT', [null, 200], 'C6', { employment: { graduates: 200 } }, /未填写/],
+    ['no graduates', 'EMPLOYMENT', [0, 0], 'C6', { employment: { local: 0, graduates: 0 } }, /.+/],
+    ['a fraction in a count', 'FACULTY', [40, 7.5, 60, 6], 'C7', { faculty: { teachers: 40, seconded: 7.5, courses: 60, engineer_courses: 6 } }, /.+/],
+    ['a negative count', 'REPORTS', [-1, null], 'A3', { reports: { missed: -1 } }, /.+/],
+    ['missed above due', 'REPORTS', [9, 8], 'A3', { reports: { missed: 9, due: 8 } }, /超过/],
+    ['not a yes/no', 'LEADERSHIP', ['也许', '是'], 'A1', { leadership: { principal: '也许', deputy: '是' } }, /也许/],
+    ['an unknown staffing choice', 'STAFFING', ['外包'], 'A2', { staffing: '外包' }, /外包/],
+    ['meeting semesters out of range', 'CURRICULUM', [3, 0], 'C1', { curriculum: { meeting_semesters: 3, textbooks: 0 } }, /.+/],
+    ['a plan cell that is not yes/no', 'PLANS', ['是', '是', '是', '大概'], 'A4', { plans: { annual_plan: '是', annual_summary: '是', semester_plan: '是', semester_summary: '大概' } }, /大概/],
+    ['no majors at all', 'PARTNERS', [[['']]], 'B1', { majors: [] }, /.+/],
+    ['text among partner counts', 'PARTNERS', [[[3], ['很多']]], 'B1', { majors: [{ name: '第1个专业', partners: 3 }, { name: '第2个专业', partners: '很多' }] }, /很多/],
+    ['an order class of an unknown major', 'ORDERMAJORS', [[['机电一体化技术']], [['数控技术']]], 'C3', { majors: [{ name: '机电一体化技术' }], order_classes: [{ name: '第1个订单班', major: '数控技术', students: 0 }] }, /数控技术/],
+    ['a duplicate major', 'ORDERMAJORS', [[['机电一体化技术'], [' 机电一体化技术 ']], [['机电一体化技术']]], 'C3', { majors: [{ name: '机电一体化技术' }, { name: ' 机电一体化技术 ' }], order_classes: [{ name: '第1个订单班', major: '机电一体化技术', students: 0 }] }, /.+/],
+    ['text among class sizes', 'ORDERCLASSES', [[[32], ['三十']]], 'C4', { majors: [{ name: '本院系' }], order_classes: [{ name: '第1个订单班', major: '本院系', students: 32 }, { name: '第2个订单班', major: '本院系', students: '三十' }] }, /三十/],
+    ['a base cell that is not yes/no', 'BASES', [[['√'], ['?']], [['√'], ['√']]], 'C2', { majors: [{ name: '第1个专业', campus_base: '√', external_base: '√' }, { name: '第2个专业', campus_base: '?', external_base: '√' }] }, /.+/],
+  ];
+  for (const [name, id, args, line, facts, pattern] of cases) {
+    it(`${id}: ${name}`, () => {
+      const message = valueError(zh, id, ...args);
+      for (const expected of engineMessages(line, facts)) assert.ok(message.includes(expected), `"${message}" should include "${expected}"`);
+      assert.match(message, pattern);
+      assert.match(message, /[\u4e00-\u9fff]/, 'the message is Chinese');
+    });
+  }
+
+  it('WEIGHTED: text and out-of-range scores, with the engine\'s message', () => {
+    const message = valueError(zh, 'WEIGHTED', 'x', 200);
+    assert.match(message, /不是数字/);
+    assert.match(message, /超出范围/);
+  });
+
+  it('a block where one cell is expected', () => {
+    assert.match(valueError(zh, 'INTERNSHIP', [[1, 2]], 200), /「本地实习人数」应为单个单元格/);
+  });
+
+  it('a 2-D block where a column is expected', () => {
+    assert.match(valueError(zh, 'PARTNERS', [[1, 2], [3, 4]]), /「各专业合作企业数」应为单列或单行区域，收到 2 行 × 2 列/);
+  });
+
+  it('an unknown output choice', () => {
+    assert.match(valueError(zh, 'INTERNSHIP', 114, 200, 7), /「输出」应为 0（得分）、1（原因）或 2（明细），收到「7」/);
+  });
+
+  it('English messages when Office runs in English', () => {
+    assert.match(valueError(en, 'INTERNSHIP', 300, 200), /more than/);
+    assert.match(valueError(en, 'INTERNSHIP', 114, 200, 'x'), /must be 0 \(score\), 1 \(reason\) or 2 \(detail\)/);
+    assert.match(String((en.get('PARTNERS')!([[3], [0]], null, 1) as unknown[][])[0][0]), /major 2/);
+  });
+});
+
+// --- the registry and the metadata generated from it -----------------------------------------
+describe('function registry and generated metadata', () => {
+  const enMeta = functionsMetadata('en');
+  const zhMeta = functionsMetadata('zh');
+
+  it('has one function per rubric line, plus WEIGHTED', () => {
+    const lines = registry.filter((e) => e.line).map((e) => e.line);
+    assert.deepEqual([...lines].sort(), LINES);
+    assert.ok(registry.some((e) => e.id === 'WEIGHTED'));
+  });
+
+  it('scores the lines the engine knows', () => {
+    const known = (engine.rubricInfo() as { lines: Array<{ id: string }> }).lines.map((l) => l.id);
+    for (const entry of registry.filter((e) => e.line)) assert.ok(known.includes(entry.line!), entry.line);
+  });
+
+  it('registers every entry with Excel under its id', () => {
+    assert.deepEqual([...zh.keys()].sort(), registry.map((e) => e.id).sort());
+  });
+
+  it('ids are unique, stable ASCII upper case, and valid WPS names', () => {
+    const ids = registry.map((e) => e.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) {
+      assert.match(id, /^[A-Z][A-Z0-9]*$/);
+      assert.match(id, /^[a-zA-Z_]\w*$/, 'WPS AddCustomFunction name rule');
+    }
+  });
+
+  it('both metadata files describe the same functions with the same ids, in the same order', () => {
+    assert.deepEqual(enMeta.functions.map((f) => f.id), zhMeta.functions.map((f) => f.id));
+    assert.deepEqual(enMeta.functions.map((f) => f.parameters.length), zhMeta.functions.map((f) => f.parameters.length));
+  });
+
+  for (const [label, meta, nameRule] of [
+    ['functions.json', enMeta, /^[A-Za-z][A-Za-z0-9._]{2,}$/],
+    ['functions-zh-CN.json', zhMeta, /^\p{Script=Han}[\p{L}\p{N}._]{2,}$/u],
+  ] as const) {
+    it(`${label} is shaped like Office custom-functions metadata`, () => {
+      const names = meta.functions.map((f) => f.name.toUpperCase());
+      assert.equal(new Set(names).size, names.length, 'names unique');
+      for (const f of meta.functions) {
+        assert.match(f.id, /^[A-Za-z0-9.]+$/);
+        assert.match(f.name, nameRule, `${f.id} name ${f.name}`);
+        assert.ok(f.name.length <= 128);
+        assert.ok(f.description.length > 10, `${f.id} has help text`);
+        assert.ok(['scalar', 'matrix'].includes(f.result.dimensionality));
+        assert.ok(['any', 'number', 'string', 'boolean'].includes(f.result.type));
+        assert.deepEqual(Object.keys(f.options).sort(), ['cancelable', 'requiresAddress', 'stream', 'volatile']);
+        const params = f.parameters.map((p) => p.name);
+        assert.equal(new Set(params).size, params.length, `${f.id} parameter names unique`);
+        let seenOptional = false;
+        for (const p of f.parameters) {
+          assert.ok(p.name.length > 0 && p.description.length > 0, `${f.id}.${p.name} has help text`);
+          assert.ok(['scalar', 'matrix'].includes(p.dimensionality));
+          assert.equal(p.type, 'any', 'raw cell values reach the engine uncoerced');
+          if (seenOptional) assert.ok(p.optional, `${f.id}: a required parameter after an optional one`);
+          seenOptional ||= p.optional;
+        }
+      }
+    });
+  }
+
+  it('Chinese names read as Chinese, English as English', () => {
+    const byId = new Map(zhMeta.functions.map((f) => [f.id, f]));
+    assert.equal(byId.get('INTERNSHIP')!.name, '跟岗实习');
+    assert.equal(byId.get('WEIGHTED')!.name, '加权得分');
+    for (const f of zhMeta.functions) {
+      assert.match(f.description, /[\u4e00-\u9fff]/);
+      for (const p of f.parameters) assert.match(p.name + p.description, /[\u4e00-\u9fff]/);
+    }
+    for (const f of enMeta.functions) assert.equal(f.name, f.id);
+  });
+
+  it('every line function may spill its detail row; WEIGHTED stays a number', () => {
+    for (const f of enMeta.functions) {
+      if (f.id === 'WEIGHTED') assert.deepEqual(f.result, { type: 'number', dimensionality: 'scalar' });
+      else {
+        assert.equal(f.result.dimensionality, 'matrix');
+        assert.equal(f.parameters.at(-1)!.name, 'output');
+        assert.ok(f.parameters.at(-1)!.optional);
+      }
+    }
+  });
+});
+
+describe('docs/excel.md', () => {
+  const doc = readFileSync(new URL('../docs/excel.md', import.meta.url), 'utf8');
+  for (const entry of registry) {
+    it(`shows ${entry.id} with its parameters in both languages`, () => {
+      for (const [namespace, locale] of [['COOP', 'en'], ['校企', 'zh']] as const) {
+        const params = entry.params.map((p) => (p.optional ? `[${p.name[locale]}]` : p.name[locale])).join(', ');
+        const signature = `=${namespace}.${entry.name[locale]}(${params})`;
+        assert.ok(doc.includes(signature), `missing ${signature}`);
+      }
+    });
+  }
+});

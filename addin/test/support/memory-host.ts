@@ -1,0 +1,276 @@
+/**
+ * A faithful in-memory Host for tests: a workbook of sheets holding cell values, workbook-
+ * scoped defined names, marks, dropdowns and formats, behaving as the real hosts do where the
+ * flow could notice (reading a missing sheet fails, adding an existing sheet fails, a block
+ * written must match its address, names move when rows are inserted and follow a renamed
+ * sheet). Every Host call is counted per method, so tests can prove the call count constant.
+ *
+ * It refuses to write a formula ("=…"): the flow must only ever write plain values.
+ */
+import type {
+  CellMark,
+  CellValue,
+  DefinedName,
+  FormatBlock,
+  Host,
+  ListValidation,
+  RangeRef,
+  WriteBlock,
+} from '../../src/host/host.js';
+import { blockAddress, cellAddress, parseBlock, type Block } from '../../src/flow/a1.js';
+
+type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation';
+
+interface Sheet {
+  name: string;
+  cells: Map<string, CellValue>;
+  marks: Map<string, string>;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export class MemoryHost implements Host {
+  readonly kind: 'excel' | 'wps' | 'web';
+  private book: Sheet[] = [];
+  private definedNames: DefinedName[] = [];
+  validations: ListValidation[] = [];
+  formats: FormatBlock[] = [];
+  selection: RangeRef | undefined;
+  calls: Record<Method, number> = MemoryHost.zero();
+
+  constructor(kind: 'excel' | 'wps' | 'web' = 'web') {
+    this.kind = kind;
+  }
+
+  private static zero(): Record<Method, number> {
+    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, defineNames: 0, setListValidation: 0 };
+  }
+
+  /** Host calls since the last reset, all methods together. */
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0);
+  }
+
+  resetCalls(): void {
+    this.calls = MemoryHost.zero();
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.book.find((x) => x.name === name);
+    if (!s) throw new Error(`MemoryHost: no sheet named "${name}"`);
+    return s;
+  }
+
+  /* ---------------------------------------------------------------- Host */
+
+  async sheets(): Promise<string[]> {
+    this.calls.sheets++;
+    return this.book.map((s) => s.name);
+  }
+
+  async addSheets(names: string[]): Promise<void> {
+    this.calls.addSheets++;
+    for (const n of names) {
+      if (this.book.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new Error(`MemoryHost: sheet "${n}" exists`);
+      if (n.length > 31 || /[[\]:*?/\\]/.test(n)) throw new Error(`MemoryHost: bad sheet name "${n}"`);
+      this.book.push({ name: n, cells: new Map(), marks: new Map() });
+    }
+  }
+
+  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
+    this.calls.read++;
+    return ranges.map((r) => this.block(r.sheet, r.address));
+  }
+
+  async write(blocks: WriteBlock[]): Promise<void> {
+    this.calls.write++;
+    // Validate everything first: a real host rejects the whole batch on a bad block.
+    for (const b of blocks) {
+      const bl = parseBlock(b.address);
+      this.sheet(b.sheet);
+      const rows = bl.bottom - bl.top + 1;
+      const cols = bl.right - bl.left + 1;
+      if (b.values.length !== rows || b.values.some((r) => r.length !== cols)) {
+        throw new Error(`MemoryHost: ${b.sheet}!${b.address} needs ${rows}×${cols} values`);
+      }
+      for (const row of b.values) for (const v of row) {
+        if (typeof v === 'string' && v.startsWith('=')) throw new Error(`MemoryHost: formula written to ${b.sheet}!${b.address}: ${v}`);
+      }
+    }
+    for (const b of blocks) {
+      const bl = parseBlock(b.address);
+      b.values.forEach((row, r) => row.forEach((v, c) => this.put(b.sheet, bl.top + r, bl.left + c, v)));
+    }
+  }
+
+  async format(blocks: FormatBlock[]): Promise<void> {
+    this.calls.format++;
+    for (const b of blocks) {
+      this.sheet(b.sheet);
+      parseBlock(b.address);
+      this.formats.push(b);
+    }
+  }
+
+  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+    this.calls.setMarks++;
+    for (const s of scope) {
+      const sh = this.sheet(s.sheet);
+      const b = parseBlock(s.address);
+      for (const k of [...sh.marks.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) sh.marks.delete(k);
+      }
+    }
+    for (const m of marks) {
+      const b = parseBlock(m.address);
+      const sh = this.sheet(m.sheet);
+      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) sh.marks.set(key(r, c), m.note);
+    }
+  }
+
+  async select(ref: RangeRef): Promise<void> {
+    this.calls.select++;
+    this.sheet(ref.sheet);
+    parseBlock(ref.address);
+    this.selection = ref;
+  }
+
+  async names(): Promise<DefinedName[]> {
+    this.calls.names++;
+    return this.definedNames.map((n) => ({ ...n }));
+  }
+
+  async defineNames(names: DefinedName[]): Promise<void> {
+    this.calls.defineNames++;
+    for (const n of names) {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n.name)) throw new Error(`MemoryHost: bad name "${n.name}"`);
+      this.sheet(n.sheet);
+      parseBlock(n.address);
+      const i = this.definedNames.findIndex((d) => d.name.toLowerCase() === n.name.toLowerCase());
+      if (i >= 0) this.definedNames[i] = { ...n };
+      else this.definedNames.push({ ...n });
+    }
+  }
+
+  async setListValidation(rules: ListValidation[]): Promise<void> {
+    this.calls.setListValidation++;
+    for (const r of rules) {
+      this.sheet(r.sheet);
+      parseBlock(r.address);
+      this.validations.push({ ...r, list: [...r.list] });
+    }
+  }
+
+  /* ---------------------------------------------------------------- test helpers (not counted) */
+
+  private put(sheet: string, row: number, col: number, v: CellValue): void {
+    const sh = this.sheet(sheet);
+    if (v === null || v === '') sh.cells.delete(key(row, col));
+    else sh.cells.set(key(row, col), v);
+  }
+
+  private block(sheet: string, address: string): CellValue[][] {
+    const sh = this.sheet(sheet);
+    const b = parseBlock(address);
+    const out: CellValue[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(sh.cells.get(key(r, c)) ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+
+  sheetNames(): string[] {
+    return this.book.map((s) => s.name);
+  }
+
+  get(sheet: string, address: string): CellValue {
+    return this.block(sheet, address)[0][0];
+  }
+
+  getBlock(sheet: string, address: string): CellValue[][] {
+    return this.block(sheet, address);
+  }
+
+  /** Types into a cell, as a user would. */
+  set(sheet: string, address: string, v: CellValue): void {
+    const b = parseBlock(address);
+    this.put(sheet, b.top, b.left, v);
+  }
+
+  /** A user adds a sheet of their own. */
+  addUserSheet(name: string): void {
+    this.book.push({ name, cells: new Map(), marks: new Map() });
+  }
+
+  name(name: string): DefinedName | undefined {
+    return this.definedNames.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The note of the mark on a cell, if marked. */
+  mark(sheet: string, address: string): string | undefined {
+    const b = parseBlock(address);
+    return this.sheet(sheet).marks.get(key(b.top, b.left));
+  }
+
+  /** Every marked cell as "sheet!A1". */
+  markedCells(): string[] {
+    const out: string[] = [];
+    for (const s of this.book) {
+      for (const k of s.marks.keys()) {
+        const [r, c] = k.split(',').map(Number);
+        out.push(`${s.name}!${cellAddress(r, c)}`);
+      }
+    }
+    return out.sort();
+  }
+
+  /** Inserts `count` empty rows before 1-based row `at`, moving cells, marks, names, rules as Excel does. */
+  insertRows(sheet: string, at: number, count: number): void {
+    const sh = this.sheet(sheet);
+    const top = at - 1;
+    const shiftMap = <T>(m: Map<string, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(',').map(Number);
+        m.set(key(r >= top ? r + count : r, c), v);
+      }
+    };
+    shiftMap(sh.cells);
+    shiftMap(sh.marks);
+    const shift = (b: Block): Block => {
+      if (b.top >= top) return { ...b, top: b.top + count, bottom: b.bottom + count };
+      if (b.bottom >= top) return { ...b, bottom: b.bottom + count };
+      return b;
+    };
+    const move = <T extends RangeRef>(r: T): T => (r.sheet === sheet ? { ...r, address: blockAddress(shift(parseBlock(r.address))) } : r);
+    this.definedNames = this.definedNames.map(move);
+    this.validations = this.validations.map(move);
+    this.formats = this.formats.map(move);
+  }
+
+  /** Renames a sheet; names, rules and formats follow it, as in Excel and WPS. */
+  renameSheet(from: string, to: string): void {
+    this.sheet(from).name = to;
+    const follow = <T extends RangeRef>(r: T): T => (r.sheet === from ? { ...r, sheet: to } : r);
+    this.definedNames = this.definedNames.map(follow);
+    this.validations = this.validations.map(follow);
+    this.formats = this.formats.map(follow);
+  }
+
+  /** Everything a user could see, as one string: equal snapshots mean an unchanged workbook. */
+  snapshot(): string {
+    return JSON.stringify({
+      sheets: this.book.map((s) => ({
+        name: s.name,
+        cells: [...s.cells.entries()].sort(),
+        marks: [...s.marks.entries()].sort(),
+      })),
+      names: [...this.definedNames].sort((a, b) => a.name.localeCompare(b.name)),
+      validations: this.validations.map((v) => JSON.stringify(v)).sort(),
+    });
+  }
+}

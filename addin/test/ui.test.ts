@@ -1,0 +1,300 @@
+/**
+ * The task pane in a small DOM (linkedom), without a browser: one button per flow action,
+ * Chinese first with the English switch, buttons disabled while an action runs, problems
+ * listed with their cell and selecting it on click, errors shown and kept, results and the
+ * copy for the appraisal form (clipboard, then the textarea fallback). The last tests drive
+ * the real flow and engine through the pane, over the in-memory host and over the Excel
+ * adapter on the Office.js workbook model.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { ACTIONS, type ActionReport } from '../src/flow/index.js';
+import type { Host, RangeRef } from '../src/host/host.js';
+import { ExcelHost } from '../src/host/excel.js';
+import { mountPane, type PaneAction, type PaneDeps } from '../src/ui/pane.js';
+import { describeError } from '../src/ui/state.js';
+import { MemoryHost } from './support/memory-host.js';
+import { FakeWorkbook } from './support/fake-excel.js';
+import { testEngine } from './support/engine.js';
+import { baseFacts, typeFacts } from './support/flow-fixture.js';
+
+function dom() {
+  const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  return { document, window, root: document.getElementById('root') as unknown as HTMLElement };
+}
+
+function click(el: Element | null | undefined): void {
+  assert.ok(el, 'element to click exists');
+  el.dispatchEvent(new (el.ownerDocument!.defaultView as unknown as typeof globalThis).Event('click'));
+}
+
+function type(input: Element | null, value: string): void {
+  assert.ok(input);
+  (input as HTMLInputElement).value = value;
+  input.dispatchEvent(new (input.ownerDocument!.defaultView as unknown as typeof globalThis).Event('input'));
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 2));
+  assert.ok(done(), 'condition reached');
+}
+
+/** A host that records selections and may fail them; the flow actions are not run on it. */
+function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
+  const selected: RangeRef[] = [];
+  const none = async () => {
+    throw new Error('not used by this test');
+  };
+  return {
+    kind: 'web',
+    selected,
+    sheets: none,
+    addSheets: none,
+    read: none,
+    write: none,
+    format: none,
+    setMarks: none,
+    names: none,
+    defineNames: none,
+    setListValidation: none,
+    select: async (ref) => {
+      if (failSelect) throw Object.assign(new Error('This operation is not allowed'), { code: 'ItemNotFound' });
+      selected.push(ref);
+    },
+  };
+}
+
+/** An extra action finishing when the test says so, with the report the test gives. */
+function controlled(id = 'probe'): PaneAction & { finish(r: ActionReport): void; fail(e: unknown): void } {
+  let resolve: (r: ActionReport) => void = () => undefined;
+  let reject: (e: unknown) => void = () => undefined;
+  return {
+    id,
+    label: { zh: '测试操作', en: 'Probe' },
+    hint: { zh: '测试', en: 'probe' },
+    run: () =>
+      new Promise<ActionReport>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      }),
+    finish: (r) => resolve(r),
+    fail: (e) => reject(e),
+  };
+}
+
+const report: ActionReport = {
+  action: 'validate',
+  ok: false,
+  message: '发现 3 个问题，已在单元格上标出',
+  problems: [
+    { sheet: '机电 填报', address: 'C7', path: 'internship.local', code: 'not_a_number', message: '“很多”不是数字', department: '机电工程学院' },
+    { sheet: '填报', address: 'D9', path: 'reports.due', code: 'missing', message: '必填' },
+    { sheet: '', address: '', path: 'template', code: 'no_template', message: '工作簿中没有院系' },
+  ],
+  written: [],
+};
+
+function deps(host: Host, extra: PaneAction[] = []): PaneDeps {
+  return { host, engine: testEngine(), extraActions: extra };
+}
+
+test('one button per flow action, Chinese first, then English on the switch', () => {
+  const { document, root } = dom();
+  mountPane(root, deps(recordingHost(), [{ ...controlled('files'), accept: '.xlsx' }]));
+  const labels = [...document.querySelectorAll('button.action .label')].map((b) => b.textContent);
+  assert.deepEqual(labels, ACTIONS.map((a) => a.label.zh));
+  assert.ok(document.querySelector('label.action.file input[type="file"][accept=".xlsx"]'), 'file picker for the extra action');
+  assert.equal(document.querySelector('.coop-pane')?.getAttribute('lang'), 'zh-CN');
+  assert.match(document.querySelector('.status')?.textContent ?? '', /请按顺序操作/);
+
+  click(document.querySelector('button.locale'));
+  assert.deepEqual([...document.querySelectorAll('button.action .label')].map((b) => b.textContent), ACTIONS.map((a) => a.label.en));
+  assert.equal(document.querySelector('.coop-pane')?.getAttribute('lang'), 'en');
+  assert.match(document.querySelector('.status')?.textContent ?? '', /Work in order/);
+  click(document.querySelector('button.locale'));
+  assert.equal(document.querySelector('h1')?.textContent, '校企合作考核');
+});
+
+test('buttons are disabled while an action runs; its problems are listed and select their cell', async () => {
+  const { document, root } = dom();
+  const host = recordingHost();
+  const probe = controlled();
+  const pane = mountPane(root, deps(host, [probe]));
+  click(document.querySelector('button[data-action="probe"]'));
+  assert.equal(pane.state().running, 'probe');
+  const buttons = [...document.querySelectorAll('button.action')];
+  assert.ok(buttons.length > 1 && buttons.every((b) => b.hasAttribute('disabled')), 'every action button disabled');
+  assert.equal(document.querySelector('.status')?.getAttribute('data-tone'), 'busy');
+  assert.match(document.querySelector('.status')?.textContent ?? '', /正在执行：测试操作/);
+  // A second click while running is ignored.
+  await pane.run('validate');
+  assert.equal(pane.state().running, 'probe');
+
+  probe.finish(report);
+  await until(() => pane.state().running === null);
+  assert.ok([...document.querySelectorAll('button.action')].every((b) => !b.hasAttribute('disabled')));
+  assert.equal(document.querySelector('.status')?.textContent, report.message);
+  assert.equal(document.querySelector('.status')?.getAttribute('data-tone'), 'warn');
+  const items = [...document.querySelectorAll('ol.problems li')];
+  assert.equal(items.length, 3);
+  assert.equal(items[0].querySelector('button.cell')?.textContent, "'机电 填报'!C7");
+  assert.match(items[0].textContent ?? '', /机电工程学院.*“很多”不是数字/);
+  assert.equal(items[1].querySelector('button.cell')?.textContent, '填报!D9');
+  assert.equal(items[2].querySelector('button.cell'), null, 'a problem without a cell has nothing to select');
+  click(items[1].querySelector('button.cell'));
+  click(items[0].querySelector('button.cell'));
+  await until(() => host.selected.length === 2);
+  assert.deepEqual(host.selected, [
+    { sheet: '填报', address: 'D9' },
+    { sheet: '机电 填报', address: 'C7' },
+  ]);
+});
+
+test('an action that throws is shown with its message and code; the pane stays usable', async () => {
+  const { document, root } = dom();
+  const probe = controlled();
+  const pane = mountPane(root, deps(recordingHost(), [probe]));
+  const done = pane.run('probe');
+  probe.fail(Object.assign(new Error('The requested resource does not exist.'), { code: 'ItemNotFound', debugInfo: { errorLocation: 'Worksheet.getItem' } }));
+  const quiet = console.error;
+  console.error = () => undefined;
+  try {
+    await done;
+  } finally {
+    console.error = quiet;
+  }
+  const status = document.querySelector('.status');
+  assert.equal(status?.getAttribute('data-tone'), 'error');
+  assert.match(status?.textContent ?? '', /出错了.*The requested resource does not exist\. \[ItemNotFound\] \(Worksheet\.getItem\)/);
+  assert.ok([...document.querySelectorAll('button.action')].every((b) => !b.hasAttribute('disabled')));
+});
+
+test('a cell that cannot be selected says so on the status line', async () => {
+  const { document, root } = dom();
+  const probe = controlled();
+  const pane = mountPane(root, deps(recordingHost(true), [probe]));
+  const done = pane.run('probe');
+  probe.finish(report);
+  await done;
+  const quiet = console.error;
+  console.error = () => undefined;
+  try {
+    click(document.querySelector('ol.problems button.cell'));
+    await until(() => document.querySelector('.status')?.getAttribute('data-tone') === 'error');
+  } finally {
+    console.error = quiet;
+  }
+  assert.match(document.querySelector('.status')?.textContent ?? '', /无法定位到单元格 '机电 填报'!C7/);
+});
+
+const summary: ActionReport = {
+  action: 'appraisalText',
+  ok: true,
+  message: '已生成年度考核表文本',
+  problems: [],
+  written: [],
+  tsv: '名次\t院系\t最终得分\n1\t丙学院\t90\n2\t甲学院\t88',
+  departments: [
+    { department: '丙学院', s1: 90, s2: 90, final: 90, rank: 1, source: '本工作簿' },
+    { department: '甲学院', s1: 88, s2: 88, final: 88, rank: 2, source: '甲.xlsx' },
+  ],
+};
+
+async function paneWithSummary(setup: (window: Record<string, unknown>, document: Document) => void) {
+  const { document, window, root } = dom();
+  setup(window as unknown as Record<string, unknown>, document as unknown as Document);
+  const probe = controlled();
+  const pane = mountPane(root, deps(recordingHost(), [probe]));
+  const done = pane.run('probe');
+  probe.finish(summary);
+  await done;
+  return { document, pane };
+}
+
+test('results: ranked table, TSV shown, copied through the Clipboard API', async () => {
+  const written: string[] = [];
+  const { document, pane } = await paneWithSummary((window) => {
+    window.navigator = { clipboard: { writeText: async (t: string) => void written.push(t) } };
+  });
+  const cell = (d: string, c: string) => document.querySelector(`td[data-department="${d}"][data-column="${c}"]`)?.textContent;
+  assert.equal(cell('丙学院', 'final'), '90');
+  assert.equal(cell('甲学院', 'rank'), '2');
+  assert.equal(document.querySelector('textarea.tsv')?.textContent, summary.tsv);
+  click(document.querySelector('button.copy'));
+  await until(() => pane.state().copy !== undefined);
+  assert.deepEqual(written, [summary.tsv]);
+  assert.match(document.querySelector('.copy-status')?.textContent ?? '', /已复制/);
+});
+
+test('copy falls back to a selected textarea when the Clipboard API is refused', async () => {
+  const copies: string[] = [];
+  const { document, pane } = await paneWithSummary((window, document) => {
+    window.navigator = { clipboard: { writeText: async () => Promise.reject(new Error('NotAllowedError')) } };
+    (document as unknown as { execCommand: (c: string) => boolean }).execCommand = (command: string) => {
+      const area = document.querySelector('body > textarea') as HTMLTextAreaElement | null;
+      copies.push(`${command}:${area?.value}`);
+      return true;
+    };
+  });
+  click(document.querySelector('button.copy'));
+  await until(() => pane.state().copy !== undefined);
+  assert.deepEqual(copies, [`copy:${summary.tsv}`]);
+  assert.equal(document.querySelector('body > textarea'), null, 'the helper textarea is removed');
+  assert.equal(pane.state().copy?.tone, 'ok');
+});
+
+test('when no way of copying works, the pane says how to copy by hand', async () => {
+  const { document, pane } = await paneWithSummary((window) => {
+    window.navigator = {};
+  });
+  click(document.querySelector('button.copy'));
+  await until(() => pane.state().copy !== undefined);
+  assert.equal(pane.state().copy?.tone, 'warn');
+  assert.match(document.querySelector('.copy-status')?.textContent ?? '', /Ctrl\+A/);
+});
+
+test('describeError reads Error, Office errors, strings and other values', () => {
+  assert.equal(describeError(new Error('x')), 'x');
+  assert.equal(describeError('text'), 'text');
+  assert.equal(describeError({ a: 1 }), '{"a":1}');
+  assert.equal(describeError(Object.assign(new Error('ItemNotFound: no sheet'), { code: 'ItemNotFound' })), 'ItemNotFound: no sheet');
+});
+
+test('the real flow through the pane: typed department name, template, scores with reasons', async () => {
+  const { document, root } = dom();
+  const host = new MemoryHost();
+  const pane = mountPane(root, { host, engine: testEngine() });
+  type(document.querySelector('input[name="department"]'), '机电工程学院');
+  type(document.querySelector('input[name="year"]'), '2023-2024');
+  click(document.querySelector('button[data-action="insertTemplate"]'));
+  await until(() => pane.state().running === null && pane.state().report !== undefined);
+  assert.equal(pane.state().report?.ok, true, pane.state().report?.message);
+  assert.ok(host.sheetNames().some((s) => s.includes('机电工程学院')), host.sheetNames().join(','));
+  assert.equal((document.querySelector('input[name="department"]') as HTMLInputElement).value, '机电工程学院', 'typed text survives redraws');
+
+  typeFacts(host, { ...baseFacts(), department: '机电工程学院' });
+  await pane.run('fillScores');
+  assert.equal(pane.state().report?.ok, true, pane.state().report?.message);
+  const final = document.querySelector('td[data-department="机电工程学院"][data-column="final"]');
+  assert.equal(final?.textContent, '88');
+  const c5 = document.querySelector('td[data-department="机电工程学院"][data-line="C5"][data-column="self"]');
+  assert.equal(c5?.textContent, '19');
+  assert.ok(document.querySelector('details.lines td.reasons')?.textContent, 'reasons shown');
+});
+
+test('the pane over the Excel adapter: insert template and validate, problems select cells in the workbook', async () => {
+  const { document, root } = dom();
+  const book = new FakeWorkbook('Sheet1');
+  const pane = mountPane(root, { host: new ExcelHost(book.run), engine: testEngine() });
+  type(document.querySelector('input[name="department"]'), '机电工程学院');
+  await pane.run('insertTemplate');
+  assert.equal(pane.state().report?.ok, true, pane.state().report?.message);
+  await pane.run('validate');
+  const first = document.querySelector('ol.problems button.cell');
+  assert.ok(first, 'an empty template has required inputs to report');
+  click(first);
+  await until(() => book.selection !== undefined);
+  assert.deepEqual(book.selection, { sheet: first.getAttribute('data-sheet'), address: first.getAttribute('data-address') });
+  assert.equal(book.active, first.getAttribute('data-sheet'));
+});

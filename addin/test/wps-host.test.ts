@@ -1,0 +1,191 @@
+/**
+ * The WPS adapter on the fake ET application, method by method: the Value2 shapes, the
+ * fallbacks, marks that give back what they covered, names, dropdowns, sheets, and the
+ * number of calls into ET each method costs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WpsHost } from '../src/host/wps.js';
+import { normaliseBlock, plainCell, toValue2 } from '../src/wps/value2.js';
+import { bgr, hexOfBgr } from '../src/wps/colour.js';
+import { MARK_FILL, MARK_PREFIX, composeMarkNote } from '../src/host/mark-text.js';
+import { CallCounter, countCalls, FakeEtApplication, type FakeOptions } from './support/fake-et.js';
+
+function setup(options: FakeOptions = {}) {
+  const app = new FakeEtApplication(options);
+  const counter = new CallCounter();
+  const host = new WpsHost(countCalls(app, counter));
+  return { app, counter, host };
+}
+
+test('Value2 shapes: scalars, rows, VBArray-like and array-like wrappers, boxed values', () => {
+  assert.deepEqual(normaliseBlock(7, 1, 1), [[7]]);
+  assert.deepEqual(normaliseBlock(undefined, 1, 1), [[null]]);
+  assert.deepEqual(normaliseBlock('', 1, 1), [[null]]);
+  assert.deepEqual(normaliseBlock(Object('是'), 1, 1), [['是']]);
+  assert.deepEqual(normaliseBlock([[1, 'a'], [undefined, true]], 2, 2), [[1, 'a'], [null, true]]);
+  // A flat list is read only where it cannot be ambiguous.
+  assert.deepEqual(normaliseBlock([1, 2, 3], 1, 3), [[1, 2, 3]]);
+  assert.deepEqual(normaliseBlock([1, 2, 3], 3, 1), [[1], [2], [3]]);
+  assert.equal(normaliseBlock([1, 2, 3, 4], 2, 2), null);
+  const vb = { lbound: () => 0, ubound: (d?: number) => (d === 2 ? 1 : 0), getItem: (r: number, c: number) => [[5, '六']][r][c] };
+  assert.deepEqual(normaliseBlock(vb, 1, 2), [[5, '六']]);
+  assert.deepEqual(normaliseBlock({ length: 2, 0: { length: 1, 0: 1 }, 1: { length: 1, 0: 2 } }, 2, 1), [[1], [2]]);
+  // Shapes that do not fit the block are refused, so that the adapter reads cell by cell.
+  assert.equal(normaliseBlock([[1, 2]], 2, 1), null);
+  assert.equal(normaliseBlock({ rows: 2 }, 2, 2), null);
+  assert.equal(normaliseBlock([[new Date()]], 1, 1), null);
+  assert.equal(plainCell(Number.NaN), null);
+});
+
+test('values written through Value2 stay plain values: formulas-looking text is kept as text', () => {
+  assert.equal(toValue2(null), '');
+  assert.equal(toValue2('=SUM(A1:A3)'), "'=SUM(A1:A3)");
+  assert.equal(toValue2('-3'), '-3');
+  assert.equal(toValue2('+ 加分'), "'+ 加分");
+  assert.equal(toValue2(12), 12);
+  assert.equal(bgr('#FF0000'), 255);
+  assert.equal(bgr(MARK_FILL), 0xcec7ff);
+  assert.equal(hexOfBgr(bgr('#12ABef')), '#12ABEF');
+});
+
+test('read: one Value2 per block, whatever the block size, in every shape WPS hands out', async () => {
+  for (const shape of ['plain', 'wrapper'] as const) {
+    const { app, counter, host } = setup({ shape });
+    app.type('Sheet1', 'B2', 114);
+    app.type('Sheet1', 'C2', '是');
+    app.type('Sheet1', 'B40', 200);
+    counter.reset();
+    const [one, empty, block] = await host.read([
+      { sheet: 'Sheet1', address: 'B2' },
+      { sheet: 'Sheet1', address: 'Z9' },
+      { sheet: 'Sheet1', address: 'B2:C40' },
+    ]);
+    assert.deepEqual(one, [[114]]);
+    assert.deepEqual(empty, [[null]]);
+    assert.equal(block.length, 39);
+    assert.deepEqual(block[0], [114, '是']);
+    assert.deepEqual(block[38], [200, null]);
+    assert.equal(counter.matching(/Value2$/), 3, `${shape}: ${counter.summary()}`);
+    assert.equal(counter.matching(/\.Item$/), 1, 'the sheet is looked up once for all three blocks');
+  }
+});
+
+test('read falls back to one call per cell only when the shape is not understood', async () => {
+  const { app, counter, host } = setup({ shape: 'opaque' });
+  app.type('Sheet1', 'A1', 1);
+  app.type('Sheet1', 'B2', '二');
+  counter.reset();
+  const [block] = await host.read([{ sheet: 'Sheet1', address: 'A1:B2' }]);
+  assert.deepEqual(block, [[1, null], [null, '二']]);
+  assert.equal(counter.matching(/FakeRange\.Item$/), 4);
+});
+
+test('write: one Value2 assignment per block; a build refusing arrays gets the cells one by one', async () => {
+  const { app, counter, host } = setup();
+  await host.write([
+    { sheet: 'Sheet1', address: 'A1:C2', values: [[1, '=不是公式', null], [true, '19', '说明']] },
+    { sheet: 'Sheet1', address: 'E5', values: [['单格']] },
+  ]);
+  assert.equal(counter.matching(/Value2=$/), 2, counter.summary());
+  assert.equal(app.valueAt('Sheet1', 'B1'), '=不是公式');
+  assert.equal(app.cellAt('Sheet1', 'B1')?.formula, undefined);
+  assert.equal(app.valueAt('Sheet1', 'C1'), undefined);
+  // ET reads a numeric text as a number, as a user typing it would.
+  assert.equal(app.valueAt('Sheet1', 'B2'), 19);
+  assert.equal(app.valueAt('Sheet1', 'E5'), '单格');
+  await assert.rejects(host.write([{ sheet: 'Sheet1', address: 'A1:B1', values: [[1]] }]), /1 行 × 2 列/);
+
+  const refusing = setup({ refuseArrays: true });
+  await refusing.host.write([{ sheet: 'Sheet1', address: 'A1:B2', values: [[1, 2], [3, 4]] }]);
+  assert.deepEqual(await refusing.host.read([{ sheet: 'Sheet1', address: 'A1:B2' }]), [[[1, 2], [3, 4]]]);
+  assert.equal(refusing.counter.matching(/Value2=$/), 1 + 4, 'one refused array, then four cells');
+});
+
+test('sheets are listed 1-based in tab order; new ones go last; names are unique regardless of case', async () => {
+  const { app, counter, host } = setup();
+  await host.addSheets(['填报表', '评分表']);
+  assert.deepEqual(await host.sheets(), ['Sheet1', '填报表', '评分表']);
+  assert.equal(app.sheet('评分表').Index, 3);
+  await assert.rejects(host.addSheets(['sheet1']), /已存在/);
+  await assert.rejects(host.read([{ sheet: '没有', address: 'A1' }]), /找不到工作表“没有”/);
+  counter.reset();
+  await host.select({ sheet: '填报表', address: 'C7' });
+  assert.equal(app.book.active.Name, '填报表');
+  assert.deepEqual(app.selection, { sheet: '填报表', address: 'C7' });
+  assert.equal(counter.total, 6, counter.summary());
+});
+
+test('names: defined with quoted sheet references, read back, updated in place; others ignored', async () => {
+  const { app, host } = setup();
+  await host.addSheets(["事实 表's"]);
+  await host.defineNames([
+    { name: 'coop_a', sheet: "事实 表's", address: 'B3' },
+    { name: 'coop_b', sheet: 'Sheet1', address: 'C5:D9' },
+  ]);
+  app.book.Names.Add('Sheet1!local', '=Sheet1!$A$1');
+  app.book.Names.Add('rate', '=0.6');
+  await host.defineNames([{ name: 'COOP_A', sheet: "事实 表's", address: 'B4' }]);
+  assert.deepEqual(await host.names(), [
+    { name: 'coop_a', sheet: "事实 表's", address: 'B4' },
+    { name: 'coop_b', sheet: 'Sheet1', address: 'C5:D9' },
+  ]);
+});
+
+test('list validation: a second run replaces the rule instead of failing', async () => {
+  const { app, host } = setup();
+  const rule = { sheet: 'Sheet1', address: 'C3:C9', list: ['是', '否'] };
+  await host.setListValidation([rule]);
+  await host.setListValidation([rule]);
+  assert.deepEqual(app.cellAt('Sheet1', 'C9')?.validation, { type: 3, formula1: '是,否' });
+  await assert.rejects(host.setListValidation([{ ...rule, list: ['a,b'] }]), /逗号/);
+});
+
+test('format: colours as BGR, one property write per field, not per cell', async () => {
+  const { app, counter, host } = setup();
+  await host.format([{ sheet: 'Sheet1', address: 'A1:D20', format: { bold: true, fill: '#FFF2CC', border: true, horizontal: 'center', columnWidth: 12 } }]);
+  assert.equal(app.cellAt('Sheet1', 'D20')?.fill, bgr('#FFF2CC'));
+  assert.equal(app.cellAt('Sheet1', 'D20')?.bold, true);
+  assert.equal(app.cellAt('Sheet1', 'D20')?.horizontal, -4108);
+  assert.ok(counter.total < 20, counter.summary());
+});
+
+test('marks: fill and comment; the user comment and fill come back when the input is fixed', async () => {
+  const { app, counter, host } = setup();
+  const ws = app.sheet('Sheet1');
+  ws.Range('B3').AddComment('用户自己的批注');
+  ws.Range('B3').Interior.Color = bgr('#FFF2CC');
+  ws.Range('H1').AddComment('范围外的批注');
+  const scope = [{ sheet: 'Sheet1', address: 'A1:C10' }];
+
+  await host.setMarks(scope, [{ sheet: 'Sheet1', address: 'B3', note: '应为数字' }, { sheet: 'Sheet1', address: 'C4:C5', note: '缺少' }]);
+  const b3 = app.cellAt('Sheet1', 'B3');
+  assert.equal(b3?.fill, bgr(MARK_FILL));
+  assert.ok(b3?.comment?.startsWith(`${MARK_PREFIX}应为数字`));
+  assert.match(b3?.comment ?? '', /用户自己的批注$/);
+  assert.equal(app.cellAt('Sheet1', 'C4')?.comment, composeMarkNote('缺少', ''));
+  assert.equal(app.cellAt('Sheet1', 'C5'), undefined, 'a block is marked on its top-left cell');
+
+  // The same marks again change nothing.
+  const before = JSON.stringify(app.snapshot());
+  counter.reset();
+  await host.setMarks(scope, [{ sheet: 'Sheet1', address: 'B3', note: '应为数字' }, { sheet: 'Sheet1', address: 'C4', note: '缺少' }]);
+  assert.equal(JSON.stringify(app.snapshot()), before);
+  assert.equal(counter.matching(/AddComment$|Delete$|Color=$/), 0, counter.summary());
+
+  // Fixed: our marks go, the user's comment and fill come back, the rest is untouched.
+  await host.setMarks(scope, []);
+  assert.equal(app.cellAt('Sheet1', 'B3')?.comment, '用户自己的批注');
+  assert.equal(app.cellAt('Sheet1', 'B3')?.fill, bgr('#FFF2CC'));
+  assert.equal(app.cellAt('Sheet1', 'C4')?.comment, undefined);
+  assert.equal(app.cellAt('Sheet1', 'C4')?.fill, undefined);
+  assert.equal(app.cellAt('Sheet1', 'H1')?.comment, '范围外的批注');
+});
+
+test('marks outside the scope are left alone', async () => {
+  const { app, host } = setup();
+  await host.setMarks([{ sheet: 'Sheet1', address: 'A1:A5' }], [{ sheet: 'Sheet1', address: 'A2', note: '甲' }, { sheet: 'Sheet1', address: 'D9', note: '乙' }]);
+  await host.setMarks([{ sheet: 'Sheet1', address: 'A1:A5' }], []);
+  assert.equal(app.cellAt('Sheet1', 'A2')?.comment, undefined);
+  assert.ok(app.cellAt('Sheet1', 'D9')?.comment?.startsWith(MARK_PREFIX));
+});

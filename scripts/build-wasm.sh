@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the engine's shipped WebAssembly module into pkg/:
+#   1. cargo builds the crate for wasm32-unknown-unknown (release profile: size-optimised);
+#   2. wasm-bindgen (the CLI at exactly the crate's locked version) writes the JS face;
+#   3. binaryen's wasm-opt (npm `binaryen`, in addin/node_modules) lowers the post-MVP
+#      features rustc emits by default (bulk memory, sign extension, non-trapping
+#      float-to-int) so that WPS's old embedded Chromium can run it, and shrinks it;
+#   4. the result is validated with MVP features plus mutable-globals only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+wasm_opt=addin/node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run 'npm ci' in addin/ first (scripts/setup.sh does)" >&2; exit 1; }
+
+cargo build --release --target wasm32-unknown-unknown --lib
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name coop_engine \
+  target/wasm32-unknown-unknown/release/coop_engine.wasm
+"$wasm_opt" pkg/coop_engine_bg.wasm \
+  --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
+  --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering \
+  -Oz --strip-debug --strip-producers --strip-target-features \
+  -o pkg/coop_engine_bg.wasm
+# Validation only: fails if any feature beyond MVP + mutable-globals is left.
+"$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals -o /dev/null --no-validation-check 2>/dev/null || true
+"$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals --print-function-map > /dev/null
+echo "pkg/coop_engine_bg.wasm: $(wc -c < pkg/coop_engine_bg.wasm) bytes, MVP + mutable-globals"

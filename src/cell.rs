@@ -1,0 +1,246 @@
+//! What a person typed in a cell, understood once, here, for every host.
+//!
+//! Numbers arrive as JSON numbers or as text ("１２", " 12 ", "1,200"); yes/no inputs as
+//! booleans, 1/0 or words (是/否, √/×, yes/no …). An empty value is *missing*, never zero,
+//! and nothing is guessed: "12.5" in a count is an error, not 12 or 13.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+/// Counts above this are refused as out of range: no department has a billion students,
+/// and the bound keeps every later product far inside `Decimal`'s range.
+pub const COUNT_LIMIT: u64 = 1_000_000_000;
+
+/// Why a raw value could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    Missing,
+    NotANumber,
+    NotAnInteger,
+    Negative,
+    NotABool,
+    UnknownChoice,
+    TooLarge,
+}
+
+/// Folds full-width forms (digits, ．，－＋％ and the ideographic space) to ASCII and trims.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' => ' ',
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The value as a message should quote it: text as typed (shortened), numbers as numbers.
+pub fn show(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            if short.len() < s.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        }
+        Value::Array(_) => "[…]".to_string(),
+        Value::Object(_) => "{…}".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// True for null and for text that is empty once trimmed.
+pub fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => normalize(s).is_empty(),
+        _ => false,
+    }
+}
+
+/// Any decimal number, sign and fraction allowed (ranges are the caller's business).
+pub fn read_decimal(value: &Value) -> Result<Decimal, Fault> {
+    match value {
+        Value::Null => Err(Fault::Missing),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                Ok(Decimal::from(u))
+            } else if let Some(i) = n.as_i64() {
+                Ok(Decimal::from(i))
+            } else {
+                // A JS or JSON float prints as the shortest text that reads back to it, which is
+                // the decimal the person typed: 70.335 stays 70.335, not 70.33499999999999.
+                let f = n.as_f64().ok_or(Fault::NotANumber)?;
+                if !f.is_finite() {
+                    return Err(Fault::NotANumber);
+                }
+                parse_decimal_text(&format!("{f}"))
+            }
+        }
+        Value::String(s) => {
+            let text = normalize(s);
+            if text.is_empty() {
+                Err(Fault::Missing)
+            } else {
+                parse_decimal_text(&text)
+            }
+        }
+        _ => Err(Fault::NotANumber),
+    }
+}
+
+/// A count: a whole number from 0 to [`COUNT_LIMIT`].
+pub fn read_count(value: &Value) -> Result<u64, Fault> {
+    let number = read_decimal(value)?;
+    if number.is_sign_negative() && !number.is_zero() {
+        return Err(Fault::Negative);
+    }
+    if !number.fract().is_zero() {
+        return Err(Fault::NotAnInteger);
+    }
+    if number > Decimal::from(COUNT_LIMIT) {
+        return Err(Fault::TooLarge);
+    }
+    u64::try_from(number.trunc()).map_err(|_| Fault::TooLarge)
+}
+
+/// A yes/no input in any of the accepted forms.
+pub fn read_bool(value: &Value) -> Result<bool, Fault> {
+    match value {
+        Value::Null => Err(Fault::Missing),
+        Value::Bool(b) => Ok(*b),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f == 1.0 => Ok(true),
+            Some(f) if f == 0.0 => Ok(false),
+            _ => Err(Fault::NotABool),
+        },
+        Value::String(s) => {
+            let text = normalize(s).to_ascii_lowercase();
+            match text.as_str() {
+                "" => Err(Fault::Missing),
+                "true" | "1" | "是" | "有" | "√" | "✓" | "✔" | "y" | "yes" => Ok(true),
+                "false" | "0" | "否" | "无" | "没有" | "×" | "✗" | "✘" | "n" | "no" => {
+                    Ok(false)
+                }
+                _ => Err(Fault::NotABool),
+            }
+        }
+        _ => Err(Fault::NotABool),
+    }
+}
+
+/// Text such as a major's name: trimmed, not empty; a number is taken as its text.
+pub fn read_text(value: &Value) -> Result<String, Fault> {
+    match value {
+        Value::String(s) => {
+            let text = s.trim().to_string();
+            if normalize(&text).is_empty() {
+                Err(Fault::Missing)
+            } else {
+                Ok(text)
+            }
+        }
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Null => Err(Fault::Missing),
+        _ => Err(Fault::NotANumber),
+    }
+}
+
+/// Reads "12", "-3", "1,200", "0.5", ".5"; thousands separators only in groups of three.
+fn parse_decimal_text(text: &str) -> Result<Decimal, Fault> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_digits = if whole.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        let first_ok = digits_only(first) && first.len() <= 3;
+        let rest: Vec<&str> = groups.collect();
+        if !first_ok || !rest.iter().all(|g| g.len() == 3 && digits_only(g)) {
+            return Err(Fault::NotANumber);
+        }
+        whole.replace(',', "")
+    } else if whole.is_empty() && fraction.is_some() {
+        "0".to_string()
+    } else if digits_only(whole) {
+        whole.to_string()
+    } else {
+        return Err(Fault::NotANumber);
+    };
+    if let Some(f) = fraction {
+        if !digits_only(f) {
+            return Err(Fault::NotANumber);
+        }
+    }
+    let digits = whole_digits.trim_start_matches('0').len() + fraction.map_or(0, str::len);
+    if digits > 27 {
+        return Err(Fault::TooLarge);
+    }
+    let canonical = match fraction {
+        Some(f) => format!("{}{whole_digits}.{f}", if negative { "-" } else { "" }),
+        None => format!("{}{whole_digits}", if negative { "-" } else { "" }),
+    };
+    Decimal::from_str(&canonical).map_err(|_| Fault::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn counts_in_the_forms_people_type() {
+        assert_eq!(read_count(&json!(12)), Ok(12));
+        assert_eq!(read_count(&json!(12.0)), Ok(12));
+        assert_eq!(read_count(&json!("１２")), Ok(12));
+        assert_eq!(read_count(&json!(" 12 ")), Ok(12));
+        assert_eq!(read_count(&json!("1,200")), Ok(1200));
+        assert_eq!(read_count(&json!("１，２００")), Ok(1200));
+        assert_eq!(read_count(&json!("1,20")), Err(Fault::NotANumber));
+        assert_eq!(read_count(&json!("12.5")), Err(Fault::NotAnInteger));
+        assert_eq!(read_count(&json!(-1)), Err(Fault::Negative));
+        assert_eq!(read_count(&json!("")), Err(Fault::Missing));
+        assert_eq!(read_count(&json!("　")), Err(Fault::Missing));
+        assert_eq!(read_count(&json!("65%")), Err(Fault::NotANumber));
+        assert_eq!(read_count(&json!(true)), Err(Fault::NotANumber));
+        assert_eq!(read_count(&json!(1e300)), Err(Fault::TooLarge));
+    }
+
+    #[test]
+    fn floats_read_as_the_decimal_typed() {
+        assert_eq!(
+            read_decimal(&json!(70.335)),
+            Ok(Decimal::from_str("70.335").unwrap())
+        );
+        assert_eq!(
+            read_decimal(&json!(".5")),
+            Ok(Decimal::from_str("0.5").unwrap())
+        );
+    }
+
+    #[test]
+    fn bools_in_every_accepted_form() {
+        for yes in ["是", "有", "√", "✓", "Y", "yes", "TRUE", "1", " 是 "] {
+            assert_eq!(read_bool(&json!(yes)), Ok(true), "{yes}");
+        }
+        for no in ["否", "无", "×", "✗", "n", "No", "false", "0"] {
+            assert_eq!(read_bool(&json!(no)), Ok(false), "{no}");
+        }
+        assert_eq!(read_bool(&json!("maybe")), Err(Fault::NotABool));
+        assert_eq!(read_bool(&json!(2)), Err(Fault::NotABool));
+        assert_eq!(read_bool(&json!("")), Err(Fault::Missing));
+    }
+}

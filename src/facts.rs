@@ -1,0 +1,640 @@
+//! Reads a department's facts (RUBRIC.md §3) from JSON, collecting every problem at once.
+//!
+//! The reader is lazy: each rubric line asks for the inputs it needs, so a single line can be
+//! scored from a fragment (`{"internship": {…}}`) and a whole department reports every bad
+//! input, each once, with its path.
+
+use crate::cell::{self, Fault};
+use crate::locale::Text;
+use crate::problem::{Code, Problem};
+use crate::rubric::Label;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+
+/// What a count was expected to be, for messages.
+fn count_expected() -> Text {
+    Text::new("不小于 0 的整数", "a whole number, 0 or more")
+}
+
+fn bool_expected() -> Text {
+    Text::new(
+        "是/否（也可填 √/×、有/无、1/0、Y/N）",
+        "yes/no (or 是/否, √/×, 1/0, Y/N)",
+    )
+}
+
+/// One major as read: its name, and its index in `majors`.
+#[derive(Clone, Debug)]
+pub struct Major {
+    pub index: usize,
+    pub name: String,
+}
+
+/// One order class as read.
+#[derive(Clone, Debug)]
+pub struct OrderClass {
+    pub name: String,
+    /// Index into `majors`.
+    pub major: usize,
+    pub students: u64,
+}
+
+pub struct FactReader<'a> {
+    root: &'a Value,
+    labels: &'a BTreeMap<String, Label>,
+    problems: Vec<Problem>,
+    reported: HashSet<String>,
+    majors: Option<Option<Vec<Major>>>,
+    classes: Option<Option<Vec<OrderClass>>>,
+}
+
+impl<'a> FactReader<'a> {
+    pub fn new(root: &'a Value, labels: &'a BTreeMap<String, Label>) -> FactReader<'a> {
+        let mut reader = FactReader {
+            root,
+            labels,
+            problems: Vec::new(),
+            reported: HashSet::new(),
+            majors: None,
+            classes: None,
+        };
+        if !root.is_object() {
+            reader.report(Problem::new(
+                "",
+                Code::Missing,
+                Text::new(
+                    format!(
+                        "未提供考核数据：应为一个对象（JSON），收到的是「{}」",
+                        cell::show(root)
+                    ),
+                    format!(
+                        "no facts given: expected an object (JSON), got “{}”",
+                        cell::show(root)
+                    ),
+                ),
+            ));
+        }
+        reader
+    }
+
+    /// The problems found so far, in reading order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    /// Records a problem unless one was already recorded at the same path.
+    pub fn report(&mut self, problem: Problem) {
+        // When the facts are not even an object, that one problem says everything.
+        if self.reported.contains("") {
+            return;
+        }
+        if self.reported.insert(problem.path.clone()) {
+            self.problems.push(problem);
+        }
+    }
+
+    fn failed(&self, path: &str) -> bool {
+        self.reported.contains(path) || self.reported.contains("")
+    }
+
+    fn label(&self, path: &str) -> Text {
+        match self.labels.get(path) {
+            Some(label) => Text::new(
+                &label.zh,
+                if label.en.is_empty() {
+                    &label.zh
+                } else {
+                    &label.en
+                },
+            ),
+            None => Text::new(path, path),
+        }
+    }
+
+    fn lookup(&self, path: &str) -> &'a Value {
+        let mut node = self.root;
+        for key in path.split('.') {
+            node = node.get(key).unwrap_or(&Value::Null);
+        }
+        node
+    }
+
+    /// A count at `path` (required).
+    pub fn count(&mut self, path: &str) -> Option<u64> {
+        let value = self.lookup(path);
+        self.read_count_value(path, self.label(path), value)
+    }
+
+    /// A count that may be absent: `Some(None)` when blank, `None` when bad.
+    pub fn optional_count(&mut self, path: &str) -> Option<Option<u64>> {
+        let value = self.lookup(path);
+        if cell::is_blank(value) {
+            return Some(None);
+        }
+        self.count(path).map(Some)
+    }
+
+    /// A yes/no input at `path`.
+    pub fn flag(&mut self, path: &str) -> Option<bool> {
+        let value = self.lookup(path);
+        self.read_flag_value(path, self.label(path), value)
+    }
+
+    /// One of `choices` at `path`, by value or alias (any case): the index of the choice.
+    pub fn choice(&mut self, path: &str, choices: &[(String, Vec<String>)]) -> Option<usize> {
+        let value = self.lookup(path);
+        let label = self.label(path);
+        let listed = || {
+            choices
+                .iter()
+                .map(|(value, aliases)| match aliases.first() {
+                    Some(alias) => format!("{alias}（{value}）"),
+                    None => value.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let text = match value {
+            Value::String(s) => cell::normalize(s).to_ascii_lowercase(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        if text.is_empty() {
+            let expected = Text::new(
+                format!("以下之一：{}", listed()),
+                format!("one of {}", listed()),
+            );
+            self.report(fault_problem(
+                path,
+                &label,
+                value,
+                Fault::Missing,
+                &expected,
+            ));
+            return None;
+        }
+        let found = choices.iter().position(|(value, aliases)| {
+            value.to_ascii_lowercase() == text
+                || aliases.iter().any(|a| a.to_ascii_lowercase() == text)
+        });
+        if found.is_none() {
+            let expected = Text::new(
+                format!("以下之一：{}", listed()),
+                format!("one of {}", listed()),
+            );
+            self.report(fault_problem(
+                path,
+                &label,
+                value,
+                Fault::UnknownChoice,
+                &expected,
+            ));
+        }
+        found
+    }
+
+    /// Text at `path` (required), e.g. the department's name.
+    pub fn text(&mut self, path: &str) -> Option<String> {
+        let value = self.lookup(path);
+        let label = self.label(path);
+        match cell::read_text(value) {
+            Ok(text) => Some(text),
+            Err(fault) => {
+                let expected = Text::new("文字", "text");
+                self.report(fault_problem(path, &label, value, fault, &expected));
+                None
+            }
+        }
+    }
+
+    /// A part and its whole, for a ratio: the whole must be above zero and the part within it.
+    pub fn ratio(&mut self, part: &str, whole: &str) -> Option<(u64, u64)> {
+        let part_value = self.count(part);
+        let w = self.count(whole)?;
+        // A zero whole is its own problem, whatever the part holds.
+        if w == 0 {
+            let label = self.label(whole);
+            self.report(Problem::new(
+                whole,
+                Code::ZeroTotal,
+                Text::new(
+                    format!(
+                        "{}（{whole}）为 0，无法计算比例，应填写大于 0 的人数或数量",
+                        label.zh
+                    ),
+                    format!(
+                        "{} ({whole}) is 0, so no ratio can be computed; expected a number above 0",
+                        label.en
+                    ),
+                ),
+            ));
+            return None;
+        }
+        let p = part_value?;
+        self.within(part, p, whole, w)?;
+        Some((p, w))
+    }
+
+    /// Checks `part ≤ whole`, reporting `exceeds_total` at the part.
+    pub fn within(&mut self, part: &str, p: u64, whole: &str, w: u64) -> Option<()> {
+        if p <= w {
+            return Some(());
+        }
+        let (part_label, whole_label) = (self.label(part), self.label(whole));
+        self.report(Problem::new(
+            part,
+            Code::ExceedsTotal,
+            Text::new(
+                format!(
+                    "{}（{part}）为 {p}，超过了{}（{whole}）{w}，部分不能大于总数",
+                    part_label.zh, whole_label.zh
+                ),
+                format!(
+                    "{} ({part}) is {p}, more than {} ({whole}) {w}; a part cannot exceed its whole",
+                    part_label.en, whole_label.en
+                ),
+            ),
+        ));
+        None
+    }
+
+    /// The list of majors: present, not empty, every name given and unique.
+    pub fn majors(&mut self) -> Option<Vec<Major>> {
+        if let Some(cached) = &self.majors {
+            return cached.clone();
+        }
+        let read = self.read_majors();
+        self.majors = Some(read.clone());
+        read
+    }
+
+    fn read_majors(&mut self) -> Option<Vec<Major>> {
+        let items = match self.lookup("majors") {
+            Value::Array(items) => items,
+            other => {
+                let (zh, en) = if cell::is_blank(other) {
+                    (
+                        "专业列表（majors）未填写，应至少列出一个专业".to_string(),
+                        "the list of majors (majors) is missing; list at least one major"
+                            .to_string(),
+                    )
+                } else {
+                    (
+                        format!(
+                            "专业列表（majors）应为列表，收到的是「{}」",
+                            cell::show(other)
+                        ),
+                        format!(
+                            "the list of majors (majors) should be a list, got “{}”",
+                            cell::show(other)
+                        ),
+                    )
+                };
+                self.report(Problem::new("majors", Code::Missing, Text::new(zh, en)));
+                return None;
+            }
+        };
+        if items.is_empty() {
+            self.report(Problem::new(
+                "majors",
+                Code::NoMajors,
+                Text::new(
+                    "专业列表（majors）为空，应至少列出一个专业",
+                    "the list of majors (majors) is empty; list at least one major",
+                ),
+            ));
+            return None;
+        }
+        let mut majors = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (index, item) in items.iter().enumerate() {
+            let path = format!("majors[{index}].name");
+            let value = item.get("name").unwrap_or(&Value::Null);
+            let label = Text::new(
+                format!("第 {} 个专业的名称", index + 1),
+                format!("the name of major {}", index + 1),
+            );
+            match cell::read_text(value) {
+                Ok(name) => {
+                    if let Some(first) = majors.iter().find(|m: &&Major| m.name == name) {
+                        self.report(Problem::new(
+                            path.as_str(),
+                            Code::DuplicateMajor,
+                            Text::new(
+                                format!("第 {} 个专业「{name}」与第 {} 个专业重名（{path}），每个专业只应列出一次", index + 1, first.index + 1),
+                                format!("major {} “{name}” repeats major {} ({path}); list each major once", index + 1, first.index + 1),
+                            ),
+                        ));
+                        ok = false;
+                    } else {
+                        majors.push(Major { index, name });
+                    }
+                }
+                Err(fault) => {
+                    self.report(fault_problem(
+                        &path,
+                        &label,
+                        value,
+                        fault,
+                        &Text::new("专业名称", "the major's name"),
+                    ));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(majors)
+    }
+
+    fn major_label(&self, index: usize, field_zh: &str, field_en: &str) -> Text {
+        let name = self
+            .lookup("majors")
+            .get(index)
+            .and_then(|m| m.get("name"))
+            .and_then(|n| cell::read_text(n).ok());
+        match name {
+            Some(name) => Text::new(
+                format!("第 {} 个专业「{name}」的{field_zh}", index + 1),
+                format!("{field_en} of major {} “{name}”", index + 1),
+            ),
+            None => Text::new(
+                format!("第 {} 个专业的{field_zh}", index + 1),
+                format!("{field_en} of major {}", index + 1),
+            ),
+        }
+    }
+
+    fn major_field(&self, index: usize, field: &str) -> &'a Value {
+        self.lookup("majors")
+            .get(index)
+            .and_then(|m| m.get(field))
+            .unwrap_or(&Value::Null)
+    }
+
+    /// A count field of one major, e.g. `majors[2].partners`.
+    pub fn major_count(
+        &mut self,
+        index: usize,
+        field: &str,
+        field_zh: &str,
+        field_en: &str,
+    ) -> Option<u64> {
+        let path = format!("majors[{index}].{field}");
+        let value = self.major_field(index, field);
+        self.read_count_value(&path, self.major_label(index, field_zh, field_en), value)
+    }
+
+    /// A yes/no field of one major, e.g. `majors[1].external_base`.
+    pub fn major_flag(
+        &mut self,
+        index: usize,
+        field: &str,
+        field_zh: &str,
+        field_en: &str,
+    ) -> Option<bool> {
+        let path = format!("majors[{index}].{field}");
+        let value = self.major_field(index, field);
+        self.read_flag_value(&path, self.major_label(index, field_zh, field_en), value)
+    }
+
+    /// The order classes (an empty list is fine), each naming a major of `majors`.
+    pub fn order_classes(&mut self) -> Option<Vec<OrderClass>> {
+        if let Some(cached) = &self.classes {
+            return cached.clone();
+        }
+        let read = self.read_order_classes();
+        self.classes = Some(read.clone());
+        read
+    }
+
+    fn read_order_classes(&mut self) -> Option<Vec<OrderClass>> {
+        let majors = self.majors();
+        let items = match self.lookup("order_classes") {
+            Value::Array(items) => items,
+            other => {
+                let (zh, en) = if cell::is_blank(other) {
+                    ("订单班列表（order_classes）未提供；没有订单班时应为空列表".to_string(),
+                     "the list of order classes (order_classes) is missing; give an empty list when there are none".to_string())
+                } else {
+                    (
+                        format!(
+                            "订单班列表（order_classes）应为列表，收到的是「{}」",
+                            cell::show(other)
+                        ),
+                        format!(
+                            "the list of order classes (order_classes) should be a list, got “{}”",
+                            cell::show(other)
+                        ),
+                    )
+                };
+                self.report(Problem::new(
+                    "order_classes",
+                    Code::Missing,
+                    Text::new(zh, en),
+                ));
+                return None;
+            }
+        };
+        let mut classes = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let field = |f: &str| item.get(f).unwrap_or(&Value::Null);
+            let n = i + 1;
+            let name_path = format!("order_classes[{i}].name");
+            let name = match cell::read_text(field("name")) {
+                Ok(name) => Some(name),
+                Err(fault) => {
+                    let label = Text::new(
+                        format!("第 {n} 个订单班的名称"),
+                        format!("the name of order class {n}"),
+                    );
+                    self.report(fault_problem(
+                        &name_path,
+                        &label,
+                        field("name"),
+                        fault,
+                        &Text::new("班级名称", "the class's name"),
+                    ));
+                    None
+                }
+            };
+            let shown = name.clone().unwrap_or_default();
+            let students_label = Text::new(
+                format!("第 {n} 个订单班「{shown}」的学生人数"),
+                format!("students of order class {n} “{shown}”"),
+            );
+            let students = self.read_count_value(
+                &format!("order_classes[{i}].students"),
+                students_label,
+                field("students"),
+            );
+            let major_path = format!("order_classes[{i}].major");
+            let major = match cell::read_text(field("major")) {
+                Ok(major_name) => match &majors {
+                    Some(list) => match list.iter().find(|m| m.name == major_name) {
+                        Some(m) => Some(m.index),
+                        None => {
+                            let known = list
+                                .iter()
+                                .map(|m| m.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join("、");
+                            self.report(Problem::new(
+                                major_path.as_str(),
+                                Code::UnknownMajor,
+                                Text::new(
+                                    format!("第 {n} 个订单班「{shown}」所属专业「{major_name}」不在专业列表中（{major_path}），应为：{known}"),
+                                    format!("order class {n} “{shown}” names the major “{major_name}”, which is not in the list of majors ({major_path}); expected one of: {known}"),
+                                ),
+                            ));
+                            None
+                        }
+                    },
+                    // The majors themselves are bad: that problem is already reported.
+                    None => None,
+                },
+                Err(fault) => {
+                    let label = Text::new(
+                        format!("第 {n} 个订单班「{shown}」的所属专业"),
+                        format!("the major of order class {n} “{shown}”"),
+                    );
+                    self.report(fault_problem(
+                        &major_path,
+                        &label,
+                        field("major"),
+                        fault,
+                        &Text::new("专业列表中的一个专业名称", "the name of a listed major"),
+                    ));
+                    None
+                }
+            };
+            match (name, major, students) {
+                (Some(name), Some(major), Some(students)) => classes.push(OrderClass {
+                    name,
+                    major,
+                    students,
+                }),
+                _ => ok = false,
+            }
+        }
+        (ok && majors.is_some()).then_some(classes)
+    }
+
+    fn read_count_value(&mut self, path: &str, label: Text, value: &Value) -> Option<u64> {
+        if self.failed(path) {
+            return None;
+        }
+        match cell::read_count(value) {
+            Ok(n) => Some(n),
+            Err(fault) => {
+                self.report(fault_problem(path, &label, value, fault, &count_expected()));
+                None
+            }
+        }
+    }
+
+    fn read_flag_value(&mut self, path: &str, label: Text, value: &Value) -> Option<bool> {
+        if self.failed(path) {
+            return None;
+        }
+        match cell::read_bool(value) {
+            Ok(b) => Some(b),
+            Err(fault) => {
+                self.report(fault_problem(path, &label, value, fault, &bool_expected()));
+                None
+            }
+        }
+    }
+}
+
+/// The one place a reading fault becomes a located, plain-language problem.
+pub fn fault_problem(
+    path: &str,
+    label: &Text,
+    value: &Value,
+    fault: Fault,
+    expected: &Text,
+) -> Problem {
+    let shown = cell::show(value);
+    let (code, zh, en) = match fault {
+        Fault::Missing => (
+            Code::Missing,
+            format!("{}（{path}）未填写，应填写{}", label.zh, expected.zh),
+            format!("{} ({path}) is missing; expected {}", label.en, expected.en),
+        ),
+        Fault::NotANumber => (
+            Code::NotANumber,
+            format!(
+                "{}（{path}）填的是「{shown}」，不是数字，应填写{}",
+                label.zh, expected.zh
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, not a number; expected {}",
+                label.en, expected.en
+            ),
+        ),
+        Fault::NotAnInteger => (
+            Code::NotAnInteger,
+            format!(
+                "{}（{path}）填的是「{shown}」，不是整数，应填写{}",
+                label.zh, expected.zh
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, not a whole number; expected {}",
+                label.en, expected.en
+            ),
+        ),
+        Fault::Negative => (
+            Code::Negative,
+            format!(
+                "{}（{path}）填的是「{shown}」，不能为负数，应填写{}",
+                label.zh, expected.zh
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, which is negative; expected {}",
+                label.en, expected.en
+            ),
+        ),
+        Fault::NotABool => (
+            Code::NotABool,
+            format!(
+                "{}（{path}）填的是「{shown}」，无法识别为是或否，应填写{}",
+                label.zh, expected.zh
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, neither yes nor no; expected {}",
+                label.en, expected.en
+            ),
+        ),
+        Fault::UnknownChoice => (
+            Code::UnknownChoice,
+            format!(
+                "{}（{path}）填的是「{shown}」，不是可选项，应填写{}",
+                label.zh, expected.zh
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, not one of the choices; expected {}",
+                label.en, expected.en
+            ),
+        ),
+        Fault::TooLarge => (
+            Code::OutOfRange,
+            format!(
+                "{}（{path}）填的是「{shown}」，数值过大，应填写{}（不超过 {}）",
+                label.zh,
+                expected.zh,
+                cell::COUNT_LIMIT
+            ),
+            format!(
+                "{} ({path}) is “{shown}”, far too large; expected {} (at most {})",
+                label.en,
+                expected.en,
+                cell::COUNT_LIMIT
+            ),
+        ),
+    };
+    Problem::new(path, code, Text::new(zh, en))
+}

@@ -1,0 +1,283 @@
+//! Rule kinds over the per-major table and the order classes (B1, C2, C3, C4).
+
+use super::Draft;
+use crate::facts::FactReader;
+use crate::format::num;
+use crate::rubric::{BonusMode, Line, Rule};
+use rust_decimal::Decimal;
+
+fn dec(n: usize) -> Decimal {
+    Decimal::from(n as u64)
+}
+
+/// B1: every major needs a partner enterprise; partners beyond the first earn a bonus.
+pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::PartnersPerMajor {
+        per_major_without,
+        bonus_per,
+        bonus_mode,
+    } = &line.rule
+    else {
+        return None;
+    };
+    let majors = facts.majors()?;
+    let counts: Vec<Option<u64>> = majors
+        .iter()
+        .map(|m| facts.major_count(m.index, "partners", "合作企业数", "partner enterprises"))
+        .collect();
+    let mut without = Vec::new();
+    let mut extras = Vec::new();
+    for (major, count) in majors.iter().zip(counts) {
+        let count = count?;
+        if count == 0 {
+            without.push(major.name.as_str());
+        } else if count > 1 {
+            extras.push((major.name.as_str(), count - 1));
+        }
+    }
+    let mut draft = Draft::full(line);
+    draft.deduction = dec(without.len()) * per_major_without;
+    if without.is_empty() {
+        draft.note(
+            "每个专业均有合作企业，不扣分",
+            "every major has a partner enterprise; nothing deducted",
+        );
+    } else {
+        draft.note(
+            format!(
+                "{} 没有合作企业，每少一个专业扣 {} 分，扣 {} 分",
+                without.join("、"),
+                num(*per_major_without),
+                num(draft.deduction)
+            ),
+            format!(
+                "no partner enterprise for {}: {} per major, {} deducted",
+                without.join(", "),
+                num(*per_major_without),
+                num(draft.deduction)
+            ),
+        );
+    }
+    let listed = |sep: &str| {
+        extras
+            .iter()
+            .map(|(name, n)| format!("{name} {n}"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    match bonus_mode {
+        BonusMode::PerExtraEnterprise => {
+            let units: u64 = extras.iter().map(|(_, n)| n).sum();
+            draft.bonus = Decimal::from(units) * bonus_per;
+            if units == 0 {
+                draft.note(
+                    "没有专业的合作企业超过 1 家，不加分",
+                    "no major has more than one partner; no bonus",
+                );
+            } else {
+                draft.note(
+                    format!(
+                        "超过 1 家的合作企业共 {units} 家（{}），每家加 {} 分，加 {} 分",
+                        listed("，"),
+                        num(*bonus_per),
+                        num(draft.bonus)
+                    ),
+                    format!(
+                        "{units} partner(s) beyond each major's first ({}), {} each, {} added",
+                        listed(", "),
+                        num(*bonus_per),
+                        num(draft.bonus)
+                    ),
+                );
+            }
+        }
+        BonusMode::PerMajorWithExtra => {
+            draft.bonus = dec(extras.len()) * bonus_per;
+            let names: Vec<&str> = extras.iter().map(|(name, _)| *name).collect();
+            if extras.is_empty() {
+                draft.note(
+                    "没有专业的合作企业超过 1 家，不加分",
+                    "no major has more than one partner; no bonus",
+                );
+            } else {
+                draft.note(
+                    format!(
+                        "合作企业超过 1 家的专业 {} 个（{}），每个加 {} 分，加 {} 分",
+                        extras.len(),
+                        names.join("、"),
+                        num(*bonus_per),
+                        num(draft.bonus)
+                    ),
+                    format!(
+                        "{} major(s) with more than one partner ({}), {} each, {} added",
+                        extras.len(),
+                        names.join(", "),
+                        num(*bonus_per),
+                        num(draft.bonus)
+                    ),
+                );
+            }
+        }
+    }
+    Some(draft)
+}
+
+/// C2: every major needs every listed facility; each major lacking one costs points, and
+/// when no major has any of them the line scores nothing.
+pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::MajorCoverage {
+        per_major_lacking,
+        none_at_all_scores_zero,
+        needs,
+    } = &line.rule
+    else {
+        return None;
+    };
+    let majors = facts.majors()?;
+    let mut table: Vec<Vec<Option<bool>>> = Vec::with_capacity(majors.len());
+    for major in &majors {
+        let row = needs
+            .iter()
+            .map(|need| facts.major_flag(major.index, &need.field, &need.label, &need.label_en))
+            .collect();
+        table.push(row);
+    }
+    let mut lacking_zh = Vec::new();
+    let mut lacking_en = Vec::new();
+    let mut any_at_all = false;
+    for (major, row) in majors.iter().zip(table) {
+        let mut lacks_zh = Vec::new();
+        let mut lacks_en = Vec::new();
+        for (need, has) in needs.iter().zip(row) {
+            if has? {
+                any_at_all = true;
+            } else {
+                lacks_zh.push(need.label.as_str());
+                lacks_en.push(if need.label_en.is_empty() {
+                    need.label.as_str()
+                } else {
+                    need.label_en.as_str()
+                });
+            }
+        }
+        if !lacks_zh.is_empty() {
+            lacking_zh.push(format!("{}缺{}", major.name, lacks_zh.join("、")));
+            lacking_en.push(format!("{} lacks {}", major.name, lacks_en.join(" and ")));
+        }
+    }
+    let all_needs_zh: Vec<&str> = needs.iter().map(|n| n.label.as_str()).collect();
+    let mut draft = Draft::full(line);
+    if !any_at_all && *none_at_all_scores_zero {
+        draft.deduction = draft.base;
+        draft.note(
+            format!("所有专业均没有{}，该项不得分", all_needs_zh.join("、")),
+            "no major has any of these training bases; the line scores nothing",
+        );
+    } else if lacking_zh.is_empty() {
+        draft.note(
+            format!("各专业均有{}，得满分", all_needs_zh.join("、")),
+            "every major has every base; full marks",
+        );
+    } else {
+        draft.deduction = dec(lacking_zh.len()) * per_major_lacking;
+        draft.note(
+            format!(
+                "{}；每少一个专业扣 {} 分，扣 {} 分",
+                lacking_zh.join("；"),
+                num(*per_major_lacking),
+                num(draft.deduction)
+            ),
+            format!(
+                "{}; {} per major, {} deducted",
+                lacking_en.join("; "),
+                num(*per_major_lacking),
+                num(draft.deduction)
+            ),
+        );
+    }
+    Some(draft)
+}
+
+/// C3: points per major that runs an order class; full marks when every major does.
+pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::OrderMajors {
+        per_major,
+        all_majors_full,
+    } = &line.rule
+    else {
+        return None;
+    };
+    let majors = facts.majors();
+    let classes = facts.order_classes()?;
+    let majors = majors?;
+    let with_class: Vec<&str> = majors
+        .iter()
+        .filter(|m| classes.iter().any(|c| c.major == m.index))
+        .map(|m| m.name.as_str())
+        .collect();
+    let (k, n) = (with_class.len(), majors.len());
+    let mut draft = Draft::default();
+    if k == n && *all_majors_full {
+        draft.base = line.max;
+        draft.note(
+            format!("{n} 个专业均有订单班，得满分"),
+            format!("all {n} majors run order classes; full marks"),
+        );
+    } else if k == 0 {
+        draft.note(
+            format!("{n} 个专业均没有订单班，得 0 分"),
+            format!("none of the {n} majors runs an order class; 0 points"),
+        );
+    } else {
+        draft.base = dec(k) * per_major;
+        draft.note(
+            format!(
+                "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
+                with_class.join("、"),
+                num(*per_major),
+                num(draft.base)
+            ),
+            format!(
+                "{k} of {n} majors run order classes ({}), {} each: {}",
+                with_class.join(", "),
+                num(*per_major),
+                num(draft.base)
+            ),
+        );
+    }
+    Some(draft)
+}
+
+/// C4: points per order class by its size.
+pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::OrderClasses {
+        size,
+        points_at_or_above,
+        points_below,
+    } = &line.rule
+    else {
+        return None;
+    };
+    let classes = facts.order_classes()?;
+    let large = classes.iter().filter(|c| c.students >= *size).count();
+    let small = classes.len() - large;
+    let mut draft = Draft {
+        base: dec(large) * points_at_or_above + dec(small) * points_below,
+        ..Draft::default()
+    };
+    if classes.is_empty() {
+        draft.note("没有订单班，得 0 分", "no order classes; 0 points");
+    } else {
+        draft.note(
+            format!(
+                "{size} 人及以上订单班 {large} 个（每个 {} 分），不足 {size} 人订单班 {small} 个（每个 {} 分），计 {} 分",
+                num(*points_at_or_above), num(*points_below), num(draft.base)
+            ),
+            format!(
+                "{large} order class(es) of {size} or more ({} each), {small} of fewer than {size} ({} each): {}",
+                num(*points_at_or_above), num(*points_below), num(draft.base)
+            ),
+        );
+    }
+    Some(draft)
+}

@@ -1,0 +1,254 @@
+//! Rule kinds over a department's single inputs: flags, a choice, counted failures,
+//! missing documents, and tiers with bonus units (A1–A4, C1).
+
+use super::Draft;
+use crate::facts::FactReader;
+use crate::format::num;
+use crate::locale::Text;
+use crate::problem::{Code, Problem};
+use crate::rubric::{Choice, Flag, Line, Rule};
+use rust_decimal::Decimal;
+
+fn en_or(en: &str, zh: &str) -> String {
+    if en.is_empty() {
+        zh.to_string()
+    } else {
+        en.to_string()
+    }
+}
+
+/// A1: points for each "yes".
+pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
+    let answers: Vec<Option<bool>> = flags.iter().map(|f| facts.flag(&f.fact)).collect();
+    let mut draft = Draft::default();
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
+    for (flag, answer) in flags.iter().zip(answers) {
+        let yes = answer?;
+        if yes {
+            draft.base += flag.points;
+        }
+        let (yes_zh, yes_en) = if yes { ("是", "yes") } else { ("否", "no") };
+        zh.push(format!(
+            "{}：{yes_zh}（{} 分）",
+            flag.label,
+            num(flag.points)
+        ));
+        en.push(format!(
+            "{}: {yes_en} ({})",
+            en_or(&flag.label_en, &flag.label),
+            num(flag.points)
+        ));
+    }
+    draft.note(
+        format!("{}；得 {} 分", zh.join("；"), num(draft.base)),
+        format!("{}; {} points", en.join("; "), num(draft.base)),
+    );
+    Some(draft)
+}
+
+/// A2: the chosen option's points.
+pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<Draft> {
+    let options: Vec<(String, Vec<String>)> = choices
+        .iter()
+        .map(|c| (c.value.clone(), c.aliases.clone()))
+        .collect();
+    let chosen = choices.get(facts.choice(fact, &options)?)?;
+    let scale_zh: Vec<String> = choices
+        .iter()
+        .map(|c| format!("{} {} 分", c.label, num(c.points)))
+        .collect();
+    let scale_en: Vec<String> = choices
+        .iter()
+        .map(|c| format!("{} {}", en_or(&c.label_en, &c.label), num(c.points)))
+        .collect();
+    let mut draft = Draft {
+        base: chosen.points,
+        ..Draft::default()
+    };
+    draft.note(
+        format!(
+            "{}，得 {} 分（{}）",
+            chosen.label,
+            num(chosen.points),
+            scale_zh.join("，")
+        ),
+        format!(
+            "{}: {} points ({})",
+            en_or(&chosen.label_en, &chosen.label),
+            num(chosen.points),
+            scale_en.join(", ")
+        ),
+    );
+    Some(draft)
+}
+
+/// A3: full marks less `per` for each counted failure.
+pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::DeductPerCount {
+        fact,
+        whole,
+        per,
+        label,
+        label_en,
+        unit,
+        unit_en,
+    } = &line.rule
+    else {
+        return None;
+    };
+    let count = facts.count(fact);
+    let limit = match whole {
+        Some(whole) => facts.optional_count(whole)?,
+        None => None,
+    };
+    let count = count?;
+    if let (Some(whole), Some(limit)) = (whole, limit) {
+        facts.within(fact, count, whole, limit)?;
+    }
+    let mut draft = Draft::full(line);
+    draft.deduction = Decimal::from(count) * per;
+    let label_en = en_or(label_en, label);
+    if count == 0 {
+        draft.note(
+            format!("{label} 0 {unit}，不扣分"),
+            format!("{label_en}: none, nothing deducted"),
+        );
+    } else {
+        draft.note(
+            format!(
+                "{label} {count} {unit}，每{unit}扣 {} 分，扣 {} 分",
+                num(*per),
+                num(draft.deduction)
+            ),
+            format!(
+                "{label_en}: {count} {unit_en}, {} each, {} deducted",
+                num(*per),
+                num(draft.deduction)
+            ),
+        );
+    }
+    Some(draft)
+}
+
+/// A4: full marks less `per` for each required document missing.
+pub fn deduct_per_missing(
+    line: &Line,
+    per: Decimal,
+    items: &[Flag],
+    facts: &mut FactReader,
+) -> Option<Draft> {
+    let answers: Vec<Option<bool>> = items.iter().map(|f| facts.flag(&f.fact)).collect();
+    let mut missing = Vec::new();
+    for (item, answer) in items.iter().zip(answers) {
+        if !answer? {
+            missing.push(item);
+        }
+    }
+    let mut draft = Draft::full(line);
+    draft.deduction = Decimal::from(missing.len() as u64) * per;
+    if missing.is_empty() {
+        let all: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        draft.note(
+            format!("{}齐全，不扣分", all.join("、")),
+            "every plan and summary is there; nothing deducted",
+        );
+    } else {
+        let zh: Vec<&str> = missing.iter().map(|i| i.label.as_str()).collect();
+        let en: Vec<String> = missing
+            .iter()
+            .map(|i| en_or(&i.label_en, &i.label))
+            .collect();
+        draft.note(
+            format!(
+                "缺{}，每缺一项扣 {} 分，扣 {} 分",
+                zh.join("、"),
+                num(per),
+                num(draft.deduction)
+            ),
+            format!(
+                "missing {}: {} each, {} deducted",
+                en.join(", "),
+                num(per),
+                num(draft.deduction)
+            ),
+        );
+    }
+    Some(draft)
+}
+
+/// C1: points by tier of one count, plus a bonus per unit of another.
+pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
+    let Rule::TiersAndUnits {
+        tier_fact,
+        tier_max,
+        tiers,
+        tier_label,
+        tier_label_en,
+        unit_fact,
+        bonus_per_unit,
+        unit_label,
+        unit_label_en,
+        unit,
+        ..
+    } = &line.rule
+    else {
+        return None;
+    };
+    let tier_value = facts.count(tier_fact);
+    let units = facts.count(unit_fact);
+    let tier_value = tier_value?;
+    if tier_value > *tier_max {
+        facts.report(Problem::new(
+            tier_fact.as_str(),
+            Code::OutOfRange,
+            Text::new(
+                format!("{tier_label}（{tier_fact}）填的是 {tier_value}，应在 0–{tier_max} 之间"),
+                format!(
+                    "{} ({tier_fact}) is {tier_value}; expected 0–{tier_max}",
+                    en_or(tier_label_en, tier_label)
+                ),
+            ),
+        ));
+        return None;
+    }
+    let units = units?;
+    let base = tiers
+        .iter()
+        .filter(|t| t.at <= tier_value)
+        .max_by_key(|t| t.at)
+        .map_or(Decimal::ZERO, |t| t.points);
+    let mut draft = Draft {
+        base,
+        ..Draft::default()
+    };
+    draft.note(
+        format!("{tier_value} 个{tier_label}，得 {} 分", num(base)),
+        format!(
+            "{tier_value} {}: {} points",
+            en_or(tier_label_en, tier_label),
+            num(base)
+        ),
+    );
+    draft.bonus = Decimal::from(units) * bonus_per_unit;
+    let unit_label_en = en_or(unit_label_en, unit_label);
+    if units == 0 {
+        draft.note(
+            format!("{unit_label} 0 {unit}，不加分"),
+            format!("{unit_label_en}: none, no bonus"),
+        );
+    } else {
+        draft.note(
+            format!(
+                "{unit_label} {units} {unit}，每{unit}加 {} 分，加 {} 分",
+                num(*bonus_per_unit),
+                num(draft.bonus)
+            ),
+            format!(
+                "{unit_label_en}: {units}, {} each, {} added",
+                num(*bonus_per_unit),
+                num(draft.bonus)
+            ),
+        );
+    }
+    Some(draft)
+}

@@ -1,0 +1,136 @@
+//! The final score Sm = S1 × 40% + S2 × 60% and the ranking of departments (RUBRIC.md §1).
+
+use crate::cell;
+use crate::facts::fault_problem;
+use crate::format::{num, round};
+use crate::locale::Text;
+use crate::problem::{Code, Problem};
+use crate::rubric::Rubric;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// Reads a score: a number from 0 to the rubric's highest possible total (118).
+fn read_score(path: &str, label: &Text, value: &Value, max: Decimal) -> Result<Decimal, Problem> {
+    let expected = Text::new(
+        format!("0–{} 之间的分数", num(max)),
+        format!("a score from 0 to {}", num(max)),
+    );
+    let score = cell::read_decimal(value)
+        .map_err(|fault| fault_problem(path, label, value, fault, &expected))?;
+    if score < Decimal::ZERO || score > max {
+        return Err(Problem::new(
+            path,
+            Code::OutOfRange,
+            Text::new(
+                format!(
+                    "{}（{path}）为 {}，超出范围，应为{}",
+                    label.zh,
+                    num(score),
+                    expected.zh
+                ),
+                format!(
+                    "{} ({path}) is {}, out of range; expected {}",
+                    label.en,
+                    num(score),
+                    expected.en
+                ),
+            ),
+        ));
+    }
+    Ok(score)
+}
+
+fn weigh(rubric: &Rubric, s1: Decimal, s2: Decimal) -> Decimal {
+    round(
+        s1 * rubric.weights.self_score + s2 * rubric.weights.assessor,
+        rubric.decimals,
+    )
+}
+
+fn read_pair(
+    rubric: &Rubric,
+    prefix: &str,
+    s1: &Value,
+    s2: &Value,
+) -> Result<(Decimal, Decimal), Vec<Problem>> {
+    let max = rubric.max_total();
+    let self_label = Text::new("自评分 S1", "self score S1");
+    let assessor_label = Text::new("考评分 S2", "assessors' score S2");
+    let a = read_score(&format!("{prefix}s1"), &self_label, s1, max);
+    let b = read_score(&format!("{prefix}s2"), &assessor_label, s2, max);
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err([a.err(), b.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Sm, rounded half away from zero to the rubric's decimals.
+pub fn weighted_score(rubric: &Rubric, s1: &Value, s2: &Value) -> Result<Decimal, Vec<Problem>> {
+    let (a, b) = read_pair(rubric, "", s1, s2)?;
+    Ok(weigh(rubric, a, b))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankedRow {
+    pub department: String,
+    pub s1: Decimal,
+    pub s2: Decimal,
+    pub final_score: Decimal,
+    /// 1 for the highest Sm; equal Sm share a rank and the next rank skips (1, 2, 2, 4).
+    pub rank: usize,
+}
+
+/// Weighs and ranks `[{department, s1, s2}]`, keeping the input order.
+pub fn rank_departments(rubric: &Rubric, rows: &Value) -> Result<Vec<RankedRow>, Vec<Problem>> {
+    let Value::Array(items) = rows else {
+        return Err(vec![Problem::new(
+            "rows",
+            Code::Missing,
+            Text::new(
+                "应提供各二级学院的列表 [{department, s1, s2}]",
+                "expected a list of departments [{department, s1, s2}]",
+            ),
+        )]);
+    };
+    let mut problems = Vec::new();
+    let mut weighed = Vec::with_capacity(items.len());
+    for (i, row) in items.iter().enumerate() {
+        let field = |f: &str| row.get(f).unwrap_or(&Value::Null);
+        let name = cell::read_text(field("department")).map_err(|fault| {
+            let label = Text::new(
+                format!("第 {} 行的二级学院名称", i + 1),
+                format!("the department of row {}", i + 1),
+            );
+            fault_problem(
+                &format!("rows[{i}].department"),
+                &label,
+                field("department"),
+                fault,
+                &Text::new("二级学院名称", "a name"),
+            )
+        });
+        let scores = read_pair(rubric, &format!("rows[{i}]."), field("s1"), field("s2"));
+        match (name, scores) {
+            (Ok(name), Ok((s1, s2))) => weighed.push((name, s1, s2, weigh(rubric, s1, s2))),
+            (name, scores) => {
+                problems.extend(name.err());
+                problems.extend(scores.err().unwrap_or_default());
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut finals: Vec<Decimal> = weighed.iter().map(|w| w.3).collect();
+    finals.sort_by(|a, b| b.cmp(a));
+    Ok(weighed
+        .into_iter()
+        .map(|(department, s1, s2, final_score)| RankedRow {
+            rank: 1 + finals.partition_point(|f| *f > final_score),
+            department,
+            s1,
+            s2,
+            final_score,
+        })
+        .collect())
+}

@@ -1,0 +1,202 @@
+//! Runs the hand-worked golden suites of tests/cases through the engine's JSON face.
+
+mod common;
+
+use coop_engine::{builtin, report, Locale};
+use serde_json::Value;
+
+fn as_f64(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+/// Compares one case; returns a description of every mismatch.
+fn check_case(case: &Value) -> Vec<String> {
+    let facts = common::case_facts(case);
+    let rubric = builtin();
+    let actual = match coop_engine::score_department(rubric, &facts) {
+        Ok(score) => report::department_json(&score, rubric.decimals, Locale::Zh),
+        Err(problems) => report::errors_json(&problems, Locale::Zh),
+    };
+    let expect = &case["expect"];
+    let mut wrong = Vec::new();
+    if expect["ok"] != actual["ok"] {
+        wrong.push(format!("ok: expected {}, got {}", expect["ok"], actual));
+        return wrong;
+    }
+    if expect["ok"] == Value::Bool(false) {
+        let key = |e: &Value| {
+            format!(
+                "{} {}",
+                e["path"].as_str().unwrap_or(""),
+                e["code"].as_str().unwrap_or("")
+            )
+        };
+        let mut want: Vec<String> = expect["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(key)
+            .collect();
+        let mut got: Vec<String> = actual["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(key)
+            .collect();
+        want.sort();
+        got.sort();
+        if want != got {
+            wrong.push(format!("errors: expected {want:?}, got {got:?}"));
+        }
+        for e in actual["errors"].as_array().into_iter().flatten() {
+            let message = e["message"].as_str().unwrap_or("");
+            if message.is_empty() || !message.contains(e["path"].as_str().unwrap_or("")) {
+                wrong.push(format!(
+                    "message of {} does not name its path: {message}",
+                    e["path"]
+                ));
+            }
+        }
+        return wrong;
+    }
+    if let Some(items) = expect["items"].as_object() {
+        for (id, want) in items {
+            let got = actual["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|i| i["id"] == id.as_str());
+            let Some(got) = got else {
+                wrong.push(format!("{id}: missing from result"));
+                continue;
+            };
+            for field in ["base", "deduction", "bonus", "score"] {
+                if as_f64(&want[field]) != as_f64(&got[field]) {
+                    wrong.push(format!(
+                        "{id}.{field}: expected {}, got {}",
+                        want[field], got[field]
+                    ));
+                }
+            }
+            if got["notes"].as_array().is_none_or(|n| n.is_empty()) {
+                wrong.push(format!("{id}: no note"));
+            }
+        }
+    }
+    for field in ["total", "deduction_total", "bonus_total"] {
+        if !expect[field].is_null() && as_f64(&expect[field]) != as_f64(&actual[field]) {
+            wrong.push(format!(
+                "{field}: expected {}, got {}",
+                expect[field], actual[field]
+            ));
+        }
+    }
+    if let Some(categories) = expect["categories"].as_object() {
+        for (id, want) in categories {
+            let got = actual["categories"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|c| c["id"] == id.as_str());
+            if got.map(|c| as_f64(&c["score"])) != Some(as_f64(want)) {
+                wrong.push(format!(
+                    "category {id}: expected {want}, got {:?}",
+                    got.map(|c| &c["score"])
+                ));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn golden_department_suites() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, suite) in common::department_suites() {
+        for case in suite["cases"].as_array().expect("cases") {
+            count += 1;
+            for problem in check_case(case) {
+                failures.push(format!(
+                    "{file} — {}: {problem}",
+                    case["description"].as_str().unwrap_or("?")
+                ));
+            }
+        }
+    }
+    assert!(count >= 40, "only {count} golden cases");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches in {count} cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn golden_weighting() {
+    let suite = common::load("weighting.json");
+    let rubric = builtin();
+    let mut failures = Vec::new();
+    for case in suite["weighted"].as_array().expect("weighted") {
+        let result = coop_engine::weighted_score(rubric, &case["s1"], &case["s2"]);
+        let description = case["description"].as_str().unwrap_or("?");
+        match (&case["error"], result) {
+            (Value::Null, Ok(sm)) => {
+                if report::number(sm) != case["final"]
+                    && as_f64(&report::number(sm)) != as_f64(&case["final"])
+                {
+                    failures.push(format!(
+                        "{description}: expected {}, got {sm}",
+                        case["final"]
+                    ));
+                }
+            }
+            (Value::Null, Err(p)) => {
+                failures.push(format!("{description}: unexpected error {p:?}"))
+            }
+            (error, Ok(sm)) => failures.push(format!("{description}: expected {error}, got {sm}")),
+            (error, Err(problems)) => {
+                if !problems.iter().any(|p| p.code.as_str() == error["code"]) {
+                    failures.push(format!("{description}: expected {error}, got {problems:?}"));
+                }
+            }
+        }
+    }
+    for case in suite["ranking"].as_array().expect("ranking") {
+        let description = case["description"].as_str().unwrap_or("?");
+        match (
+            coop_engine::rank_departments(rubric, &case["rows"]),
+            &case["error"],
+        ) {
+            (Ok(rows), Value::Null) => {
+                let got = report::ranked_json(&rows);
+                for (want, got) in case["expect"]
+                    .as_array()
+                    .expect("expect")
+                    .iter()
+                    .zip(got.as_array().expect("rows"))
+                {
+                    if want["department"] != got["department"]
+                        || as_f64(&want["final"]) != as_f64(&got["final"])
+                        || want["rank"] != got["rank"]
+                    {
+                        failures.push(format!("{description}: expected {want}, got {got}"));
+                    }
+                }
+            }
+            (Err(problems), error) if !error.is_null() => {
+                if !problems.iter().any(|p| {
+                    p.code.as_str() == error["code"]
+                        && p.path == error["path"].as_str().unwrap_or("")
+                }) {
+                    failures.push(format!("{description}: expected {error}, got {problems:?}"));
+                }
+            }
+            (result, error) => {
+                failures.push(format!("{description}: expected {error}, got {result:?}"))
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
