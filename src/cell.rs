@@ -4,9 +4,9 @@
 //! booleans, 1/0 or words (是/否, √/×, yes/no …). An empty value is *missing*, never zero,
 //! and nothing is guessed: "12.5" in a count is an error, not 12 or 13.
 
+use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Counts above this are refused as out of range: no department has a billion students,
 /// and the bound keeps every later product far inside `Decimal`'s range.
@@ -51,7 +51,10 @@ pub fn show(value: &Value) -> String {
         }
         Value::Array(_) => "[…]".to_string(),
         Value::Object(_) => "{…}".to_string(),
-        other => other.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(_) => {
+            read_decimal(value).map_or_else(|_| "?".to_string(), crate::format::num)
+        }
     }
 }
 
@@ -74,13 +77,15 @@ pub fn read_decimal(value: &Value) -> Result<Decimal, Fault> {
             } else if let Some(i) = n.as_i64() {
                 Ok(Decimal::from(i))
             } else {
-                // A JS or JSON float prints as the shortest text that reads back to it, which is
-                // the decimal the person typed: 70.335 stays 70.335, not 70.33499999999999.
+                // A JS or JSON float becomes the decimal the person typed: 70.335 stays
+                // 70.335, not 70.33499999999999 (15 significant digits, as spreadsheets show).
                 let f = n.as_f64().ok_or(Fault::NotANumber)?;
                 if !f.is_finite() {
                     return Err(Fault::NotANumber);
                 }
-                parse_decimal_text(&format!("{f}"))
+                Decimal::from_f64(f)
+                    .map(|d| d.normalize())
+                    .ok_or(Fault::TooLarge)
             }
         }
         Value::String(s) => {
@@ -146,7 +151,7 @@ pub fn read_text(value: &Value) -> Result<String, Fault> {
                 Ok(text)
             }
         }
-        Value::Number(n) => Ok(n.to_string()),
+        Value::Number(_) => read_decimal(value).map(crate::format::num),
         Value::Null => Err(Fault::Missing),
         _ => Err(Fault::NotANumber),
     }
@@ -189,11 +194,16 @@ fn parse_decimal_text(text: &str) -> Result<Decimal, Fault> {
     if digits > 27 {
         return Err(Fault::TooLarge);
     }
-    let canonical = match fraction {
-        Some(f) => format!("{}{whole_digits}.{f}", if negative { "-" } else { "" }),
-        None => format!("{}{whole_digits}", if negative { "-" } else { "" }),
-    };
-    Decimal::from_str(&canonical).map_err(|_| Fault::TooLarge)
+    let fraction = fraction.unwrap_or_default();
+    let mut mantissa: i128 = 0;
+    for digit in whole_digits.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa * 10 + i128::from(digit - b'0');
+    }
+    let scale = u32::try_from(fraction.len()).map_err(|_| Fault::TooLarge)?;
+    let value =
+        Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
+            .map_err(|_| Fault::TooLarge)?;
+    Ok(value.normalize())
 }
 
 #[cfg(test)]
@@ -221,14 +231,11 @@ mod tests {
 
     #[test]
     fn floats_read_as_the_decimal_typed() {
-        assert_eq!(
-            read_decimal(&json!(70.335)),
-            Ok(Decimal::from_str("70.335").unwrap())
-        );
-        assert_eq!(
-            read_decimal(&json!(".5")),
-            Ok(Decimal::from_str("0.5").unwrap())
-        );
+        assert_eq!(read_decimal(&json!(70.335)), Ok(Decimal::new(70335, 3)));
+        assert_eq!(read_decimal(&json!(80.1725)), Ok(Decimal::new(801725, 4)));
+        assert_eq!(read_decimal(&json!(".5")), Ok(Decimal::new(5, 1)));
+        assert_eq!(read_decimal(&json!("-0.50")), Ok(Decimal::new(-5, 1)));
+        assert_eq!(read_decimal(&json!("1,234.5")), Ok(Decimal::new(12345, 1)));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use crate::rubric::Label;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a count was expected to be, for messages.
 fn count_expected() -> Text {
@@ -43,7 +43,7 @@ pub struct FactReader<'a> {
     root: &'a Value,
     labels: &'a BTreeMap<String, Label>,
     problems: Vec<Problem>,
-    reported: HashSet<String>,
+    reported: BTreeSet<String>,
     majors: Option<Option<Vec<Major>>>,
     classes: Option<Option<Vec<OrderClass>>>,
 }
@@ -54,7 +54,7 @@ impl<'a> FactReader<'a> {
             root,
             labels,
             problems: Vec::new(),
-            reported: HashSet::new(),
+            reported: BTreeSet::new(),
             majors: None,
             classes: None,
         };
@@ -161,7 +161,7 @@ impl<'a> FactReader<'a> {
         let text = match value {
             Value::String(s) => cell::normalize(s).to_ascii_lowercase(),
             Value::Null => String::new(),
-            other => other.to_string(),
+            other => cell::show(other),
         };
         if text.is_empty() {
             let expected = Text::new(

@@ -1,4 +1,7 @@
 //! How numbers appear in notes: points without trailing zeros, percentages with two decimals.
+//!
+//! Written out by hand from the decimal's digits rather than through `Display`, which keeps
+//! the shipped Wasm free of the general number-formatting machinery.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -7,12 +10,60 @@ pub fn round(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The decimal's digits with exactly `places` decimals (`places` ≥ its scale).
+fn fixed(value: Decimal, places: u32) -> String {
+    let mut value = value;
+    value.rescale(places);
+    let digits = value.mantissa().unsigned_abs().to_string();
+    let places = places as usize;
+    let padded = if digits.len() <= places {
+        format!("{}{digits}", "0".repeat(places + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let (whole, fraction) = padded.split_at(padded.len() - places);
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
 /// A score or count as people write it: 3, 2.5, 0.25.
 pub fn num(value: Decimal) -> String {
-    value.normalize().to_string()
+    let value = value.normalize();
+    fixed(value, value.scale())
 }
 
 /// A percentage with two decimals: 57.00, 17.50.
 pub fn pct(value: Decimal) -> String {
-    format!("{:.2}", round(value, 2))
+    fixed(round(value, 2), 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        assert_eq!(num(d("3.00")), "3");
+        assert_eq!(num(d("2.50")), "2.5");
+        assert_eq!(num(d("0.25")), "0.25");
+        assert_eq!(num(d("-1.5")), "-1.5");
+        assert_eq!(num(d("0")), "0");
+        assert_eq!(pct(d("57")), "57.00");
+        assert_eq!(pct(d("17.5")), "17.50");
+        assert_eq!(pct(d("0.005")), "0.01");
+        assert_eq!(pct(d("33.333333333333333333")), "33.33");
+        assert_eq!(pct(d("0")), "0.00");
+    }
 }

@@ -1,10 +1,11 @@
 //! The checks a parsed rubric must pass before anything is scored with it.
 
 use super::{Rubric, Rule};
+use crate::format::num;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 struct Checker {
     problems: Vec<Problem>,
@@ -21,8 +22,8 @@ impl Checker {
             self.fail(
                 path.clone(),
                 Code::OutOfRange,
-                format!("{path} 为 {value}，不能为负数"),
-                format!("{path} is {value}; it cannot be negative"),
+                format!("{path} 为 {}，不能为负数", num(value)),
+                format!("{path} is {}; it cannot be negative", num(value)),
             );
         }
     }
@@ -32,8 +33,8 @@ impl Checker {
             self.fail(
                 path.clone(),
                 Code::OutOfRange,
-                format!("{path} 为 {value}，应大于 0"),
-                format!("{path} is {value}; it must be above 0"),
+                format!("{path} 为 {}，应大于 0", num(value)),
+                format!("{path} is {}; it must be above 0", num(value)),
             );
         }
     }
@@ -43,8 +44,8 @@ impl Checker {
             self.fail(
                 path.clone(),
                 Code::OutOfRange,
-                format!("{path} 为 {value}，应在 0–100 之间（百分点）"),
-                format!("{path} is {value}; expected 0–100 percentage points"),
+                format!("{path} 为 {}，应在 0–100 之间（百分点）", num(value)),
+                format!("{path} is {}; expected 0–100 percentage points", num(value)),
             );
         }
     }
@@ -75,8 +76,8 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
             c.fail(
                 format!("rubric.weights.{name}"),
                 Code::OutOfRange,
-                format!("权重 {name} 为 {value}，应在 0–1 之间"),
-                format!("weight {name} is {value}; expected 0–1"),
+                format!("权重 {name} 为 {}，应在 0–1 之间", num(value)),
+                format!("weight {name} is {}; expected 0–1", num(value)),
             );
         }
     }
@@ -84,10 +85,13 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
         c.fail(
             "rubric.weights".into(),
             Code::OutOfRange,
-            format!("自评与考评权重之和为 {}，应为 1", w.self_score + w.assessor),
+            format!(
+                "自评与考评权重之和为 {}，应为 1",
+                num(w.self_score + w.assessor)
+            ),
             format!(
                 "the weights add up to {}; they must add up to 1",
-                w.self_score + w.assessor
+                num(w.self_score + w.assessor)
             ),
         );
     }
@@ -107,7 +111,7 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
             "the rubric has no lines".into(),
         );
     }
-    let mut category_ids = HashSet::new();
+    let mut category_ids = BTreeSet::new();
     for (i, category) in rubric.categories.iter().enumerate() {
         if !category_ids.insert(category.id.as_str()) {
             c.fail(
@@ -128,17 +132,21 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 format!("rubric.categories[{i}].max"),
                 Code::InvalidRubric,
                 format!(
-                    "项目「{}」分值为 {}，但其考核内容分值之和为 {sum}",
-                    category.name, category.max
+                    "项目「{}」分值为 {}，但其考核内容分值之和为 {}",
+                    category.name,
+                    num(category.max),
+                    num(sum)
                 ),
                 format!(
-                    "category “{}” is worth {} but its lines add up to {sum}",
-                    category.name, category.max
+                    "category “{}” is worth {} but its lines add up to {}",
+                    category.name,
+                    num(category.max),
+                    num(sum)
                 ),
             );
         }
     }
-    let mut line_ids = HashSet::new();
+    let mut line_ids = BTreeSet::new();
     for (i, line) in rubric.lines.iter().enumerate() {
         let at = |field: &str| format!("rubric.lines[{i}].{field}");
         if !line_ids.insert(line.id.to_ascii_uppercase()) {

@@ -5,25 +5,42 @@
 //! with facts are data (`ok: false`), never exceptions; `weightedScore` and
 //! `rankDepartments` throw one `Error` whose message lists every problem in Chinese.
 
+mod convert;
+
 use crate::locale::Locale;
 use crate::problem::{join_messages, Problem};
 use crate::report;
 use crate::rubric::{self, Rubric};
-use serde::Serialize;
 use serde_json::Value;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 
 /// Options every export accepts: `{ locale: "zh" | "en", rubric: <a rubric object> }`.
 struct Options {
     locale: Locale,
-    rubric: Result<Rubric, Vec<Problem>>,
+    /// The built-in rubric is borrowed, a custom one owned.
+    rubric: Result<Cow<'static, Rubric>, Vec<Problem>>,
 }
 
 fn to_json(value: &JsValue) -> Value {
-    if value.is_undefined() {
-        return Value::Null;
-    }
-    serde_wasm_bindgen::from_value(value.clone()).unwrap_or(Value::Null)
+    convert::from_js(value)
+}
+
+/// The built-in rubric, read once. The JS engine's own `JSON.parse` reads the text, which
+/// keeps a JSON text parser out of the module.
+fn builtin() -> Result<Cow<'static, Rubric>, Vec<Problem>> {
+    static BUILTIN: OnceLock<Result<Rubric, Vec<Problem>>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let value = js_sys::JSON::parse(rubric::TRIAL_2023)
+                .map(|v| to_json(&v))
+                .unwrap_or(Value::Null);
+            Rubric::from_value(&value)
+        })
+        .as_ref()
+        .map(Cow::Borrowed)
+        .map_err(Clone::clone)
 }
 
 fn options(value: &JsValue) -> Options {
@@ -33,20 +50,26 @@ fn options(value: &JsValue) -> Options {
         .and_then(Value::as_str)
         .map_or(Locale::Zh, Locale::from_tag);
     let rubric = match json.get("rubric") {
-        Some(custom) if !custom.is_null() => Rubric::from_value(custom),
-        _ => Ok(rubric::builtin().clone()),
+        Some(custom) if !custom.is_null() => Rubric::from_value(custom).map(Cow::Owned),
+        _ => builtin(),
     };
     Options { locale, rubric }
 }
 
 fn to_js(value: &Value) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    convert::to_js(value)
 }
 
-/// The one place engine problems become a thrown JS error.
-fn throw(problems: &[Problem], locale: Locale) -> JsError {
-    JsError::new(&join_messages(problems, locale))
+/// The one place engine problems become a thrown JS `Error`. Everything Rust owns is
+/// dropped before the throw, so abandoning the Wasm frames leaks nothing.
+fn value_or_throw(result: Result<Value, Vec<Problem>>, locale: Locale) -> JsValue {
+    let message = match result {
+        Ok(value) => return to_js(&value),
+        Err(problems) => join_messages(&problems, locale),
+    };
+    let error = js_sys::Error::new(&message);
+    drop(message);
+    wasm_bindgen::throw_val(error.into())
 }
 
 /// Facts (RUBRIC.md §3) → the score sheet (§5), or `{ ok: false, errors }`; never throws.
@@ -85,32 +108,30 @@ pub fn score_line(line: &str, facts: JsValue, options_value: JsValue) -> JsValue
 
 /// Sm = S1 × 40% + S2 × 60%, rounded; throws on a non-number or a score outside 0–118.
 #[wasm_bindgen(js_name = weightedScore)]
-pub fn weighted_score(
-    s1: JsValue,
-    s2: JsValue,
-    options_value: JsValue,
-) -> Result<JsValue, JsError> {
-    let options = options(&options_value);
-    let rubric = options.rubric.map_err(|p| throw(&p, options.locale))?;
-    crate::weighted_score(&rubric, &to_json(&s1), &to_json(&s2))
-        .map(|sm| to_js(&report::number(sm)))
-        .map_err(|p| throw(&p, options.locale))
+pub fn weighted_score(s1: JsValue, s2: JsValue, options_value: JsValue) -> JsValue {
+    let Options { locale, rubric } = options(&options_value);
+    let result = rubric.and_then(|rubric| {
+        crate::weighted_score(&rubric, &to_json(&s1), &to_json(&s2)).map(report::number)
+    });
+    value_or_throw(result, locale)
 }
 
 /// `[{department, s1, s2}]` → the same rows, in the same order, with `final` and `rank`.
 #[wasm_bindgen(js_name = rankDepartments)]
-pub fn rank_departments(rows: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let options = options(&options_value);
-    let rubric = options.rubric.map_err(|p| throw(&p, options.locale))?;
-    crate::rank_departments(&rubric, &to_json(&rows))
-        .map(|ranked| to_js(&report::ranked_json(&ranked)))
-        .map_err(|p| throw(&p, options.locale))
+pub fn rank_departments(rows: JsValue, options_value: JsValue) -> JsValue {
+    let Options { locale, rubric } = options(&options_value);
+    let result = rubric.and_then(|rubric| {
+        crate::rank_departments(&rubric, &to_json(&rows)).map(|ranked| report::ranked_json(&ranked))
+    });
+    value_or_throw(result, locale)
 }
 
 /// The rubric in use as data: ids, names, max, bonus caps, weights and every rule's parameters.
 #[wasm_bindgen(js_name = rubricInfo)]
-pub fn rubric_info(options_value: JsValue) -> Result<JsValue, JsError> {
-    let options = options(&options_value);
-    let rubric = options.rubric.map_err(|p| throw(&p, options.locale))?;
-    Ok(to_js(&report::rubric_json(&rubric, options.locale)))
+pub fn rubric_info(options_value: JsValue) -> JsValue {
+    let Options { locale, rubric } = options(&options_value);
+    value_or_throw(
+        rubric.map(|rubric| report::rubric_json(&rubric, locale)),
+        locale,
+    )
 }
