@@ -121,8 +121,8 @@ pub fn read_bool(value: &Value) -> Result<bool, Fault> {
         Value::Null => Err(Fault::Missing),
         Value::Bool(b) => Ok(*b),
         Value::Number(n) => match n.as_f64() {
-            Some(f) if f == 1.0 => Ok(true),
-            Some(f) if f == 0.0 => Ok(false),
+            Some(1.0) => Ok(true),
+            Some(0.0) => Ok(false),
             _ => Err(Fault::NotABool),
         },
         Value::String(s) => {

@@ -20,7 +20,7 @@ pub mod rules;
 pub mod weighting;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use department::{
     score_department, score_line, validate_facts, CategoryScore, DepartmentScore,

@@ -1,4 +1,5 @@
 //! Runs the hand-worked golden suites of tests/cases through the engine's JSON face.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

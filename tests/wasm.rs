@@ -1,0 +1,230 @@
+//! The engine's JavaScript face, run as WebAssembly in Node by wasm-bindgen-test:
+//! `cargo test --target wasm32-unknown-unknown --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use coop_engine::wasm::{
+    rank_departments, rubric_info, score_department, score_line, validate_facts, weighted_score,
+};
+use js_sys::{Function, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const BASE: &str = include_str!("cases/base-facts.json");
+const SUITES: &[&str] = &[
+    include_str!("cases/example.json"),
+    include_str!("cases/a-organisation.json"),
+    include_str!("cases/b1-partners.json"),
+    include_str!("cases/c1-curriculum.json"),
+    include_str!("cases/c2-bases.json"),
+    include_str!("cases/c3-c4-orders.json"),
+    include_str!("cases/c5-internship.json"),
+    include_str!("cases/c6-employment.json"),
+    include_str!("cases/c7-faculty.json"),
+    include_str!("cases/input-forms.json"),
+    include_str!("cases/errors.json"),
+];
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+fn merge_patch(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(entries) => {
+            if !target.is_object() {
+                *target = Value::Object(Default::default());
+            }
+            if let Value::Object(map) = target {
+                for (key, value) in entries {
+                    if value.is_null() {
+                        map.remove(key);
+                    } else {
+                        merge_patch(map.entry(key.clone()).or_insert(Value::Null), value);
+                    }
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_example_scores_88_through_the_js_face() {
+    let result = score_department(js(BASE), JsValue::UNDEFINED);
+    assert_eq!(get(&result, "ok"), JsValue::TRUE);
+    assert_eq!(get(&result, "total").as_f64(), Some(88.0));
+    assert_eq!(get(&result, "deduction_total").as_f64(), Some(11.0));
+    assert_eq!(get(&result, "bonus_total").as_f64(), Some(7.0));
+}
+
+#[wasm_bindgen_test]
+fn every_golden_case_gives_the_same_totals_and_error_codes() {
+    let base: Value = serde_json::from_str(BASE).unwrap();
+    let mut checked = 0;
+    for suite in SUITES {
+        let suite: Value = serde_json::from_str(suite).unwrap();
+        for case in suite["cases"].as_array().unwrap() {
+            let facts = match case.get("facts") {
+                Some(facts) => facts.clone(),
+                None => {
+                    let mut facts = base.clone();
+                    merge_patch(&mut facts, &case["patch"]);
+                    facts
+                }
+            };
+            let result = score_department(js(&facts.to_string()), JsValue::UNDEFINED);
+            let result: Value =
+                serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+            let expect = &case["expect"];
+            assert_eq!(result["ok"], expect["ok"], "{}", case["description"]);
+            if let Some(total) = expect["total"].as_f64() {
+                assert_eq!(
+                    result["total"].as_f64(),
+                    Some(total),
+                    "{}",
+                    case["description"]
+                );
+            }
+            if let Some(errors) = expect["errors"].as_array() {
+                let mut want: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{} {}", e["path"], e["code"]))
+                    .collect();
+                let mut got: Vec<String> = result["errors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| format!("{} {}", e["path"], e["code"]))
+                    .collect();
+                want.sort();
+                got.sort();
+                assert_eq!(want, got, "{}", case["description"]);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40);
+}
+
+#[wasm_bindgen_test]
+fn js_numbers_arrive_as_the_decimals_typed() {
+    assert_eq!(
+        weighted_score(
+            JsValue::from_f64(70.335),
+            JsValue::from_f64(80.1725),
+            JsValue::UNDEFINED
+        )
+        .as_f64(),
+        Some(76.24)
+    );
+    assert_eq!(
+        weighted_score(
+            JsValue::from_f64(87.0),
+            JsValue::from_f64(91.5),
+            JsValue::UNDEFINED
+        )
+        .as_f64(),
+        Some(89.7)
+    );
+    assert_eq!(
+        weighted_score(
+            JsValue::from_str("87.5"),
+            JsValue::from_str("８０"),
+            JsValue::UNDEFINED
+        )
+        .as_f64(),
+        Some(83.0)
+    );
+}
+
+#[wasm_bindgen_test]
+fn weighted_score_throws_a_chinese_error_on_bad_input() {
+    // Call through JS so the thrown Error can be caught and read.
+    let call = Function::new_with_args(
+        "f, a, b",
+        "try { f(a, b); return null } catch (e) { return e.message }",
+    );
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|a, b| {
+        weighted_score(a, b, JsValue::UNDEFINED)
+    });
+    let message = call
+        .call3(
+            &JsValue::NULL,
+            f.as_ref().unchecked_ref(),
+            &JsValue::from_str("abc"),
+            &JsValue::from_f64(200.0),
+        )
+        .unwrap()
+        .as_string()
+        .expect("an error");
+    assert!(
+        message.contains("「abc」") && message.contains("不是数字") && message.contains("超出范围"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn ranks_share_and_skip() {
+    let rows = js(
+        r#"[{"department":"甲","s1":90,"s2":90},{"department":"乙","s1":95,"s2":80},{"department":"丙","s1":90,"s2":90},{"department":"丁","s1":60,"s2":60}]"#,
+    );
+    let ranked = rank_departments(rows, JsValue::UNDEFINED);
+    let ranks: Vec<f64> = js_sys::Array::from(&ranked)
+        .iter()
+        .map(|r| get(&r, "rank").as_f64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1.0, 3.0, 1.0, 4.0]);
+}
+
+#[wasm_bindgen_test]
+fn any_js_value_gives_an_answer_never_a_trap() {
+    let odd = [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_str("facts"),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::BigInt::from(12).into(),
+        Function::new_no_args("return 1").into(),
+        js(
+            r#"{"majors": [null, 1, "x", {"name": {}}], "order_classes": {"a": 1}, "internship": [1, 2]}"#,
+        ),
+    ];
+    for value in odd {
+        let result = score_department(value.clone(), JsValue::UNDEFINED);
+        assert_eq!(get(&result, "ok"), JsValue::FALSE);
+        assert_eq!(
+            get(&validate_facts(value.clone(), JsValue::UNDEFINED), "ok"),
+            JsValue::FALSE
+        );
+        assert_eq!(
+            get(&score_line("C5", value, JsValue::UNDEFINED), "ok"),
+            JsValue::FALSE
+        );
+    }
+    // A cyclic object is cut off, not followed forever.
+    let cyclic = js_sys::Object::new();
+    Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
+    assert_eq!(
+        get(&score_department(cyclic.into(), JsValue::UNDEFINED), "ok"),
+        JsValue::FALSE
+    );
+}
+
+#[wasm_bindgen_test]
+fn score_line_needs_only_its_own_facts() {
+    let result = score_line(
+        "c5",
+        js(r#"{"internship": {"local": "１１４", "total": " 200 "}}"#),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&get(&result, "item"), "score").as_f64(), Some(19.0));
+    let info = rubric_info(js(r#"{"locale": "en"}"#));
+    assert_eq!(get(&info, "max_total").as_f64(), Some(118.0));
+    assert_eq!(js_sys::Array::from(&get(&info, "lines")).length(), 12);
+}
