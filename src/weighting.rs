@@ -122,7 +122,7 @@ pub fn rank_departments(rubric: &Rubric, rows: &Value) -> Result<Vec<RankedRow>,
         return Err(problems);
     }
     let mut finals: Vec<Decimal> = weighed.iter().map(|w| w.3).collect();
-    finals.sort_by(|a, b| b.cmp(a));
+    finals.sort_unstable_by(|a, b| b.cmp(a));
     Ok(weighed
         .into_iter()
         .map(|(department, s1, s2, final_score)| RankedRow {
