@@ -30,22 +30,12 @@ pub struct Major {
     pub name: String,
 }
 
-/// One order class as read.
-#[derive(Clone, Debug)]
-pub struct OrderClass {
-    pub name: String,
-    /// Index into `majors`.
-    pub major: usize,
-    pub students: u64,
-}
-
 pub struct FactReader<'a> {
     root: &'a Value,
     labels: &'a BTreeMap<String, Label>,
     problems: Vec<Problem>,
     reported: BTreeSet<String>,
     majors: Option<Option<Vec<Major>>>,
-    classes: Option<Option<Vec<OrderClass>>>,
 }
 
 impl<'a> FactReader<'a> {
@@ -56,7 +46,6 @@ impl<'a> FactReader<'a> {
             problems: Vec::new(),
             reported: BTreeSet::new(),
             majors: None,
-            classes: None,
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -400,127 +389,114 @@ impl<'a> FactReader<'a> {
         self.read_flag_value(&path, self.major_label(index, field_zh, field_en), value)
     }
 
-    /// The order classes (an empty list is fine), each naming a major of `majors`.
-    pub fn order_classes(&mut self) -> Option<Vec<OrderClass>> {
-        if let Some(cached) = &self.classes {
-            return cached.clone();
-        }
-        let read = self.read_order_classes();
-        self.classes = Some(read.clone());
-        read
+    /// The order classes (an empty list is fine): how many there are.
+    pub fn order_class_count(&mut self) -> Option<usize> {
+        let problem = match self.lookup("order_classes") {
+            Value::Array(items) => return Some(items.len()),
+            other if cell::is_blank(other) => Text::new(
+                "订单班列表（order_classes）未提供；没有订单班时应为空列表",
+                "the list of order classes (order_classes) is missing; give an empty list when there are none",
+            ),
+            other => Text::new(
+                format!("订单班列表（order_classes）应为列表，收到的是「{}」", cell::show(other)),
+                format!("the list of order classes (order_classes) should be a list, got “{}”", cell::show(other)),
+            ),
+        };
+        self.report(Problem::new("order_classes", Code::Missing, problem));
+        None
     }
 
-    fn read_order_classes(&mut self) -> Option<Vec<OrderClass>> {
-        let majors = self.majors();
-        let items = match self.lookup("order_classes") {
-            Value::Array(items) => items,
-            other => {
-                let (zh, en) = if cell::is_blank(other) {
-                    ("订单班列表（order_classes）未提供；没有订单班时应为空列表".to_string(),
-                     "the list of order classes (order_classes) is missing; give an empty list when there are none".to_string())
-                } else {
-                    (
-                        format!(
-                            "订单班列表（order_classes）应为列表，收到的是「{}」",
-                            cell::show(other)
-                        ),
-                        format!(
-                            "the list of order classes (order_classes) should be a list, got “{}”",
-                            cell::show(other)
-                        ),
-                    )
-                };
-                self.report(Problem::new(
-                    "order_classes",
-                    Code::Missing,
-                    Text::new(zh, en),
+    fn class_field(&self, index: usize, field: &str) -> &'a Value {
+        self.lookup("order_classes")
+            .get(index)
+            .and_then(|c| c.get(field))
+            .unwrap_or(&Value::Null)
+    }
+
+    /// How messages name an order class: "第 2 个订单班「中联订单班」".
+    fn class_label(&self, index: usize) -> Text {
+        let n = index + 1;
+        match cell::read_text(self.class_field(index, "name")) {
+            Ok(name) => Text::new(
+                format!("第 {n} 个订单班「{name}」"),
+                format!("order class {n} “{name}”"),
+            ),
+            Err(_) => Text::new(format!("第 {n} 个订单班"), format!("order class {n}")),
+        }
+    }
+
+    /// An order class's name (required: the template and the notes name classes).
+    pub fn order_class_name(&mut self, index: usize) -> Option<String> {
+        let path = format!("order_classes[{index}].name");
+        let value = self.class_field(index, "name");
+        let n = index + 1;
+        match cell::read_text(value) {
+            Ok(name) => Some(name),
+            Err(fault) => {
+                let label = Text::new(
+                    format!("第 {n} 个订单班的名称"),
+                    format!("the name of order class {n}"),
+                );
+                self.report(fault_problem(
+                    &path,
+                    &label,
+                    value,
+                    fault,
+                    &Text::new("班级名称", "the class's name"),
                 ));
+                None
+            }
+        }
+    }
+
+    /// An order class's head count.
+    pub fn order_class_students(&mut self, index: usize) -> Option<u64> {
+        let class = self.class_label(index);
+        let label = Text::new(
+            format!("{}的学生人数", class.zh),
+            format!("students of {}", class.en),
+        );
+        let value = self.class_field(index, "students");
+        self.read_count_value(&format!("order_classes[{index}].students"), label, value)
+    }
+
+    /// The major an order class belongs to, as an index into `majors` (which must name it).
+    pub fn order_class_major(&mut self, index: usize) -> Option<usize> {
+        let majors = self.majors();
+        let path = format!("order_classes[{index}].major");
+        let class = self.class_label(index);
+        let value = self.class_field(index, "major");
+        let major_name = match cell::read_text(value) {
+            Ok(name) => name,
+            Err(fault) => {
+                let label = Text::new(
+                    format!("{}的所属专业", class.zh),
+                    format!("the major of {}", class.en),
+                );
+                let expected = Text::new("专业列表中的一个专业名称", "the name of a listed major");
+                self.report(fault_problem(&path, &label, value, fault, &expected));
                 return None;
             }
         };
-        let mut classes = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            let field = |f: &str| item.get(f).unwrap_or(&Value::Null);
-            let n = i + 1;
-            let name_path = format!("order_classes[{i}].name");
-            let name = match cell::read_text(field("name")) {
-                Ok(name) => Some(name),
-                Err(fault) => {
-                    let label = Text::new(
-                        format!("第 {n} 个订单班的名称"),
-                        format!("the name of order class {n}"),
-                    );
-                    self.report(fault_problem(
-                        &name_path,
-                        &label,
-                        field("name"),
-                        fault,
-                        &Text::new("班级名称", "the class's name"),
-                    ));
-                    None
-                }
-            };
-            let shown = name.clone().unwrap_or_default();
-            let students_label = Text::new(
-                format!("第 {n} 个订单班「{shown}」的学生人数"),
-                format!("students of order class {n} “{shown}”"),
-            );
-            let students = self.read_count_value(
-                &format!("order_classes[{i}].students"),
-                students_label,
-                field("students"),
-            );
-            let major_path = format!("order_classes[{i}].major");
-            let major = match cell::read_text(field("major")) {
-                Ok(major_name) => match &majors {
-                    Some(list) => match list.iter().find(|m| m.name == major_name) {
-                        Some(m) => Some(m.index),
-                        None => {
-                            let known = list
-                                .iter()
-                                .map(|m| m.name.as_str())
-                                .collect::<Vec<_>>()
-                                .join("、");
-                            self.report(Problem::new(
-                                major_path.as_str(),
-                                Code::UnknownMajor,
-                                Text::new(
-                                    format!("第 {n} 个订单班「{shown}」所属专业「{major_name}」不在专业列表中（{major_path}），应为：{known}"),
-                                    format!("order class {n} “{shown}” names the major “{major_name}”, which is not in the list of majors ({major_path}); expected one of: {known}"),
-                                ),
-                            ));
-                            None
-                        }
-                    },
-                    // The majors themselves are bad: that problem is already reported.
-                    None => None,
-                },
-                Err(fault) => {
-                    let label = Text::new(
-                        format!("第 {n} 个订单班「{shown}」的所属专业"),
-                        format!("the major of order class {n} “{shown}”"),
-                    );
-                    self.report(fault_problem(
-                        &major_path,
-                        &label,
-                        field("major"),
-                        fault,
-                        &Text::new("专业列表中的一个专业名称", "the name of a listed major"),
-                    ));
-                    None
-                }
-            };
-            match (name, major, students) {
-                (Some(name), Some(major), Some(students)) => classes.push(OrderClass {
-                    name,
-                    major,
-                    students,
-                }),
-                _ => ok = false,
-            }
+        // When the majors themselves are bad, that problem is already reported.
+        let majors = majors?;
+        if let Some(major) = majors.iter().find(|m| m.name == major_name) {
+            return Some(major.index);
         }
-        (ok && majors.is_some()).then_some(classes)
+        let known = majors
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+        self.report(Problem::new(
+            path.as_str(),
+            Code::UnknownMajor,
+            Text::new(
+                format!("{}所属专业「{major_name}」不在专业列表中（{path}），应为：{known}", class.zh),
+                format!("{} names the major “{major_name}”, which is not in the list of majors ({path}); expected one of: {known}", class.en),
+            ),
+        ));
+        None
     }
 
     fn read_count_value(&mut self, path: &str, label: Text, value: &Value) -> Option<u64> {

@@ -208,11 +208,13 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         return None;
     };
     let majors = facts.majors();
-    let classes = facts.order_classes()?;
+    let count = facts.order_class_count()?;
+    let class_majors: Vec<Option<usize>> = (0..count).map(|i| facts.order_class_major(i)).collect();
     let majors = majors?;
+    let class_majors: Vec<usize> = class_majors.into_iter().collect::<Option<_>>()?;
     let with_class: Vec<&str> = majors
         .iter()
-        .filter(|m| classes.iter().any(|c| c.major == m.index))
+        .filter(|m| class_majors.contains(&m.index))
         .map(|m| m.name.as_str())
         .collect();
     let (k, n) = (with_class.len(), majors.len());
@@ -258,14 +260,20 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     else {
         return None;
     };
-    let classes = facts.order_classes()?;
-    let large = classes.iter().filter(|c| c.students >= *size).count();
-    let small = classes.len() - large;
+    let count = facts.order_class_count()?;
+    let mut sizes = Vec::with_capacity(count);
+    for i in 0..count {
+        let name = facts.order_class_name(i);
+        sizes.push(name.and(facts.order_class_students(i)));
+    }
+    let sizes: Vec<u64> = sizes.into_iter().collect::<Option<_>>()?;
+    let large = sizes.iter().filter(|students| **students >= *size).count();
+    let small = sizes.len() - large;
     let mut draft = Draft {
         base: dec(large) * points_at_or_above + dec(small) * points_below,
         ..Draft::default()
     };
-    if classes.is_empty() {
+    if sizes.is_empty() {
         draft.note("没有订单班，得 0 分", "no order classes; 0 points");
     } else {
         draft.note(

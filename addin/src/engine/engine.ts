@@ -21,7 +21,7 @@ export function loadEngine(bytes: BufferSource | WebAssembly.Module): Engine {
       scoreLine: (lineId, facts, options) => wasm.scoreLine(lineId, facts, options),
       weightedScore: (s1, s2, options) => wasm.weightedScore(s1, s2, options),
       rankDepartments: (rows, options) => wasm.rankDepartments(rows, options),
-      rubricInfo: () => wasm.rubricInfo(),
+      rubricInfo: () => wasm.rubricInfo(undefined),
     };
   }
   return engine;

@@ -251,7 +251,7 @@ export const registry: readonly FunctionEntry[] = [
     line: 'B1',
     name: { zh: '合作企业', en: 'PARTNERS' },
     description: {
-      zh: 'B1 校企合作企业数量（10 分，加分上限 5）：每少一个专业有合作企业扣 3 分；每个专业第一家以外的企业加 1 分',
+      zh: 'B1 校企合作企业数量（10 分，加分上限 5）：每有一个专业没有合作企业扣 3 分；每个专业第一家以外的合作企业各加 1 分',
       en: 'B1 partner enterprises (10 points, bonus up to 5): 3 off per major without one; +1 per enterprise beyond the first of a major',
     },
     params: [
@@ -315,9 +315,8 @@ export const registry: readonly FunctionEntry[] = [
       const classNames = names(given, classMajors.length, 'class', a.locale);
       return {
         majors: a.list('majors_range').map((name) => ({ name })),
-        // The engine validates whole order classes; C3 never reads the head count, so a
-        // neutral 0 stands in for it rather than making the user pass a range C3 ignores.
-        order_classes: classMajors.map((major, i) => ({ name: classNames[i], major, students: 0 })),
+        // C3 reads only which major each class belongs to.
+        order_classes: classMajors.map((major, i) => ({ name: classNames[i], major })),
       };
     },
   }),
@@ -336,10 +335,8 @@ export const registry: readonly FunctionEntry[] = [
     facts: (a) => {
       const { values: [students], names: given } = withNames(a, ['students_range'], 'classes_range');
       const classNames = names(given, students.length, 'class', a.locale);
-      // The engine validates whole order classes; C4 never reads which major a class
-      // belongs to, so every class is put under one stand-in major.
-      const major = a.locale === 'zh' ? '本院系' : 'department';
-      return { majors: [{ name: major }], order_classes: students.map((n, i) => ({ name: classNames[i], major, students: n })) };
+      // C4 reads only each class's name and head count.
+      return { order_classes: students.map((n, i) => ({ name: classNames[i], students: n })) };
     },
   }),
   lineFunction({
