@@ -16,6 +16,10 @@ cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name coop_engine \
   target/wasm32-unknown-unknown/release/coop_engine.wasm
+# An ES module package, so Node (and tsx) load the glue as ESM, not CommonJS.
+cat > pkg/package.json <<'JSON'
+{ "name": "coop-engine", "version": "0.1.0", "type": "module", "main": "coop_engine.js", "types": "coop_engine.d.ts" }
+JSON
 "$wasm_opt" pkg/coop_engine_bg.wasm \
   --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
   --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering \

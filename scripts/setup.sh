@@ -32,5 +32,5 @@ fi
 if $want_browser && [ ! -x /usr/bin/chromium ]; then
   echo "installing Debian's chromium for the browser tests"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei
 fi

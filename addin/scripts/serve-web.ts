@@ -1,6 +1,6 @@
 /**
- * `npm run web` — serves the built dist/ on http://127.0.0.1:8080/ (PORT to change it) and
- * prints the address of the web page. Plain node:http on the loopback address only: the page
+ * `npx tsx scripts/serve-web.ts` (after `npm run build`) — serves the built dist/ on
+ * http://127.0.0.1:8080/ (PORT to change it) and prints the address of the web page. Plain node:http on the loopback address only: the page
  * needs no certificates (it is not loaded by Office), and nothing here should be reachable
  * from other machines by accident. The end-to-end tests start the same server on a free port.
  */

@@ -3,9 +3,10 @@
  * method touches is described to OfficeMockObject (methods as functions that record their
  * calls), the adapter runs on it, and every test counts the `context.sync()` calls.
  *
- * Marks need a workbook that answers (which note is where, which fill is ours), so they run on
- * the queued workbook model of test/support/fake-excel.ts; so does the whole flow
- * (excel-flow.test.ts).
+ * setMarks runs once on the mock (one scenario described by hand) and then, where a workbook
+ * must answer (which note is where, which fill is ours, what a second run finds), on the
+ * queued workbook model of test/support/fake-excel.ts; so does the whole flow
+ * (excel-flow.test.ts, excel-files.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -279,6 +280,52 @@ test('setListValidation: old rule cleared, list set with an in-cell dropdown; on
   assert.equal(syncs(), 1);
 });
 
+test('setMarks on the mock: fills, a new note, our message above the user note; 3 syncs', async () => {
+  const ranges = new Map<string, { format: { fill: { color?: string; clear(): void } }; getCellProperties(): { value: unknown[][] } }>();
+  const fills: Record<string, string> = { C3: '#FFFFFF', C4: '#FFF2CC' };
+  const added: Array<[string, string]> = [];
+  const userNote = {
+    content: '请核对',
+    getLocation: () => ({ load() { return this; }, address: '填报!C4' }),
+    delete() {
+      throw new Error('the user note must not be deleted');
+    },
+  };
+  const sheet = {
+    getRange(address: string) {
+      let r = ranges.get(address);
+      if (!r) {
+        const cells = address.split(':');
+        r = {
+          format: { fill: { clear() {} } },
+          getCellProperties: () => ({ value: (cells.length === 2 ? ['C3', 'C4'] : cells).map((c) => [{ format: { fill: { color: fills[c] } } }]) }),
+        };
+        ranges.set(address, r);
+      }
+      return r;
+    },
+    notes: {
+      load() {
+        return this;
+      },
+      items: [userNote],
+      add(range: unknown, content: string) {
+        added.push([[...ranges].find(([, r]) => r === range)?.[0] ?? '?', content]);
+      },
+    },
+  };
+  const { host, syncs } = mocked({ workbook: { worksheets: { getItem: () => sheet } } });
+  await host.setMarks([{ sheet: '填报', address: 'C3:C4' }], [
+    { sheet: '填报', address: 'C3', note: '必填' },
+    { sheet: '填报', address: 'C4', note: '不是数字' },
+  ]);
+  assert.equal(syncs(), 3, 'look, locate the note, write');
+  assert.equal(ranges.get('C3')?.format.fill.color, MARK_FILL);
+  assert.equal(ranges.get('C4')?.format.fill.color, MARK_FILL);
+  assert.deepEqual(added, [['C3', composeMarkNote('必填', '')]]);
+  assert.equal(userNote.content, composeMarkNote('不是数字', '请核对', '#FFF2CC'));
+});
+
 // ---- marks, on the queued workbook model ----
 
 function marksBook(markNotes: MarkNotes): { book: FakeWorkbook; host: ExcelHost } {
@@ -293,14 +340,14 @@ function marksBook(markNotes: MarkNotes): { book: FakeWorkbook; host: ExcelHost 
 
 const scope = [{ sheet: '填报', address: 'C3:C6' }];
 
-test('setMarks with notes: marks, keeps the user note and own fill, removes only its own marks; 2 syncs', async () => {
+test('setMarks with notes: marks, keeps the user note and own fill, removes only its own marks; 3 syncs', async () => {
   const { book, host } = marksBook('notes');
   const s = book.sheet('填报');
   await host.setMarks(scope, [
     { sheet: '填报', address: 'C4', note: '不是数字' },
     { sheet: '填报', address: 'C5', note: '必填' },
   ]);
-  assert.equal(book.syncs, 2);
+  assert.equal(book.syncs, 3, 'look, locate the user note, write');
   assert.equal(s.cell('C4')?.fill, MARK_FILL);
   assert.equal(s.notes.get('C4'), composeMarkNote('不是数字', '请核对'));
   assert.equal(s.cell('C5')?.fill, MARK_FILL);
@@ -308,13 +355,13 @@ test('setMarks with notes: marks, keeps the user note and own fill, removes only
   assert.equal(s.cell('C3')?.fill, undefined);
   assert.equal(s.cell('C6')?.fill, MARK_FILL, "the user's own red fill is not ours to remove");
 
-  // The same marks again: looked at (1 sync), nothing to change, so no second sync.
+  // The same marks again: looked at and located (2 syncs), nothing to change, no third.
   const before = book.snapshot();
   await host.setMarks(scope, [
     { sheet: '填报', address: 'C4', note: '不是数字' },
     { sheet: '填报', address: 'C5', note: '必填' },
   ]);
-  assert.equal(book.syncs, 3);
+  assert.equal(book.syncs, 5);
   assert.equal(book.snapshot(), before);
 
   // Fixed inputs: our marks go, the user's note and the template colour come back.
@@ -346,13 +393,16 @@ test('setMarks with comments: 3 syncs, a foreign comment is left alone, ours rem
   assert.equal(s.comments.get('C3'), '张老师：这里待补');
 });
 
-test('setMarks without fill reading by block (ExcelApi < 1.9): one proxy per cell, same result, same syncs', async () => {
+test('setMarks queues no command per cell: a large scope costs one command per block', async () => {
   const book = new FakeWorkbook('填报');
-  book.sheet('填报').at(2, 2).fill = '#FFF2CC';
-  const host = new ExcelHost(book.run, { markNotes: 'notes', cellProperties: false });
-  await host.setMarks(scope, [{ sheet: '填报', address: 'C3', note: '必填' }]);
-  assert.equal(book.syncs, 2);
-  assert.equal(book.sheet('填报').notes.get('C3'), composeMarkNote('必填', '', '#FFF2CC'));
+  book.sheet('填报').notes.set('Z1', '用户自己的批注');
+  const host = new ExcelHost(book.run, { markNotes: 'notes' });
+  await host.setMarks([{ sheet: '填报', address: 'A1:Z400' }], [{ sheet: '填报', address: 'C3', note: '必填' }]);
+  assert.equal(book.syncs, 3, 'look, locate the one note there is, write');
+  // getCellProperties, the note list, one location, then fill + note of the one mark.
+  assert.ok(book.commands < 10, `${book.commands} commands for 10 400 cells`);
+  assert.equal(book.sheet('填报').notes.get('Z1'), '用户自己的批注');
+  assert.ok(book.sheet('填报').notes.get('C3')?.startsWith(MARK_PREFIX));
 });
 
 test('setMarks below ExcelApi 1.10 makes no mark and asks Excel nothing', async () => {

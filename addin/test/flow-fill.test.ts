@@ -11,7 +11,7 @@ import { departmentKey, nameOf } from '../src/flow/names.js';
 import { blockAddress, cellAddress, parseBlock } from '../src/flow/a1.js';
 import type { CellValue } from '../src/host/host.js';
 import type { MemoryHost } from './support/memory-host.js';
-import { baseFacts, context, fieldCell, workbookWith } from './support/flow-fixture.js';
+import { baseFacts, context, fieldCell, tableCell, workbookWith } from './support/flow-fixture.js';
 
 const DEPT = '机电工程学院';
 
@@ -77,6 +77,19 @@ test('an assessor column gives S2 and the weighted final score', async () => {
     r.departments?.map((d) => [d.s1, d.s2, d.final]),
     [[88, 90, 89.2]],
   );
+});
+
+test("the assessor's table columns override the department's rows for S2 only", async () => {
+  const host = await workbookWith([DEPT], () => baseFacts());
+  // Verified: 电气自动化技术 does have one partner enterprise (self said 0).
+  const c = tableCell(host, DEPT, 'majors', 2, 2);
+  host.set(c.sheet, c.address, 1);
+  const r = await fillScores(context(host));
+  assert.equal(r.ok, true, r.message);
+  const s = scoreSheet(host);
+  assert.deepEqual(s.byId.get('B1')!.slice(0, 8), [10, 3, 2, 9, 10, 0, 2, 12]);
+  assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 8, 7, 91]);
+  assert.equal(s.final[0], 89.8); // 88 × 40% + 91 × 60%
 });
 
 test('a second fill changes nothing, and input cells are never written', async () => {
@@ -162,4 +175,21 @@ test('inserted rows and renamed sheets do not break the flow', async () => {
   assert.equal(s.sheet, '评分（机电）');
   assert.equal(s.total[3], 88);
   assert.equal(blockAddress(s.out).startsWith('E8'), true);
+});
+
+test('in English the messages and the reasons are English, the numbers the same', async () => {
+  const { MemoryHost } = await import('./support/memory-host.js');
+  const { insertTemplate } = await import('../src/flow/index.js');
+  const { typeFacts } = await import('./support/flow-fixture.js');
+  const host = new MemoryHost();
+  const ctx = context(host, 'en');
+  await insertTemplate(ctx, { department: 'Mechatronics', year: '2023-2024' });
+  typeFacts(host, { ...baseFacts(), department: 'Mechatronics' });
+  const r = await fillScores(ctx);
+  assert.equal(r.ok, true, r.message);
+  assert.match(r.message, /^Scores written for "Mechatronics": self 88, assessor 88, final 88$/);
+  const s = scoreSheet(host, 'Mechatronics');
+  assert.equal(s.total[3], 88);
+  assert.doesNotMatch(String(s.byId.get('C5')![8]), /[\u4e00-\u9fff]{4}/, 'the reason is not Chinese');
+  assert.match(String(s.byId.get('C5')![9]), /accepted as reported/);
 });

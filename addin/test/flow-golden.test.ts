@@ -150,3 +150,36 @@ test('golden cases run through the workbook give the hand-worked numbers and err
   assert.deepEqual(failures, []);
   assert.ok(checked >= cases.length * 0.8, 'most cases are checked through the sheet');
 });
+
+interface RankingCase {
+  description: string;
+  rows: Array<{ department: string; s1: number; s2: number }>;
+  expect?: Array<{ department: string; final: number; rank: number }>;
+  error?: { path: string; code: string };
+}
+
+test('golden ranking cases through buildSummary give the finals and shared ranks in the 汇总 sheet', async () => {
+  const { buildSummary } = await import('../src/flow/index.js');
+  const { SUMMARY_NAME } = await import('../src/flow/names.js');
+  const suite = JSON.parse(readFileSync(dir + 'weighting.json', 'utf8')) as { ranking: RankingCase[] };
+  assert.ok(suite.ranking.length > 5);
+  for (const c of suite.ranking) {
+    const host = new MemoryHost();
+    const r = await buildSummary(context(host), c.rows);
+    if (c.error) {
+      assert.equal(r.ok, false, c.description);
+      assert.equal(r.problems[0].code, 'bad_record', c.description);
+      assert.ok(r.message.includes(c.error.path), `${c.description}: ${r.message}`);
+      assert.deepEqual(host.sheetNames(), [], `${c.description}: nothing written`);
+      continue;
+    }
+    assert.equal(r.ok, true, `${c.description}: ${r.message}`);
+    const n = host.name(SUMMARY_NAME)!;
+    const sheetRows = host.getBlock(n.sheet, n.address).slice(2);
+    const got = new Map(sheetRows.map((row) => [String(row[1]), [row[4], row[0]]]));
+    for (const e of c.expect ?? []) assert.deepEqual(got.get(e.department), [e.final, e.rank], `${c.description}: ${e.department}`);
+    const ranks = sheetRows.map((row) => Number(row[0]));
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `${c.description}: sorted by rank`);
+    for (const row of sheetRows) for (const v of row.slice(2, 5)) assert.equal(typeof v, 'number', `${c.description}: numbers`);
+  }
+});

@@ -103,6 +103,16 @@ test('the same department twice, or a department with errors, stops the summary'
   assert.equal(host.calls.write + host.calls.addSheets, 0);
 });
 
+test('a record from elsewhere that cannot be ranked stops the summary with the engine message', async () => {
+  const host = await fourDepartments();
+  host.resetCalls();
+  const r = await buildSummary(context(host), [{ department: '外院', s1: 200, s2: 90 }]);
+  assert.equal(r.ok, false);
+  assert.equal(r.problems[0].code, 'bad_record');
+  assert.match(r.message, /200/);
+  assert.equal(host.calls.write, 0);
+});
+
 test('foreign data in the summary stops it with nothing written', async () => {
   const host = await fourDepartments();
   const ctx = context(host);

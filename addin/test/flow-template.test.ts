@@ -90,6 +90,29 @@ test("a user's sheet of the same name is left alone: the template takes a free n
   assert.equal(host.name(nameOf(departmentKey('机电工程学院'), 'department'))!.sheet, '机电工程学院-填报 (2)');
 });
 
+test('a deleted score sheet is inserted again and the facts sheet is kept', async () => {
+  const { validateWorkbook, fillScores } = await import('../src/flow/index.js');
+  const { typeFacts, baseFacts } = await import('./support/flow-fixture.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院', year: '2023-2024' });
+  typeFacts(host, baseFacts());
+  host.deleteSheet('机电工程学院-评分');
+  const damaged = await validateWorkbook(ctx);
+  assert.equal(damaged.ok, false);
+  assert.equal(damaged.problems[0].code, 'template_damaged');
+  assert.match(damaged.problems[0].message, /重新插入模板/);
+  const facts = host.getBlock('机电工程学院-填报', 'A1:G70');
+  const again = await insertTemplate(ctx, { department: '机电工程学院' });
+  assert.equal(again.ok, true);
+  assert.match(again.message, /重新插入评分表/);
+  assert.deepEqual(host.getBlock('机电工程学院-填报', 'A1:G70'), facts);
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分']);
+  const filled = await fillScores(ctx);
+  assert.equal(filled.ok, true, filled.message);
+  assert.equal(filled.departments?.[0].s1, 88);
+});
+
 test('English locale labels the template in English and names stay the same', async () => {
   const host = new MemoryHost();
   await insertTemplate(context(host, 'en'), { department: 'Mechatronics' });

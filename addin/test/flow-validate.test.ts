@@ -103,6 +103,32 @@ test('problems of several departments carry their department; English messages o
   assert.match(r.message, /problem/);
 });
 
+test('an order-class table with no blank row before the reader stops is reported, not cut', async () => {
+  const { TABLE_READ_LIMIT } = await import('../src/template/fields.js');
+  const host = await workbookWith([D], () => baseFacts());
+  let last = '';
+  for (let i = 0; i < TABLE_READ_LIMIT; i++) {
+    const name = tableCell(host, D, 'classes', i, 0);
+    host.set(name.sheet, name.address, `订单班${i + 1}`);
+    const major = tableCell(host, D, 'classes', i, 1);
+    host.set(major.sheet, major.address, '机电一体化技术');
+    const n = tableCell(host, D, 'classes', i, 2);
+    host.set(n.sheet, n.address, 20);
+    last = name.address;
+  }
+  const r = await validateWorkbook(context(host));
+  assert.deepEqual(r.problems.map((p) => [p.address, p.code]), [[last, 'table_too_long']]);
+  // One blank row less is fine: the table then ends inside what is read.
+  const end = tableCell(host, D, 'classes', TABLE_READ_LIMIT - 1, 0);
+  for (let c = 0; c < 3; c++) {
+    const cell = tableCell(host, D, 'classes', TABLE_READ_LIMIT - 1, c);
+    host.set(cell.sheet, cell.address, null);
+  }
+  assert.equal(end.address, last);
+  const ok = await validateWorkbook(context(host));
+  assert.equal(ok.ok, true, ok.message);
+});
+
 test('an empty workbook says to insert the template first', async () => {
   const { MemoryHost } = await import('./support/memory-host.js');
   const r = await validateWorkbook(context(new MemoryHost()));

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { functionsMetadata } from '../scripts/gen-functions.js';
-import { registerExcelFunctions } from '../src/functions/excel.js';
+import { officeLocale, registerExcelFunctions } from '../src/functions/excel.js';
 import { registry, type Locale } from '../src/functions/registry.js';
 import { testEngine } from './support/engine.js';
 import { lineCall, linesForPath, Unmappable } from './support/function-args.js';
@@ -348,4 +348,24 @@ describe('docs/excel.md', () => {
       }
     });
   }
+});
+
+describe('message language in Excel', () => {
+  it('follows the Office display language, Chinese when unknown', () => {
+    const set = (office: unknown) => Object.assign(globalThis, { Office: office });
+    try {
+      set(undefined);
+      assert.equal(officeLocale(), 'zh');
+      set({ context: undefined });
+      assert.equal(officeLocale(), 'zh');
+      set({ context: { displayLanguage: 'zh-CN' } });
+      assert.equal(officeLocale(), 'zh');
+      set({ context: { displayLanguage: 'zh-TW' } });
+      assert.equal(officeLocale(), 'zh');
+      set({ context: { displayLanguage: 'en-US' } });
+      assert.equal(officeLocale(), 'en');
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
 });

@@ -14,25 +14,30 @@ import type { Host, RangeRef } from '../src/host/host.js';
 import { ExcelHost } from '../src/host/excel.js';
 import { mountPane, type PaneAction, type PaneDeps } from '../src/ui/pane.js';
 import { describeError } from '../src/ui/state.js';
+import { showOutside } from '../src/taskpane/outside.js';
 import { MemoryHost } from './support/memory-host.js';
 import { FakeWorkbook } from './support/fake-excel.js';
 import { testEngine } from './support/engine.js';
 import { baseFacts, typeFacts } from './support/flow-fixture.js';
 
+/** The Event class of the DOM made last (a test may replace its document's defaultView). */
+let DomEvent: typeof Event;
+
 function dom() {
   const { document, window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  DomEvent = window.Event as unknown as typeof Event;
   return { document, window, root: document.getElementById('root') as unknown as HTMLElement };
 }
 
 function click(el: Element | null | undefined): void {
   assert.ok(el, 'element to click exists');
-  el.dispatchEvent(new (el.ownerDocument!.defaultView as unknown as typeof globalThis).Event('click'));
+  el.dispatchEvent(new DomEvent('click'));
 }
 
 function type(input: Element | null, value: string): void {
   assert.ok(input);
   (input as HTMLInputElement).value = value;
-  input.dispatchEvent(new (input.ownerDocument!.defaultView as unknown as typeof globalThis).Event('input'));
+  input.dispatchEvent(new DomEvent('input'));
 }
 
 async function until(done: () => boolean): Promise<void> {
@@ -201,6 +206,14 @@ const summary: ActionReport = {
   ],
 };
 
+/**
+ * linkedom's window hands out a new navigator object on every read, so the clipboard is given
+ * through a window of the test's own as the document's defaultView (all copyText looks at).
+ */
+function clipboardOf(document: Document, clipboard: { writeText(text: string): Promise<void> } | undefined): void {
+  Object.defineProperty(document, 'defaultView', { value: { navigator: { clipboard } }, configurable: true });
+}
+
 async function paneWithSummary(setup: (window: Record<string, unknown>, document: Document) => void) {
   const { document, window, root } = dom();
   setup(window as unknown as Record<string, unknown>, document as unknown as Document);
@@ -214,8 +227,8 @@ async function paneWithSummary(setup: (window: Record<string, unknown>, document
 
 test('results: ranked table, TSV shown, copied through the Clipboard API', async () => {
   const written: string[] = [];
-  const { document, pane } = await paneWithSummary((window) => {
-    window.navigator = { clipboard: { writeText: async (t: string) => void written.push(t) } };
+  const { document, pane } = await paneWithSummary((_window, document) => {
+    clipboardOf(document, { writeText: async (t: string) => void written.push(t) });
   });
   const cell = (d: string, c: string) => document.querySelector(`td[data-department="${d}"][data-column="${c}"]`)?.textContent;
   assert.equal(cell('丙学院', 'final'), '90');
@@ -230,10 +243,18 @@ test('results: ranked table, TSV shown, copied through the Clipboard API', async
 test('copy falls back to a selected textarea when the Clipboard API is refused', async () => {
   const copies: string[] = [];
   const { document, pane } = await paneWithSummary((window, document) => {
-    window.navigator = { clipboard: { writeText: async () => Promise.reject(new Error('NotAllowedError')) } };
+    clipboardOf(document, { writeText: async () => Promise.reject(new Error('NotAllowedError')) });
+    // linkedom's textarea has no select(); a browser's does. Record what was selected.
+    let selected: string | undefined;
+    const create = document.createElement.bind(document);
+    (document as unknown as { createElement: (tag: string) => HTMLElement }).createElement = (tag: string) => {
+      const node = create(tag);
+      if (tag === 'textarea') (node as HTMLTextAreaElement).select = () => void (selected = (node as HTMLTextAreaElement).value);
+      return node;
+    };
     (document as unknown as { execCommand: (c: string) => boolean }).execCommand = (command: string) => {
       const area = document.querySelector('body > textarea') as HTMLTextAreaElement | null;
-      copies.push(`${command}:${area?.value}`);
+      copies.push(`${command}:${area?.value === selected ? selected : 'not selected'}`);
       return true;
     };
   });
@@ -245,9 +266,7 @@ test('copy falls back to a selected textarea when the Clipboard API is refused',
 });
 
 test('when no way of copying works, the pane says how to copy by hand', async () => {
-  const { document, pane } = await paneWithSummary((window) => {
-    window.navigator = {};
-  });
+  const { document, pane } = await paneWithSummary((_window, document) => clipboardOf(document, undefined));
   click(document.querySelector('button.copy'));
   await until(() => pane.state().copy !== undefined);
   assert.equal(pane.state().copy?.tone, 'warn');
@@ -297,4 +316,20 @@ test('the pane over the Excel adapter: insert template and validate, problems se
   await until(() => book.selection !== undefined);
   assert.deepEqual(book.selection, { sheet: first.getAttribute('data-sheet'), address: first.getAttribute('data-address') });
   assert.equal(book.active, first.getAttribute('data-sheet'));
+});
+
+test('outside Excel the task pane page says where it works, in Chinese first, and links the web page', () => {
+  const { document, root } = dom();
+  root.appendChild(document.createTextNode('正在加载…'));
+  showOutside(root, 'no-office');
+  const box = document.querySelector('.outside');
+  assert.equal(box?.getAttribute('data-reason'), 'no-office');
+  const paragraphs = [...document.querySelectorAll('.outside p')].map((p) => p.textContent ?? '');
+  assert.match(paragraphs[0], /只能在 Excel 中运行/);
+  assert.match(paragraphs.join(' '), /runs only inside Excel/);
+  assert.ok([...document.querySelectorAll('.outside a')].every((a) => a.getAttribute('href') === 'web/index.html'));
+  assert.doesNotMatch(root.textContent ?? '', /正在加载/);
+  showOutside(root, 'failed', 'boom');
+  assert.equal(document.querySelectorAll('.outside').length, 1);
+  assert.match(document.querySelector('.outside p')?.textContent ?? '', /任务窗格启动失败：boom/);
 });

@@ -13,16 +13,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSummary, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../src/flow/index.js';
-import { departmentKey, fieldSuffix, nameOf } from '../src/flow/names.js';
-import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../src/template/fields.js';
-import { boxAddress, parseBox, parseNameReference } from '../src/host/xlsx-cells.js';
+import { fieldSuffix } from '../src/flow/names.js';
+import { boxAddress, parseBox } from '../src/host/xlsx-cells.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
 import { WpsHost } from '../src/host/wps.js';
 import { bgr } from '../src/wps/colour.js';
 import { testEngine } from './support/engine.js';
 import { CallCounter, countCalls, FakeEtApplication, type FakeOptions } from './support/fake-et.js';
+import { cellOf as inputOf, typeFacts as typeInto, type Json } from './support/wps-facts.js';
 
-type Json = Record<string, unknown>;
 const DEPT = '机电工程学院';
 const baseFacts = (): Json =>
   JSON.parse(readFileSync(fileURLToPath(new URL('../../tests/cases/base-facts.json', import.meta.url)), 'utf8')) as Json;
@@ -57,40 +56,29 @@ function rig(options: FakeOptions = {}): Rig {
   };
 }
 
-/** Where a department's named input is, read from the fake workbook's names. */
-function named(app: FakeEtApplication, name: string): { sheet: string; box: ReturnType<typeof parseBox> } {
-  const item = app.book.Names.Item(name);
-  const ref = parseNameReference(String(item.RefersTo).replace(/^=/, ''));
-  assert.ok(ref, `${name} refers to a range`);
-  return { sheet: ref.sheet, box: parseBox(ref.address) };
-}
+const cellOf = (app: FakeEtApplication, suffix: string) => inputOf(app, DEPT, suffix);
+const typeFacts = (app: FakeEtApplication, facts: Json) => typeInto(app, DEPT, facts);
 
-function cellOf(app: FakeEtApplication, suffix: string, department = DEPT): { sheet: string; address: string } {
-  const { sheet, box } = named(app, nameOf(departmentKey(department), suffix));
-  return { sheet, address: boxAddress({ top: box.top, left: box.left, bottom: box.top, right: box.left }) };
-}
-
-const STAFFING: Record<string, string> = { full_time: '专职', part_time: '兼职', none: '没有' };
-const typed = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'string' ? (STAFFING[v] ?? v) : v);
-
-/** Types the facts into the self column, as a person would type them into WPS. */
-function typeFacts(app: FakeEtApplication, facts: Json, department = DEPT): void {
-  for (const f of FACT_FIELDS) {
-    let v: unknown = facts;
-    for (const part of f.path.split('.')) v = v && typeof v === 'object' ? (v as Json)[part] : undefined;
-    if (v === undefined) continue;
-    const c = cellOf(app, fieldSuffix(f.path, 'self'), department);
-    app.type(c.sheet, c.address, typed(v));
+/** The first few cells (or names, widths, merges) that differ between two snapshots. */
+function differences(a: ReturnType<FakeEtApplication['snapshot']>, b: ReturnType<FakeEtApplication['snapshot']>): string[] {
+  const out: string[] = [];
+  const sheets = new Set([...a.sheets.map((s) => s.name), ...b.sheets.map((s) => s.name)]);
+  for (const name of sheets) {
+    const x = a.sheets.find((s) => s.name === name);
+    const y = b.sheets.find((s) => s.name === name);
+    if (!x || !y) {
+      out.push(`sheet ${name} ${x ? 'removed' : 'added'}`);
+      continue;
+    }
+    for (const cell of new Set([...Object.keys(x.cells), ...Object.keys(y.cells)])) {
+      const before = JSON.stringify(x.cells[cell] ?? {});
+      const after = JSON.stringify(y.cells[cell] ?? {});
+      if (before !== after) out.push(`${name}!${cell}: ${before} → ${after}`);
+    }
+    if (JSON.stringify([x.widths, x.merges]) !== JSON.stringify([y.widths, y.merges])) out.push(`${name}: widths or merges`);
   }
-  for (const [table, rows, columns] of [['majors', facts.majors, MAJOR_COLUMNS], ['classes', facts.order_classes, CLASS_COLUMNS]] as const) {
-    const { sheet, box } = named(app, nameOf(departmentKey(department), table));
-    (rows as Json[]).forEach((row, r) =>
-      columns.forEach((col, i) => {
-        if (col.column === 'assessor' || row[col.key] === undefined) return;
-        app.type(sheet, boxAddress({ top: box.top + 1 + r, left: box.left + i, bottom: box.top + 1 + r, right: box.left + i }), typed(row[col.key]));
-      }),
-    );
-  }
+  if (JSON.stringify(a.names) !== JSON.stringify(b.names)) out.push('defined names');
+  return out.slice(0, 8);
 }
 
 for (const shape of ['plain', 'wrapper'] as const) {
@@ -137,8 +125,8 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.equal(result?.s2, 88, 'a blank assessor column is accepted as reported');
     assert.equal(result?.final, 88);
     // The scores are in the workbook as plain values, never formulas.
-    const written = filled.written.map((w) => r.app.sheet(w.sheet).Range(w.address).Value2);
-    assert.ok(JSON.stringify(written).includes('88'));
+    const written = await r.ctx.host.read(filled.written);
+    assert.ok(written.flat(2).includes(88));
     for (const ws of r.app.book.list) for (const { cell } of ws.positions()) assert.equal(cell.formula, undefined, `no formula on ${ws.Name}`);
     const cellsWritten = filled.written.reduce((n, w) => {
       const b = parseBox(w.address);
@@ -151,22 +139,22 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.deepEqual(summary.departments?.map((d) => [d.department, d.final, d.rank]), [[DEPT, 88, 1]]);
 
     // A second run of everything changes nothing.
-    const before = JSON.stringify(r.app.snapshot());
+    const before = r.app.snapshot();
     assert.equal((await r.run('validate (2nd)', validateWorkbook)).ok, true);
     assert.equal((await r.run('fillScores (2nd)', fillScores)).ok, true);
     assert.equal((await r.run('buildSummary (2nd)', (ctx) => buildSummary(ctx))).ok, true);
-    assert.equal(JSON.stringify(r.app.snapshot()), before, 'the second run leaves the workbook as it was');
+    assert.deepEqual(differences(before, r.app.snapshot()), [], 'the second run leaves the workbook as it was');
 
     // Foreign data in the output area stops the run, and nothing is written.
     const out = filled.written[0];
     const target = boxAddress({ ...parseBox(out.address), bottom: parseBox(out.address).top, right: parseBox(out.address).left });
     r.app.type(out.sheet, target, '手写的数');
-    const typedOver = JSON.stringify(r.app.snapshot());
+    const typedOver = r.app.snapshot();
     const foreign = await r.run('fillScores (foreign data)', fillScores);
     assert.equal(foreign.ok, false);
     assert.ok(foreign.problems.some((p) => p.code === 'foreign_data' && p.sheet === out.sheet), JSON.stringify(foreign.problems));
     assert.equal(r.counter.matching(/Range\.Value2=$/), 0, 'nothing written');
-    assert.equal(JSON.stringify(r.app.snapshot()), typedOver);
+    assert.deepEqual(differences(typedOver, r.app.snapshot()), []);
 
     console.log(`ET calls per action (${shape}):\n  ${r.log.join('\n  ')}`);
   });

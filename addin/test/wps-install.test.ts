@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,6 @@ describe('Linux installer (sh, run for real on a temporary HOME)', () => {
     for (const name of ['install-linux.sh', 'uninstall-linux.sh']) {
       execFileSync('sh', ['-n', join(installDir, name)]);
     }
-    chmodSync(join(installDir, 'install-linux.sh'), 0o755);
   });
 });
 
@@ -198,6 +197,5 @@ describe('installer placeholders', () => {
   it('every placeholder is filled', () => {
     const pkg = unpackedPackage();
     for (const name of INSTALLER_FILES) assert.doesNotMatch(readFileSync(join(pkg, name), 'utf8'), /@[A-Z_]+@/, name);
-    cpSync(pkg, `${pkg}-copy`, { recursive: true });
   });
 });

@@ -164,6 +164,32 @@ test('a mark made by another host (colour kept in the note only) is cleaned with
   assert.equal(c7.value, 'abc');
 });
 
+test('a theme-coloured cell gets its exact colour back; a patterned cell keeps its pattern', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Facts');
+  ws.getCell('B2').value = 1;
+  ws.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.6 } as unknown as ExcelJS.Color };
+  ws.getCell('B3').value = 2;
+  ws.getCell('B3').fill = { type: 'pattern', pattern: 'darkGrid', fgColor: { argb: 'FF00B050' } };
+  const host = await XlsxHost.load(await bytesOf(wb));
+  const scope = [{ sheet: 'Facts', address: 'B2:B3' }];
+  await host.setMarks(scope, [
+    { sheet: 'Facts', address: 'B2', note: '错一' },
+    { sheet: 'Facts', address: 'B3', note: '错二' },
+  ]);
+  const marked = (await reopen(await host.save())).getWorksheet('Facts')!;
+  assert.equal((marked.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb, `FF${MARK_FILL.slice(1)}`);
+  assert.equal((marked.getCell('B3').fill as ExcelJS.FillPattern).pattern, 'darkGrid', 'a pattern is never painted over');
+  assert.equal(marked.getCell('B3').note, composeMarkNote('错二', ''));
+  const again = await XlsxHost.load(await host.save());
+  await again.setMarks(scope, []);
+  const clean = (await reopen(await again.save())).getWorksheet('Facts')!;
+  const b2 = (clean.getCell('B2').fill as ExcelJS.FillPattern).fgColor as { theme?: number; tint?: number };
+  assert.deepEqual([b2.theme, b2.tint], [4, 0.6]);
+  assert.equal((clean.getCell('B3').fill as ExcelJS.FillPattern).pattern, 'darkGrid');
+  assert.equal(clean.getCell('B3').note, undefined);
+});
+
 test('only our own marks are removed, and only inside the scope', async () => {
   const host = await XlsxHost.load(await userWorkbook());
   await host.setMarks([{ sheet: 'Facts', address: 'B5' }], [{ sheet: 'Facts', address: 'B5', note: '错' }]);

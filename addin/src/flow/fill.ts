@@ -6,7 +6,7 @@
  * cell holds something the add-in did not write.
  */
 import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
-import type { LineScore, ScoreResult } from '../engine/types.js';
+import type { ScoreResult } from '../engine/types.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockRows, type Block } from './a1.js';
 import type { Place } from './names.js';
@@ -40,8 +40,8 @@ function notes(lines: string[]): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-function categoriesText(r: Scored): string {
-  return r.categories.map((c) => `${c.name} ${c.score}/${c.max}`).join('；');
+function categoriesText(locale: Locale, r: Scored): string {
+  return r.categories.map((c) => `${c.name} ${c.score}/${c.max}`).join(tr(locale, '；', '; '));
 }
 
 function sumBase(r: Scored): number {
@@ -73,7 +73,7 @@ export function outputValues(
   values.push([
     sumBase(s1), s1.deduction_total, s1.bonus_total, s1.total,
     sumBase(s2), s2.deduction_total, s2.bonus_total, s2.total,
-    categoriesText(s1), assessorBlank ? sameAsSelf : categoriesText(s2),
+    categoriesText(locale, s1), assessorBlank ? sameAsSelf : categoriesText(locale, s2),
   ]);
   const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
   values.push([
@@ -136,7 +136,7 @@ export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
     writes.push(ownedWrite(p.out, values), ownedWrite(p.head, headValues(locale, d.department, d.year)));
     results.push({
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
-      source: p.out.sheet, selfLines: s1.items as LineScore[], assessorLines: s2.items as LineScore[],
+      source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,
     });
   });
   if (damaged.length > 0) return fail(damaged, damaged[0].message);

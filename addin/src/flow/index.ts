@@ -19,7 +19,9 @@
  *   departments?: DepartmentResult[]; // fillScores / buildSummary / appraisalText: the results
  * }
  * interface FlowProblem {
- *   sheet: string; address: string;       // the cell to select (host.select) — A1, no sheet
+ *   sheet: string; address: string;       // the cell to select (host.select) — A1, no sheet;
+ *                                          // both '' when no cell is to blame (no_template,
+ *                                          // duplicate_department, bad_record)
  *   path: string;                          // the input, RUBRIC.md §4 ("internship.local") or a
  *                                          // flow path ("output", "template", "department")
  *   code: string;                          // engine codes (RUBRIC.md §4) or flow codes below
@@ -32,7 +34,20 @@
  * write), `no_template` (no department in the workbook), `duplicate_department` (the same
  * department twice in one summary), `summary_edited` (the 汇总 sheet was changed by hand),
  * `template_damaged` / `template_outdated` (a department's names or score rows no longer match),
- * `table_too_long` (a majors/order-class table without a blank row before the reader's limit).
+ * `table_too_long` (a majors/order-class table without a blank row before the reader's limit),
+ * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
+ *
+ * The actions (each one constant number of host calls, whatever the number of departments,
+ * majors and classes; see test/flow-calls.test.ts):
+ * - `insertTemplate(ctx, {department?, year?})` adds one department's 填报/评分 sheets (and
+ *   填报说明 once); the same department again is a no-op (ok, nothing written).
+ * - `validateWorkbook(ctx)` checks S1 facts (the 自评 column) and S2 facts (the 自评 column
+ *   with every non-blank 考评 value over it), marks exactly the bad cells, clears fixed ones.
+ * - `fillScores(ctx)` validates (and marks) first; with no problem, writes plain values.
+ * - `buildSummary(ctx, extra?)` ranks the workbook's departments plus `extra` (records from
+ *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
+ * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
+ *   without one, from the workbook's own departments).
  *
  * ## The workbook this flow reads and writes
  *
@@ -44,8 +59,8 @@
  *
  * ## Never lose the user's data
  *
- * Every block the flow writes carries, in its last column, a record of what was written there
- * (one hash per cell). A cell may be written only if it is empty or still holds exactly what
+ * Every block the flow writes carries, in the column right beside it, a record of what was
+ * written there (one hash per cell, per row). A cell may be written only if it is empty or still holds exactly what
  * the record says; otherwise the action stops before writing anything and names the cells.
  */
 import type { Host, RangeRef } from '../host/host.js';
@@ -129,6 +144,12 @@ export interface ActionDescription {
   hint: { zh: string; en: string };
   /** Who the action is mainly for, in the order of the work. */
   audience: 'department' | 'assessor' | 'office';
+  /**
+   * What the pane may ask before running it: insertTemplate takes the department's name and
+   * year (InsertTemplateOptions); buildSummary takes other workbooks (read with
+   * readDepartments and passed as `extra`). The others take nothing.
+   */
+  asks?: Array<'department' | 'year' | 'otherWorkbooks'>;
 }
 
 /** The actions in the order a user performs them. */
@@ -141,6 +162,7 @@ export const ACTIONS: readonly ActionDescription[] = [
       en: "Insert a department's facts and score sheets (several departments may share a workbook)",
     },
     audience: 'department',
+    asks: ['department', 'year'],
   },
   {
     id: 'validate',
@@ -168,6 +190,7 @@ export const ACTIONS: readonly ActionDescription[] = [
       en: "Gather the departments' S1, S2 and final scores and rank them",
     },
     audience: 'office',
+    asks: ['otherWorkbooks'],
   },
   {
     id: 'appraisalText',

@@ -28,6 +28,9 @@ export function readRef(o: OwnedBlock): RangeRef {
 
 function hashValue(v: CellValue): string {
   if (v === null) return '-';
+  // Some hosts turn written text that looks like a number into a number (WPS parses "123"
+  // as typed input), so a numeric text and its number count as the same value.
+  if (typeof v === 'string' && v.trim() !== '' && String(Number(v)) === v) v = Number(v);
   return fnv1a(`${typeof v}:${String(v)}`).toString(36);
 }
 

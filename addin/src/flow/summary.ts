@@ -54,7 +54,9 @@ export function rankRecords(engine: Engine, locale: Locale, records: DepartmentR
     { locale },
   );
   return records
-    .map((r, i) => ({ ...r, final: ranked[i].final, rank: ranked[i].rank, i }))
+    // S1 and S2 as the engine read them: a record handed in with numeric text ("87.5") is
+    // written to the sheet as the number.
+    .map((r, i) => ({ ...r, s1: ranked[i].s1, s2: ranked[i].s2, final: ranked[i].final, rank: ranked[i].rank, i }))
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.i - b.i)
     .map(({ i: _i, ...r }) => r);
 }
@@ -125,12 +127,20 @@ export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] =
   if (own.problems.length > 0) {
     return fail(own.problems, tr(locale, `未生成汇总：工作簿中的院系有 ${own.problems.length} 个问题，请先检查填报`, `No summary: ${own.problems.length} problems in this workbook's departments; validate first`));
   }
-  const records = [...own.departments.map((d) => ({ ...d, source: d.source ?? tr(locale, '本工作簿', 'this workbook') })), ...extra];
+  const records = [...own.departments, ...extra];
   if (records.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
   const duplicates = duplicateProblems(locale, records);
   if (duplicates.length > 0) return fail(duplicates, duplicates[0].message);
 
-  const rows = rankRecords(engine, locale, records);
+  let rows: DepartmentResult[];
+  try {
+    rows = rankRecords(engine, locale, records);
+  } catch (e) {
+    // Only records handed in from other workbooks can be bad here (the workbook's own come
+    // from the engine); the engine's message names the row and the value.
+    const message = e instanceof Error ? e.message : String(e);
+    return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
+  }
   const outcome = await writeResult(host, locale, plan, gathered.extra[0], {
     baseName: tr(locale, '校企合作汇总', 'Summary'),
     values: summaryValues(locale, rows),

@@ -3,17 +3,19 @@
  *
  * Every method is one `Excel.run` batch: it queues all its work on proxies and calls
  * `context.sync()` once (reads: one load per block, one sync; writes: one assignment per
- * block, one sync). Three methods must look before they write and cannot know what to write
+ * block, one sync). Two methods must look before they write and cannot know what to write
  * without that look, so they take a fixed, small number of syncs whatever the batch size:
- * `defineNames` 2 (names.add fails on an existing name), `setMarks` 2 with notes and 3 with
- * comments (only what is there says which marks are ours). Nothing loops over `sync`.
+ * `defineNames` 2 (names.add fails on an existing name) and `setMarks` at most 3 (look at the
+ * fills and list the notes; locate the notes, only when there are any; write, only when
+ * something changes). Nothing loops over `sync`, and no method queues a command per cell:
+ * 50 departments' input blocks are tens of thousands of cells, more than one request carries.
  *
  * Requirement sets: values, formats, names, selection: ExcelApi 1.1–1.7 (NamedItem.formula
- * 1.7); list validation: 1.8; reading fills of a whole block: `getCellProperties` 1.9 (below
- * it, one fill proxy per cell, still one sync); marks carry their message in a note
- * (ExcelApi 1.18), else in a comment (1.10); below 1.10 no mark is made at all, because a mark
- * we could not recognise later could never be taken off (the pane still lists every problem
- * and selects its cell).
+ * 1.7); list validation 1.8; fills of a whole block: `Range.getCellProperties` 1.9. A mark's
+ * message goes into a note (ExcelApi 1.18: `Worksheet.notes`, `Note.getLocation`), else into
+ * a threaded comment (1.10); below 1.10 no mark is made at all, because a mark we could not
+ * recognise later could never be taken off (the pane still lists every problem and selects
+ * its cell).
  */
 import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, parseBlock, type Block } from '../flow/a1.js';
@@ -28,8 +30,6 @@ export type MarkNotes = 'notes' | 'comments' | 'none';
 export interface ExcelHostOptions {
   /** Default: notes with ExcelApi 1.18, comments with 1.10, else none. */
   markNotes?: MarkNotes;
-  /** Read fills with `Range.getCellProperties` (ExcelApi 1.9). Default: when supported. */
-  cellProperties?: boolean;
 }
 
 /** Asks the running Office whether an ExcelApi requirement set is there; false outside Office. */
@@ -41,7 +41,6 @@ export function excelApiSupported(version: string): boolean {
 export function createExcelHost(): ExcelHost {
   return new ExcelHost((batch) => Excel.run(batch), {
     markNotes: excelApiSupported('1.18') ? 'notes' : excelApiSupported('1.10') ? 'comments' : 'none',
-    cellProperties: excelApiSupported('1.9'),
   });
 }
 
@@ -131,17 +130,18 @@ interface CellState {
   holder?: Excel.Note | Excel.Comment;
 }
 
+/** Notes and threaded comments, as setMarks uses them: both list, locate, change and delete alike. */
+type Holders = Excel.NoteCollection | Excel.CommentCollection;
+
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly markNotes: MarkNotes;
-  private readonly cellProperties: boolean;
 
   constructor(
     private readonly run: ExcelRun,
     options: ExcelHostOptions = {},
   ) {
     this.markNotes = options.markNotes ?? 'notes';
-    this.cellProperties = options.cellProperties ?? true;
   }
 
   async sheets(): Promise<string[]> {
@@ -197,26 +197,35 @@ export class ExcelHost implements Host {
   }
 
   async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
-    if (this.markNotes === 'none' || (scope.length === 0 && marks.length === 0)) return;
+    const mode = this.markNotes;
+    if (mode === 'none' || (scope.length === 0 && marks.length === 0)) return;
     await this.run(async (context) => {
       const sheet = sheetsOf(context);
+      const holders = (name: string): Holders => (mode === 'notes' ? sheet(name).notes : sheet(name).comments);
       const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
       // Every mark is looked at too, even one outside the scope.
       const blocks = [...scope, ...marks.map((m) => ({ sheet: m.sheet, address: m.address }))];
-      const cells = this.lookAtCells(context, sheet, blocks);
-      // Comments cannot be asked for by cell without an error when absent: list them with the
-      // first look, then locate them with a second one.
-      const comments =
-        this.markNotes === 'comments'
-          ? [...new Set(blocks.map((b) => b.sheet))].map((name) => ({ name, list: sheet(name).comments.load('items/content') }))
-          : [];
+      // Look 1: the fill of every block (one command per block) and the notes of each sheet.
+      // Notes are listed rather than asked for cell by cell: a sheet has few notes and many cells.
+      const fills = blocks.map((ref) => ({ ref, props: sheet(ref.sheet).getRange(ref.address).getCellProperties({ format: { fill: { color: true } } }) }));
+      const lists = [...new Set(blocks.map((b) => b.sheet))].map((name) => ({ name, list: holders(name).load('items/content') }));
       await context.sync();
-      if (comments.length > 0) await locateComments(context, comments, cells);
+      const cells = cellStates(fills);
+      // Look 2, only when there are notes: where each one sits.
+      const located = lists.flatMap(({ name, list }) =>
+        (list.items as Array<Excel.Note | Excel.Comment>).map((holder) => ({ name, holder, where: holder.getLocation().load('address') })),
+      );
+      if (located.length > 0) await context.sync();
+      for (const { name, holder, where } of located) {
+        const state = cells.get(cellKey(name, where.address.slice(where.address.lastIndexOf('!') + 1)));
+        if (!state) continue;
+        state.note = holder.content;
+        state.holder = holder;
+      }
       let queued = false;
       for (const [key, cell] of cells) {
-        const readCell = cell();
         const message = wanted.get(key);
-        queued = (message === undefined ? unmarkCell(sheet, readCell) : this.markCell(sheet, readCell, message)) || queued;
+        queued = (message === undefined ? unmarkCell(sheet, cell) : markCell(sheet, holders, mode, cell, message)) || queued;
       }
       if (queued) await context.sync();
     });
@@ -282,85 +291,50 @@ export class ExcelHost implements Host {
     });
   }
 
-  /**
-   * Queues the look at every cell of the blocks (fill, and with notes the note) and returns,
-   * per cell, a reader to call after the sync.
-   */
-  private lookAtCells(
-    context: Excel.RequestContext,
-    sheet: (name: string) => Excel.Worksheet,
-    blocks: RangeRef[],
-  ): Map<string, () => CellState> {
-    const cells = new Map<string, () => CellState>();
-    for (const ref of blocks) {
-      const block = parseBlock(ref.address);
-      const range = sheet(ref.sheet).getRange(ref.address);
-      const props = this.cellProperties ? range.getCellProperties({ format: { fill: { color: true } } }) : undefined;
-      for (let r = 0; r < blockRows(block); r++) {
-        for (let c = 0; c < blockCols(block); c++) {
-          const address = cellAddress(block.top + r, block.left + c);
-          const key = cellKey(ref.sheet, address);
-          if (cells.has(key)) continue;
-          const fill = props ? undefined : range.getCell(r, c).format.fill.load('color');
-          const note = this.markNotes === 'notes' ? sheet(ref.sheet).notes.getItemOrNullObject(address).load('content') : undefined;
-          // Read once after the sync and kept, so findComments can add to the same state.
-          let state: CellState | undefined;
-          cells.set(key, () => {
-            if (state) return state;
-            const colour = props ? props.value[r][c].format?.fill?.color : fill?.color;
-            state = { sheet: ref.sheet, address, fill: colour ?? null, note: '' };
-            if (note && !note.isNullObject) {
-              state.note = note.content;
-              state.holder = note;
-            }
-            return state;
-          });
-        }
-      }
-    }
-    return cells;
-  }
-
-  /** Queues the mark; returns whether anything was queued (an unchanged mark queues nothing). */
-  private markCell(sheet: (name: string) => Excel.Worksheet, cell: CellState, message: string): boolean {
-    const before = parseMarkNote(cell.note);
-    // A threaded comment is a conversation of its own: we do not rewrite someone else's.
-    if (this.markNotes === 'comments' && cell.holder && !before.ours) return false;
-    const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
-    const content = composeMarkNote(message, before.userNote, ownFill);
-    let queued = false;
-    const range = sheet(cell.sheet).getRange(cell.address);
-    if (!sameColour(cell.fill, MARK_FILL)) {
-      range.format.fill.color = MARK_FILL;
-      queued = true;
-    }
-    if (content !== cell.note) {
-      if (cell.holder) cell.holder.content = content;
-      else if (this.markNotes === 'notes') sheet(cell.sheet).notes.add(range, content);
-      else sheet(cell.sheet).comments.add(range, content);
-      queued = true;
-    }
-    return queued;
-  }
 }
 
-/** Puts each comment on the cell it sits on (one sync, only when there are comments). */
-async function locateComments(
-  context: Excel.RequestContext,
-  lists: Array<{ name: string; list: Excel.CommentCollection }>,
-  cells: Map<string, () => CellState>,
-): Promise<void> {
-  const located = lists.flatMap(({ name, list }) => list.items.map((comment) => ({ name, comment, where: comment.getLocation().load('address') })));
-  if (located.length === 0) return;
-  await context.sync();
-  for (const { name, comment, where } of located) {
-    const address = where.address.slice(where.address.lastIndexOf('!') + 1).replace(/\$/g, '');
-    const cell = cells.get(cellKey(name, address));
-    if (!cell) continue;
-    const state = cell();
-    state.note = comment.content;
-    state.holder = comment;
+/** Every cell of the looked-at blocks with its fill, once each (blocks may overlap). */
+function cellStates(fills: Array<{ ref: RangeRef; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }>): Map<string, CellState> {
+  const cells = new Map<string, CellState>();
+  for (const { ref, props } of fills) {
+    const block = parseBlock(ref.address);
+    props.value.forEach((row, r) =>
+      row.forEach((p, c) => {
+        const address = cellAddress(block.top + r, block.left + c);
+        const key = cellKey(ref.sheet, address);
+        if (!cells.has(key)) cells.set(key, { sheet: ref.sheet, address, fill: p.format?.fill?.color ?? null, note: '' });
+      }),
+    );
   }
+  return cells;
+}
+
+/** Queues the mark; returns whether anything was queued (an unchanged mark queues nothing). */
+function markCell(
+  sheet: (name: string) => Excel.Worksheet,
+  holders: (name: string) => Holders,
+  mode: MarkNotes,
+  cell: CellState,
+  message: string,
+): boolean {
+  const before = parseMarkNote(cell.note);
+  // A threaded comment is a conversation of its own: we do not rewrite someone else's, and a
+  // fill without our comment could not be recognised as ours later, so no mark at all there.
+  if (mode === 'comments' && cell.holder && !before.ours) return false;
+  const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
+  const content = composeMarkNote(message, before.userNote, ownFill);
+  let queued = false;
+  const range = sheet(cell.sheet).getRange(cell.address);
+  if (!sameColour(cell.fill, MARK_FILL)) {
+    range.format.fill.color = MARK_FILL;
+    queued = true;
+  }
+  if (content !== cell.note) {
+    if (cell.holder) cell.holder.content = content;
+    else holders(cell.sheet).add(range, content);
+    queued = true;
+  }
+  return queued;
 }
 
 /** Takes our mark off a cell, giving back its own fill and note; a cell not ours is untouched. */

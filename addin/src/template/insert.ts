@@ -5,13 +5,16 @@
  * nothing and says so.
  */
 import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
-import { departmentKey, nameOf } from '../flow/names.js';
+import { departmentKey, departmentsFromNames, nameOf } from '../flow/names.js';
 import { tr } from '../flow/text.js';
+import { cellAddress } from '../flow/a1.js';
 import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
 
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 const SHEET_MAX = 31;
+/** The names that live on the score sheet. */
+const SCORE_SUFFIXES = ['out', 'head', 'lines'];
 
 /** A sheet name not yet taken: "机电工程学院-填报", else "机电工程学院-填报 (2)", … */
 export function freeSheetName(base: string, taken: string[]): string {
@@ -37,20 +40,24 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
   // used by two calls at once.
   const sheets = await host.sheets();
   const names = await host.names();
-  const existing = names.find((n) => n.name.toLowerCase() === nameOf(key, 'department'));
-  if (existing) {
+  const found = departmentsFromNames(names).find((d) => d.key === key);
+  if (found && found.missing.length === 0) {
+    const sheet = found.places.get('department')?.sheet ?? '';
     return {
       action: 'insertTemplate',
       ok: true,
       message: tr(
         locale,
-        `“${department}”的填报模板已在工作表“${existing.sheet}”中，未重复插入。如需添加其他院系，请填写院系名称。`,
-        `The template for "${department}" is already in sheet "${existing.sheet}"; nothing inserted. Give another department's name to add one.`,
+        `“${department}”的填报模板已在工作表“${sheet}”中，未重复插入。如需添加其他院系，请填写院系名称。`,
+        `The template for "${department}" is already in sheet "${sheet}"; nothing inserted. Give another department's name to add one.`,
       ),
       problems: [],
       written: [],
     };
   }
+  // A department whose score sheet was deleted gets a new score sheet and keeps its facts
+  // sheet; one whose facts names broke gets both sheets anew (the old sheets stay untouched).
+  const scoreOnly = !!found && found.missing.every((n) => SCORE_SUFFIXES.some((s) => n === nameOf(key, s)));
 
   const rubric = ctx.engine.rubricInfo();
   const taken = [...sheets];
@@ -67,9 +74,9 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
     plans.push(instructionsPlan(take(instructions), locale));
   }
   const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
-  const factsSheet = take(`${base}-${tr(locale, '填报', 'facts')}`);
+  const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(`${base}-${tr(locale, '填报', 'facts')}`);
   const scoreSheet = take(`${base}-${tr(locale, '评分', 'scores')}`);
-  plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
+  if (!scoreOnly) plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
   plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric));
 
   const writes = plans.flatMap((p) => p.writes);
@@ -78,16 +85,21 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
   await host.format(plans.flatMap((p) => p.formats));
   await host.defineNames(plans.flatMap((p) => p.names));
   await host.setListValidation(plans.flatMap((p) => p.validations));
-  await host.select({ sheet: factsSheet, address: 'B2' });
+  // Put the cursor on the department's name, where filling in starts.
+  const deptCell = scoreOnly ? found?.places.get('department')?.block : undefined;
+  await host.select({ sheet: factsSheet, address: deptCell ? cellAddress(deptCell.top, deptCell.left) : 'B2' });
 
   return {
     action: 'insertTemplate',
     ok: true,
-    message: tr(
-      locale,
-      `已插入“${department}”的填报表“${factsSheet}”和评分表“${scoreSheet}”`,
-      `Inserted the facts sheet "${factsSheet}" and score sheet "${scoreSheet}" for "${department}"`,
-    ),
+    message: scoreOnly
+      ? tr(locale, `已为“${department}”重新插入评分表“${scoreSheet}”（填报表“${factsSheet}”不变）`,
+          `Inserted a new score sheet "${scoreSheet}" for "${department}" (facts sheet "${factsSheet}" unchanged)`)
+      : tr(
+          locale,
+          `已插入“${department}”的填报表“${factsSheet}”和评分表“${scoreSheet}”`,
+          `Inserted the facts sheet "${factsSheet}" and score sheet "${scoreSheet}" for "${department}"`,
+        ),
     problems: [],
     written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
   };

@@ -129,11 +129,12 @@ export class Batch {
         ...details,
       );
     });
+    // The ranking first: it is what the office came for; the workbooks follow for checking.
     const parts: HTMLElement[] = [];
-    if (rows.length > 0) parts.push(el('h3', {}, `${t('workbooks')}（${rows.length}）`), el('ul', { class: 'workbooks' }, ...rows));
     const summary = this.summary;
     if (summary && summary.problems.length > 0) parts.push(renderProblems(this.locale, summary.problems));
     if (summary && summary.rows.length > 0) parts.push(renderRanking(this.locale, summary.rows));
+    if (rows.length > 0) parts.push(el('h3', {}, `${t('workbooks')}（${rows.length}）`), el('ul', { class: 'workbooks' }, ...rows));
     this.result.replaceChildren(...parts);
 
     const ready = !!summary && summary.problems.length === 0 && summary.rows.length > 0;

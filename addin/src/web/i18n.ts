@@ -9,10 +9,10 @@ const TEXTS = {
   title: { zh: '校企合作考核 · 网页版', en: 'School–enterprise cooperation assessment · web' },
   tagline: {
     zh: '不用安装加载项：打开院系填好的 .xlsx 工作簿，检查、计分，再下载结果。文件只在本机浏览器中处理，不会上传。',
-    en: 'No add-in needed: open a department’s filled-in .xlsx workbook, check it, score it and download the result. Files stay in this browser; nothing is uploaded.',
+    en: "No add-in needed: open a department's filled-in .xlsx workbook, check it, score it and download the result. Files stay in this browser; nothing is uploaded.",
   },
   language: { zh: 'English', en: '中文' },
-  singleTitle: { zh: '一个院系的工作簿', en: 'One department’s workbook' },
+  singleTitle: { zh: '一个院系的工作簿', en: "One department's workbook" },
   singleHint: {
     zh: '把 .xlsx 文件拖到这里，或点击选择文件。',
     en: 'Drop an .xlsx file here, or click to choose one.',
@@ -22,7 +22,7 @@ const TEXTS = {
   batchTitle: { zh: '汇总多个院系', en: 'Summarise several departments' },
   batchHint: {
     zh: '把各院系交回的工作簿一起拖到这里（可多选），逐个检查、计分并排名。',
-    en: 'Drop all the departments’ returned workbooks here (several at once); each is checked, scored and ranked.',
+    en: "Drop all the departments' returned workbooks here (several at once); each is checked, scored and ranked.",
   },
   opened: { zh: '已打开', en: 'Opened' },
   working: { zh: '正在处理…', en: 'Working…' },

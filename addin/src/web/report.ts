@@ -88,7 +88,7 @@ export function renderDepartment(locale: Locale, d: DepartmentResult): HTMLEleme
         el(
           'thead',
           {},
-          el('tr', {}, el('th', {}, ''), el('th', {}, t('line')), el('th', {}, t('max')), el('th', {}, t('base')), el('th', {}, t('deduction')), el('th', {}, t('bonus')), el('th', {}, `${t('score')}（S1）`), el('th', {}, `${t('score')}（S2）`), el('th', {}, t('reason'))),
+          el('tr', {}, el('th', {}, ''), el('th', {}, t('line')), el('th', {}, t('max')), el('th', {}, t('base')), el('th', {}, t('deduction')), el('th', {}, t('bonus')), el('th', {}, `${t('score')} S1`), el('th', {}, `${t('score')} S2`), el('th', {}, t('reason'))),
         ),
         el('tbody', {}, ...lines.map((l) => lineRow(locale, l, byId.get(l.id)))),
         el(

@@ -12,10 +12,10 @@
  * it). A cell whose fill the user changed after we marked it keeps the user's fill.
  */
 import type { CellMark, RangeRef } from '../host/host.js';
-import { composeMarkNote, MARK_FILL, parseMarkNote, sameColour } from '../host/mark-text.js';
+import { composeMarkNote, MARK_FILL, parseMarkNote } from '../host/mark-text.js';
 import { boxAddress, parseBox, type Box } from '../host/xlsx-cells.js';
 import { bgr, hexOfBgr } from './colour.js';
-import { XL_COLOR_INDEX_NONE, type EtRange, type EtWorksheet } from './et.js';
+import { XL_COLOR_INDEX_NONE, type EtInterior, type EtRange, type EtWorksheet } from './et.js';
 
 const MARK_BGR = bgr(MARK_FILL);
 
@@ -29,11 +29,13 @@ function inside(box: Box, cell: { row: number; col: number }): boolean {
   return cell.row >= box.top && cell.row <= box.bottom && cell.col >= box.left && cell.col <= box.right;
 }
 
-/** The fill of a cell as "#RRGGBB", or undefined for no fill / a mixed or odd value. */
-function fillOf(range: EtRange): string | undefined {
-  const colour = range.Interior.Color;
-  const index = range.Interior.ColorIndex;
-  if (index === XL_COLOR_INDEX_NONE || typeof colour !== 'number') return undefined;
+/**
+ * The fill of a cell as "#RRGGBB", or undefined for no fill or an odd value. `colour` is
+ * `interior.Color`, already read by the caller; a cell without fill also reads white, so
+ * ColorIndex tells the two apart.
+ */
+function fillOf(colour: unknown, interior: EtInterior): string | undefined {
+  if (typeof colour !== 'number' || interior.ColorIndex === XL_COLOR_INDEX_NONE) return undefined;
   return hexOfBgr(colour);
 }
 
@@ -54,15 +56,16 @@ function mark(range: EtRange, message: string): void {
   const existing = range.Comment;
   const text = existing ? existing.Text() : '';
   const before = parseMarkNote(text);
+  const interior = range.Interior;
+  const colour = interior.Color;
   // Already ours: keep the user's note and fill recorded the first time.
-  const ownFill = before.ours ? before.ownFill : fillOf(range);
-  const userNote = before.userNote;
-  const wanted = composeMarkNote(message, userNote, sameColour(ownFill, MARK_FILL) ? undefined : ownFill);
+  const ownFill = before.ours ? before.ownFill : colour === MARK_BGR ? undefined : fillOf(colour, interior);
+  const wanted = composeMarkNote(message, before.userNote, ownFill);
   if (text !== wanted) {
     existing?.Delete();
     range.AddComment(wanted);
   }
-  if (range.Interior.Color !== MARK_BGR) range.Interior.Color = MARK_BGR;
+  if (colour !== MARK_BGR) interior.Color = MARK_BGR;
 }
 
 /**

@@ -66,15 +66,14 @@ test('each bad input is listed with its sheet and cell, and nothing downloads un
   const page = await openPage(s);
   const dir = tempDir();
   await page.setInputFiles('#single-file', tempFile(dir, '机电-有错误.xlsx', bytes));
-  const items = page.locator('#single-result ol.problems li');
+  // The pane lists the problems, each with a button that selects its cell.
+  const items = page.locator('#pane-root ol.problems li');
   await items.first().waitFor();
   const shown = await items.evaluateAll((lis) =>
-    lis.map((li) => ({
-      sheet: (li as HTMLElement).dataset.sheet,
-      address: (li as HTMLElement).dataset.address,
-      code: (li as HTMLElement).dataset.code,
-      text: li.textContent ?? '',
-    })),
+    lis.map((li) => {
+      const cell = li.querySelector<HTMLElement>('button.cell');
+      return { sheet: cell?.dataset.sheet, address: cell?.dataset.address, code: (li as HTMLElement).dataset.code, text: li.textContent ?? '' };
+    }),
   );
   const key = (p: { sheet?: string; address?: string; code?: string }) => `${p.sheet}!${p.address}:${p.code}`;
   assert.deepEqual(shown.map(key).sort(), expected.map(key).sort(), 'exactly the four errors, each at its cell');
@@ -86,10 +85,11 @@ test('each bad input is listed with its sheet and cell, and nothing downloads un
 
   // Nothing to download: the button is off, and even a forced click hands out nothing.
   assert.equal(await page.locator('#download-workbook').isDisabled(), true);
+  assert.equal(await page.locator('#download-hint').isVisible(), true, 'the page says why');
   assert.equal(await downloadOf(page, () => page.locator('#download-workbook').click({ force: true }), 2_000), null);
 
   // A click on an error shows where the cell is.
-  await items.filter({ hasText: '四十' }).locator('button.cell-ref').click();
+  await items.filter({ hasText: '四十' }).locator('button.cell').click();
   const teachers = expected[0];
   await page.locator(`#cell-preview [data-selected="${cellLabel(teachers.sheet, teachers.address)}"]`).waitFor();
   assert.equal(await page.locator('#cell-preview td.hit').textContent(), '四十');

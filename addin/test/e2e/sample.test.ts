@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XlsxHost } from '../../src/host/xlsx.js';
-import { downloadOf, namedCell, openPage, openSession, repoDir, screenshot, snapshot, tempDir, tempFile, type Session } from './support.js';
+import { distDir, downloadOf, namedCell, openPage, openSession, repoDir, screenshot, snapshot, tempDir, tempFile, type Session } from './support.js';
 
 interface Golden {
   items: Record<string, { base: number; deduction: number; bonus: number; score: number }>;
@@ -39,6 +39,7 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
   assert.equal(expect.total, 88);
   const page = await openPage(s);
   assert.equal(await page.locator('h1').textContent(), '校企合作考核 · 网页版');
+  assert.equal(await page.locator('#single-work').isVisible(), false, 'no pane before a workbook is open');
   await screenshot(page, '01-page');
 
   await page.click('#open-sample');
@@ -58,6 +59,15 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
   }
   for (const key of ['s1', 's2', 'final']) {
     assert.equal(Number(await section.locator(`[data-total="${key}"]`).textContent()), 88, `${key} on screen`);
+    // The task pane beside it shows the same, from the same run.
+    const inPane = page.locator(`#pane-root table.scores td[data-department="${DEPARTMENT}"][data-column="${key}"]`);
+    assert.equal(Number(await inPane.textContent()), 88, `${key} in the pane`);
+  }
+  for (const [id, want] of Object.entries(expect.items)) {
+    for (const column of ['self', 'assessor']) {
+      const inPane = page.locator(`#pane-root td[data-department="${DEPARTMENT}"][data-line="${id}"][data-column="${column}"]`);
+      assert.equal(Number(await inPane.textContent()), want.score, `line ${id} ${column} in the pane`);
+    }
   }
   assert.equal(Number(await section.locator('td[data-col="deduction-total"]').textContent()), 11);
   assert.equal(Number(await section.locator('td[data-col="bonus-total"]').textContent()), 7);
@@ -113,6 +123,21 @@ test('the empty template downloads and is the flow’s template, with no departm
   assert.ok((await host.names()).some((n) => /^coop_d[0-9a-z]+_department$/.test(n.name)), 'the template carries its defined names');
 });
 
+test('a workbook dropped on the page opens like a picked one', async () => {
+  const page = await openPage(s);
+  const bytes = readFileSync(join(distDir, 'web', 'sample.xlsx')).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([raw], '拖入的工作簿.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent('#single-drop', 'drop', { dataTransfer: transfer });
+  await page.locator('#single-status [data-file="拖入的工作簿.xlsx"]').waitFor();
+  await page.locator(`section.department[data-department="${DEPARTMENT}"]`).waitFor();
+  assert.equal(Number(await page.locator('[data-total="final"]').textContent()), 88);
+});
+
 test('English is one click away and the numbers stay the same', async () => {
   const page = await openPage(s);
   await page.click('#lang');
@@ -122,6 +147,7 @@ test('English is one click away and the numbers stay the same', async () => {
   await section.waitFor();
   assert.equal(Number(await section.locator('[data-total="final"]').textContent()), 88);
   assert.doesNotMatch((await section.locator('tr[data-line="C5"] td.notes').textContent()) ?? '', /[\u4e00-\u9fff]{4}/, 'reasons in English');
+  assert.match((await page.locator('#pane-root button.action[data-action="fillScores"]').textContent()) ?? '', /Fill scores/, 'the pane follows the page');
   await screenshot(page, '03-sample-english');
   // Back to Chinese for whoever opens the page next in this profile.
   await page.click('#lang');

@@ -514,11 +514,20 @@ export class FakeEtApplication extends EtObject implements EtApplication {
     return this.sheet(sheet).cell(top, left);
   }
   /** The whole workbook as plain data, to compare two states. */
-  snapshot(): unknown {
+  snapshot(): {
+    sheets: Array<{ name: string; cells: Record<string, FakeCell>; widths: Array<[number, number]>; merges: string[] }>;
+    names: Array<[string, unknown]>;
+  } {
     return {
       sheets: this.book.list.map((ws) => ({
         name: ws.Name,
-        cells: Object.fromEntries(ws.positions().map(({ row, col, cell }) => [boxAddress({ top: row, left: col, bottom: row, right: col }), { ...cell }])),
+        // Keys sorted: the order in which properties were set is not part of the state.
+        cells: Object.fromEntries(
+          ws.positions().map(({ row, col, cell }) => [
+            boxAddress({ top: row, left: col, bottom: row, right: col }),
+            Object.fromEntries(Object.entries(cell).sort(([a], [b]) => a.localeCompare(b))) as FakeCell,
+          ]),
+        ),
         widths: [...ws.columnWidths.entries()],
         merges: [...ws.merges].sort(),
       })),

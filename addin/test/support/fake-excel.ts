@@ -441,8 +441,14 @@ class FakeNote extends ClientObject {
   ) {
     super(ctx);
   }
+  loadedSet(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
   private exists(): boolean {
     return this.sheet.model().notes.has(this.address);
+  }
+  getLocation(): FakeRange {
+    return this.sheet.getRange(this.address);
   }
   load(spec: string): this {
     const wanted = props(spec);
@@ -480,6 +486,24 @@ class FakeNoteCollection extends ClientObject {
     private sheet: FakeWorksheet,
   ) {
     super(ctx);
+  }
+  get items(): FakeNote[] {
+    return this.get('items');
+  }
+  load(spec: string): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.later(() => {
+      this.loaded.set(
+        'items',
+        [...this.sheet.model().notes].map(([address, content]) => {
+          const note = new FakeNote(this.ctx, this.sheet, address, false);
+          note.loadedSet('isNullObject', false);
+          if (wanted.includes('content')) note.loadedSet('content', content);
+          return note;
+        }),
+      );
+    });
+    return this;
   }
   getItemOrNullObject(address: string): FakeNote {
     return new FakeNote(this.ctx, this.sheet, address.replace(/\$/g, '').toUpperCase(), true);

@@ -252,6 +252,14 @@ export class MemoryHost implements Host {
     this.formats = this.formats.map(move);
   }
 
+  /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */
+  deleteSheet(name: string): void {
+    this.book = this.book.filter((s) => s.name !== name);
+    this.definedNames = this.definedNames.filter((n) => n.sheet !== name);
+    this.validations = this.validations.filter((v) => v.sheet !== name);
+    this.formats = this.formats.filter((f) => f.sheet !== name);
+  }
+
   /** Renames a sheet; names, rules and formats follow it, as in Excel and WPS. */
   renameSheet(from: string, to: string): void {
     this.sheet(from).name = to;

@@ -17,12 +17,18 @@ const CALLBACK_ATTRIBUTES = /^(onLoad|onAction|onChange|get[A-Z]\w*|loadImage)$/
 
 function parseXml(text: string, file: string, problems: string[]): Document | undefined {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level: string, message: string) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(text, 'text/xml') as unknown as Document;
-  if (errors.length > 0 || !doc.documentElement) {
+  let doc: Document | undefined;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level !== 'warning') errors.push(message);
+      },
+    }).parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (error) {
+    // xmldom throws on fatal errors (a tag left open) instead of reporting them.
+    errors.push(error instanceof Error ? error.message : String(error));
+  }
+  if (errors.length > 0 || !doc?.documentElement) {
     problems.push(`${file} 不是格式正确的 XML / is not well-formed XML: ${errors[0] ?? 'no root element'}`);
     return undefined;
   }

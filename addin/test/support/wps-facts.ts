@@ -1,0 +1,49 @@
+/**
+ * Typing a department's facts (RUBRIC.md §3) into a template in the fake ET workbook, as a
+ * person would type them into WPS 表格: cells found through the template's defined names,
+ * yes/no as 是/否, staffing as 专职/兼职/没有. Used by the WPS flow test and, bundled for
+ * the browser, by the WPS task-pane end-to-end test.
+ */
+import { departmentKey, fieldSuffix, nameOf } from '../../src/flow/names.js';
+import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fields.js';
+import { boxAddress, parseBox, parseNameReference, type Box } from '../../src/host/xlsx-cells.js';
+import type { FakeEtApplication } from './fake-et.js';
+
+export type Json = Record<string, unknown>;
+
+/** Where a defined name of the fake workbook points. */
+export function named(app: FakeEtApplication, name: string): { sheet: string; box: Box } {
+  const ref = parseNameReference(String(app.book.Names.Item(name).RefersTo).replace(/^=/, ''));
+  if (!ref) throw new Error(`${name} does not refer to a range`);
+  return { sheet: ref.sheet, box: parseBox(ref.address) };
+}
+
+/** The top-left cell of a department's named input (`suffix` as in flow/names.ts). */
+export function cellOf(app: FakeEtApplication, department: string, suffix: string): { sheet: string; address: string } {
+  const { sheet, box } = named(app, nameOf(departmentKey(department), suffix));
+  return { sheet, address: boxAddress({ top: box.top, left: box.left, bottom: box.top, right: box.left }) };
+}
+
+const STAFFING: Record<string, string> = { full_time: '专职', part_time: '兼职', none: '没有' };
+const typed = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'string' ? (STAFFING[v] ?? v) : v);
+
+/** Types the facts into the department's self column and its tables. */
+export function typeFacts(app: FakeEtApplication, department: string, facts: Json): void {
+  for (const f of FACT_FIELDS) {
+    let v: unknown = facts;
+    for (const part of f.path.split('.')) v = v && typeof v === 'object' ? (v as Json)[part] : undefined;
+    if (v === undefined) continue;
+    const c = cellOf(app, department, fieldSuffix(f.path, 'self'));
+    app.type(c.sheet, c.address, typed(v));
+  }
+  for (const [table, rows, columns] of [['majors', facts.majors, MAJOR_COLUMNS], ['classes', facts.order_classes, CLASS_COLUMNS]] as const) {
+    const { sheet, box } = named(app, nameOf(departmentKey(department), table));
+    ((rows ?? []) as Json[]).forEach((row, r) =>
+      columns.forEach((col, i) => {
+        if (col.column === 'assessor' || row[col.key] === undefined) return;
+        const at = { top: box.top + 1 + r, left: box.left + i, bottom: box.top + 1 + r, right: box.left + i };
+        app.type(sheet, boxAddress(at), typed(row[col.key]));
+      }),
+    );
+  }
+}
