@@ -10,6 +10,10 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+#[path = "common/patch.rs"]
+mod patch;
+use patch::merge_patch;
+
 const BASE: &str = include_str!("cases/base-facts.json");
 const SUITES: &[&str] = &[
     include_str!("cases/example.json"),
@@ -31,26 +35,6 @@ fn js(text: &str) -> JsValue {
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property")
-}
-
-fn merge_patch(target: &mut Value, patch: &Value) {
-    match patch {
-        Value::Object(entries) => {
-            if !target.is_object() {
-                *target = Value::Object(Default::default());
-            }
-            if let Value::Object(map) = target {
-                for (key, value) in entries {
-                    if value.is_null() {
-                        map.remove(key);
-                    } else {
-                        merge_patch(map.entry(key.clone()).or_insert(Value::Null), value);
-                    }
-                }
-            }
-        }
-        other => *target = other.clone(),
-    }
 }
 
 #[wasm_bindgen_test]

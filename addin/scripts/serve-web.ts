@@ -1,32 +1,16 @@
 /**
  * `npx tsx scripts/serve-web.ts` (after `npm run build`) — serves the built dist/ on
- * http://127.0.0.1:8080/ (PORT to change it) and prints the address of the web page. Plain node:http on the loopback address only: the page
- * needs no certificates (it is not loaded by Office), and nothing here should be reachable
+ * http://127.0.0.1:8080/ (PORT to change it) and prints the address of the web page. Plain
+ * node:http on the loopback address only: the page needs no certificates (it is not loaded by Office), and nothing here should be reachable
  * from other machines by accident. The end-to-end tests start the same server on a free port.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createStaticHandler } from './serve.js';
 
 const addinDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  // Browsers compile a module streamed with this type only (instantiateStreaming).
-  '.wasm': 'application/wasm',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface WebServer {
   server: Server;
@@ -37,27 +21,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The file under `root` a URL path names, or null when it escapes `root` or does not exist. */
-export function resolvePath(root: string, urlPath: string): string | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
-  } catch {
-    return null;
-  }
-  const full = normalize(join(root, path));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  if (!existsSync(full)) return null;
-  if (statSync(full).isDirectory()) {
-    const index = join(full, 'index.html');
-    return existsSync(index) ? index : null;
-  }
-  return full;
-}
-
 /** Starts serving `root` (default addin/dist) on 127.0.0.1:`port` (0 picks a free port). */
 export function startWebServer(options: { root?: string; port?: number } = {}): Promise<WebServer> {
   const root = resolve(options.root ?? join(addinDir, 'dist'));
+  // The same static file handler as `npm start`, plus the two redirects the page needs.
+  const serveFile = createStaticHandler(root);
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -74,19 +42,7 @@ export function startWebServer(options: { root?: string; port?: number } = {}): 
       res.writeHead(301, { Location: `${bare}/` }).end();
       return;
     }
-    const file = resolvePath(root, url);
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`未找到 / Not found: ${url}\n`);
-      return;
-    }
-    const body = readFileSync(file);
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      // A rebuilt dist/ must show up on reload; this is a local preview, not a CDN.
-      'Cache-Control': 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    serveFile(req, res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

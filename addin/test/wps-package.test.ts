@@ -19,7 +19,7 @@ import { build } from '../scripts/build.js';
 import { enginePackageFiles } from '../scripts/build.js';
 import { checkPackage, ribbonCallbackNames } from '../src/wps/package/check.js';
 import { ADDIN_NAME, INSTALLER_FILES, offlineFolder, PACKAGE_FILES } from '../src/wps/package/layout.js';
-import { crc32 } from '../src/wps/package/zip.js';
+import { crc32 } from 'node:zlib';
 import { BUTTONS } from '../src/wps/ribbon.js';
 import { registry } from '../src/functions/registry.js';
 import { FakeEtApplication } from './support/fake-et.js';

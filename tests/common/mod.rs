@@ -1,6 +1,9 @@
 //! Helpers shared by the Rust test files: loading the golden suites and applying patches.
 #![allow(dead_code)]
 
+mod patch;
+
+pub use patch::merge_patch;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -30,27 +33,6 @@ pub fn department_suites() -> Vec<(String, Value)> {
             (n, v)
         })
         .collect()
-}
-
-/// RFC 7386 JSON merge patch.
-pub fn merge_patch(target: &mut Value, patch: &Value) {
-    match patch {
-        Value::Object(entries) => {
-            if !target.is_object() {
-                *target = Value::Object(Default::default());
-            }
-            if let Value::Object(map) = target {
-                for (key, value) in entries {
-                    if value.is_null() {
-                        map.remove(key);
-                    } else {
-                        merge_patch(map.entry(key.clone()).or_insert(Value::Null), value);
-                    }
-                }
-            }
-        }
-        other => *target = other.clone(),
-    }
 }
 
 /// The facts of a case: `facts` as given, or `patch` applied to base-facts.json.

@@ -5,6 +5,7 @@
  * Windows Explorer, `Expand-Archive` or `unzip`, and simplicity beats a few megabytes.
  * Names are UTF-8 (general purpose flag bit 11), so Chinese file names survive too.
  */
+import { crc32 } from 'node:zlib';
 
 export interface ZipEntry {
   /** Path inside the archive, with "/" separators; a trailing "/" makes a folder. */
@@ -14,21 +15,7 @@ export interface ZipEntry {
   mode?: number;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
 
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** A fixed timestamp (2024-01-01 00:00) so that the same inputs give the same archive. */
 const DOS_TIME = 0;
