@@ -27,7 +27,7 @@ JSON
   -o pkg/coop_engine_bg.wasm
 # Validation only: wasm-opt refuses to read a module that uses any feature beyond
 # MVP + mutable-globals.
-"$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals -o /dev/null
+"$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals --quiet -o /dev/null
 
 size=$(wc -c < pkg/coop_engine_bg.wasm)
 budget=${WASM_SIZE_BUDGET:-210000}

@@ -75,6 +75,9 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   assert.ok(dropdowns.every((c) => !c.validation!.includes(',,')));
   assert.ok(book.sheets.some((s) => s.columnWidths.size > 0 && s.merges.size > 0), 'formats applied');
   assert.ok(book.sheets.every((s) => [...s.cells.values()].every((c) => !c.formula)), 'no formulas anywhere');
+  // The record column O of the score sheet is hidden, and only it; its header is still there.
+  assert.deepEqual(book.sheets.map((s) => [s.name, [...s.hiddenColumns]]), book.sheets.map((s) => [s.name, s.name === `${DEPT}-评分` ? [14] : []]));
+  assert.equal(book.sheet(`${DEPT}-评分`).value('O3'), '加载项记录（请勿修改）');
   console.log(`[excel] insertTemplate: ${syncs} syncs, ${book.commands} commands`);
 });
 
@@ -204,7 +207,7 @@ test('sync counts per action do not grow with the number of departments (1 vs 50
     // Which Host methods each action called, to explain its sync count.
     const calls: string[] = [];
     const host = ctx.host as unknown as Record<string, unknown>;
-    for (const method of ['sheets', 'addSheets', 'read', 'write', 'format', 'setMarks', 'select', 'names', 'defineNames', 'setListValidation']) {
+    for (const method of ['sheets', 'addSheets', 'read', 'write', 'format', 'setMarks', 'select', 'names', 'defineNames', 'setListValidation', 'hideColumns']) {
       const original = (host[method] as (...a: unknown[]) => Promise<unknown>).bind(ctx.host);
       host[method] = (...args: unknown[]) => {
         calls.push(method);

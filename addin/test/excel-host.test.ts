@@ -418,3 +418,50 @@ test('a batch that fails at sync (missing sheet) rejects with Excel’s error', 
   const host = new ExcelHost(book.run);
   await assert.rejects(host.read([{ sheet: '不存在', address: 'A1' }]), /ItemNotFound/);
 });
+
+test('hideColumns on the mock: the entire columns of every block hidden, one sync; nothing asks nothing', async () => {
+  const calls: string[] = [];
+  const range = (sheet: string, address: string) => ({
+    getEntireColumn: () => {
+      calls.push(`${sheet}!${address} entire column`);
+      return {
+        set columnHidden(v: boolean) {
+          calls.push(`${sheet}!${address} columnHidden=${v}`);
+        },
+      };
+    },
+  });
+  const { host, syncs, runs } = mocked({
+    workbook: { worksheets: { getItem: (sheet: string) => ({ getRange: (address: string) => range(sheet, address) }) } },
+  });
+  await host.hideColumns([
+    { sheet: '机电-评分', address: 'O2:O27' },
+    { sheet: '校企合作汇总', address: 'G1:G5' },
+  ]);
+  assert.deepEqual(calls, [
+    '机电-评分!O2:O27 entire column',
+    '机电-评分!O2:O27 columnHidden=true',
+    '校企合作汇总!G1:G5 entire column',
+    '校企合作汇总!G1:G5 columnHidden=true',
+  ]);
+  assert.equal(syncs(), 1);
+  await host.hideColumns([]);
+  assert.equal(runs(), 1);
+});
+
+test('hideColumns on the workbook model: whole columns hidden, values still read and written, idempotent', async () => {
+  const book = new FakeWorkbook('评分', '汇总');
+  book.sheet('评分').set('N3:P3', [['说明', '加载项记录（请勿修改）', 'x']]);
+  const host = new ExcelHost(book.run);
+  await host.hideColumns([{ sheet: '评分', address: 'O3:O9' }, { sheet: '汇总', address: 'B1:C1' }]);
+  assert.equal(book.syncs, 1);
+  assert.deepEqual([...book.sheet('评分').hiddenColumns], [14]);
+  assert.deepEqual([...book.sheet('汇总').hiddenColumns].sort(), [1, 2]);
+  assert.deepEqual(await host.read([{ sheet: '评分', address: 'N3:P3' }]), [[['说明', '加载项记录（请勿修改）', 'x']]]);
+  await host.write([{ sheet: '评分', address: 'O4', values: [['coop1:abc']] }]);
+  assert.equal(book.sheet('评分').value('O4'), 'coop1:abc');
+  const before = book.snapshot();
+  await host.hideColumns([{ sheet: '评分', address: 'O1' }]);
+  assert.equal(book.snapshot(), before);
+  await assert.rejects(host.hideColumns([{ sheet: '不存在', address: 'A1' }]), /ItemNotFound/);
+});

@@ -45,6 +45,27 @@ test('the summary ranks departments by Sm with shared ranks, highest first', asy
   ]);
 });
 
+test('the 汇总 and 年度考核 sheets hide their record column when they are made, and only then', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  host.resetCalls();
+  assert.equal((await buildSummary(ctx)).ok, true);
+  assert.equal((await appraisalText(ctx)).ok, true);
+  assert.equal(host.calls.hideColumns, 2);
+  const summary = summaryBlock(host);
+  assert.equal(summary.block.right, 5);
+  assert.deepEqual(host.hiddenColumns(summary.sheet), ['G']);
+  assert.deepEqual(host.hiddenColumns('年度考核'), ['G']);
+  // Hidden, the records are still read: a second run finds every cell its own.
+  assert.match(String(host.get(summary.sheet, 'G3')), /^coop1:/);
+  const before = host.snapshot();
+  host.resetCalls();
+  assert.equal((await buildSummary(ctx)).ok, true);
+  assert.equal((await appraisalText(ctx)).ok, true);
+  assert.equal(host.calls.hideColumns, 0);
+  assert.equal(host.snapshot(), before);
+});
+
 test('a second summary changes nothing; a shorter one clears the rows it no longer needs', async () => {
   const host = await fourDepartments();
   const ctx = context(host);

@@ -80,6 +80,50 @@ test('a second department joins the workbook; the same one again changes nothing
   assert.equal(host.snapshot(), before);
 });
 
+test('the record column is hidden by insertTemplate, still read and written by the flow; a second insert changes nothing', async () => {
+  const { fillScores } = await import('../src/flow/index.js');
+  const { typeFacts, baseFacts } = await import('./support/flow-fixture.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  const score = '机电工程学院-评分';
+  const r = await insertTemplate(ctx, { department: '机电工程学院', year: '2023-2024' });
+  assert.equal(r.ok, true, r.message);
+  assert.equal(host.calls.hideColumns, 1, 'hidden in the same action, in one call');
+  assert.deepEqual(host.hiddenColumns(score), ['O']);
+  assert.deepEqual(host.hiddenColumns('机电工程学院-填报'), [], 'the facts sheet has no record column');
+  assert.deepEqual(host.hiddenColumns('填报说明'), []);
+  // Every record column of the score sheet's owned blocks is the hidden one.
+  const key = departmentKey('机电工程学院');
+  for (const suffix of ['head', 'out']) assert.equal(parseBlock(host.name(nameOf(key, suffix))!.address).right + 1, 14, suffix);
+  // Hiding changes no value: the header a user finds on un-hiding it, grey, and the head's record.
+  assert.equal(host.get(score, 'O3'), '加载项记录（请勿修改）');
+  assert.match(String(host.get(score, 'O2')), /^coop1:/);
+  assert.ok(host.formats.some((f) => f.sheet === score && f.format.fontColor === '#A6A6A6' && parseBlock(f.address).left === 14 && parseBlock(f.address).top <= 2));
+
+  // The same department again: nothing written, nothing hidden, the workbook unchanged.
+  const before = host.snapshot();
+  host.resetCalls();
+  const again = await insertTemplate(ctx, { department: '机电工程学院' });
+  assert.equal(again.ok, true, again.message);
+  assert.deepEqual(again.written, []);
+  assert.equal(host.calls.hideColumns, 0);
+  assert.equal(host.snapshot(), before);
+
+  // The flow reads the hidden records: a second fill recognises its own output through them.
+  typeFacts(host, baseFacts());
+  const filled = await fillScores(ctx);
+  assert.equal(filled.ok, true, filled.message);
+  assert.match(String(host.get(score, 'O5')), /^coop1:/);
+  const refilled = await fillScores(ctx);
+  assert.equal(refilled.ok, true, refilled.message);
+  assert.deepEqual(host.hiddenColumns(score), ['O']);
+  // A user who un-hid the column keeps it visible: only the action that makes it hides it.
+  host.unhideColumns(score);
+  assert.equal((await fillScores(ctx)).ok, true);
+  assert.deepEqual(host.hiddenColumns(score), []);
+  assert.equal(host.get(score, 'O3'), '加载项记录（请勿修改）');
+});
+
 test("a user's sheet of the same name is left alone: the template takes a free name", async () => {
   const host = new MemoryHost();
   host.addUserSheet('机电工程学院-填报');

@@ -63,6 +63,7 @@ function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
     names: none,
     defineNames: none,
     setListValidation: none,
+    hideColumns: none,
     select: async (ref) => {
       if (failSelect) throw Object.assign(new Error('This operation is not allowed'), { code: 'ItemNotFound' });
       selected.push(ref);

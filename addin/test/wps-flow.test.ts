@@ -76,6 +76,7 @@ function differences(a: ReturnType<FakeEtApplication['snapshot']>, b: ReturnType
       if (before !== after) out.push(`${name}!${cell}: ${before} → ${after}`);
     }
     if (JSON.stringify([x.widths, x.merges]) !== JSON.stringify([y.widths, y.merges])) out.push(`${name}: widths or merges`);
+    if (JSON.stringify(x.hidden) !== JSON.stringify(y.hidden)) out.push(`${name}: hidden columns ${JSON.stringify(x.hidden)} → ${JSON.stringify(y.hidden)}`);
   }
   if (JSON.stringify(a.names) !== JSON.stringify(b.names)) out.push('defined names');
   return out.slice(0, 8);
@@ -93,6 +94,9 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.ok(r.app.book.Names.Count > 20, 'inputs are found through defined names');
     const bool = cellOf(r.app, fieldSuffix('leadership.principal', 'self'));
     assert.equal(r.app.cellAt(bool.sheet, bool.address)?.validation?.type, 3, 'yes/no cells have a dropdown');
+    // The score sheet's record column O (15th) is hidden, and no other column anywhere.
+    assert.deepEqual(r.app.book.list.map((ws) => [ws.Name, [...ws.hiddenColumns]]), r.app.book.list.map((ws) => [ws.Name, ws.Name === `${DEPT}-评分` ? [15] : []]));
+    assert.equal(r.app.valueAt(`${DEPT}-评分`, 'O3'), '加载项记录（请勿修改）');
 
     typeFacts(r.app, baseFacts());
 
@@ -137,6 +141,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
     const summary = await r.run('buildSummary', (ctx) => buildSummary(ctx));
     assert.equal(summary.ok, true, summary.message);
     assert.deepEqual(summary.departments?.map((d) => [d.department, d.final, d.rank]), [[DEPT, 88, 1]]);
+    assert.deepEqual([...r.app.sheet(summary.written[0].sheet).hiddenColumns], [7], 'the summary record column G is hidden');
 
     // A second run of everything changes nothing.
     const before = r.app.snapshot();

@@ -189,3 +189,40 @@ test('marks outside the scope are left alone', async () => {
   assert.equal(app.cellAt('Sheet1', 'A2')?.comment, undefined);
   assert.ok(app.cellAt('Sheet1', 'D9')?.comment?.startsWith(MARK_PREFIX));
 });
+
+test('hideColumns: EntireColumn.Hidden once per sheet and column run; values stay; idempotent', async () => {
+  const { app, counter, host } = setup();
+  await host.addSheets(['汇总']);
+  app.type('Sheet1', 'O3', '加载项记录（请勿修改）');
+  app.type('Sheet1', 'O4', 'coop1:abc');
+  counter.reset();
+  await host.hideColumns([
+    { sheet: 'Sheet1', address: 'O2:O27' },
+    { sheet: 'Sheet1', address: 'O30' },
+    { sheet: '汇总', address: 'B1:C9' },
+  ]);
+  assert.deepEqual([...app.sheet('Sheet1').hiddenColumns], [15]);
+  assert.deepEqual([...app.sheet('汇总').hiddenColumns].sort(), [2, 3]);
+  // Two distinct column runs: Range, EntireColumn and Hidden= for each, and no cell touched.
+  assert.equal(counter.matching(/\.Hidden=$/), 2, counter.summary());
+  assert.equal(counter.matching(/\.EntireColumn$/), 2, counter.summary());
+  assert.equal(counter.matching(/Value2/), 0);
+  assert.deepEqual(await host.read([{ sheet: 'Sheet1', address: 'O3:O4' }]), [[['加载项记录（请勿修改）'], ['coop1:abc']]]);
+  await host.write([{ sheet: 'Sheet1', address: 'O5', values: [['coop1:def']] }]);
+  assert.equal(app.valueAt('Sheet1', 'O5'), 'coop1:def');
+  const before = JSON.stringify(app.snapshot());
+  await host.hideColumns([{ sheet: 'Sheet1', address: 'O1' }]);
+  assert.equal(JSON.stringify(app.snapshot()), before);
+  // A missing sheet hides nothing at all, not even the columns listed before it.
+  await assert.rejects(host.hideColumns([{ sheet: '汇总', address: 'F1' }, { sheet: '不存在', address: 'A1' }]), /不存在/);
+  assert.equal(app.sheet('汇总').hiddenColumns.has(6), false);
+});
+
+test('the fake ET, like WPS, hides only whole columns', () => {
+  const app = new FakeEtApplication();
+  const ws = app.sheet('Sheet1');
+  assert.throws(() => (ws.Range('O3').Hidden = true), /Hidden/);
+  ws.Range('O3').EntireColumn.Hidden = true;
+  assert.equal(ws.Range('O1:O2').EntireColumn.Hidden, true);
+  assert.equal(ws.Range('N1:O1').EntireColumn.Hidden, null);
+});

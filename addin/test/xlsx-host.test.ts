@@ -254,6 +254,30 @@ test('formatting applies, merges are idempotent, and it all survives saving', as
   assert.deepEqual(await host.sheets(), ['Score', '汇总']);
 });
 
+test('hidden columns survive saving, keep their values and width, and hiding again changes nothing', async () => {
+  const host = await XlsxHost.load(await userWorkbook());
+  await host.addSheets(['汇总']);
+  await host.write([{ sheet: 'Facts', address: 'O3:O4', values: [['加载项记录（请勿修改）'], ['coop1:abc']] }]);
+  await host.format([{ sheet: 'Facts', address: 'O1', format: { columnWidth: 10 } }]);
+  await host.hideColumns([{ sheet: 'Facts', address: 'O2:O27' }, { sheet: '汇总', address: 'G1:H5' }]);
+  const once = await host.save();
+  await host.hideColumns([{ sheet: 'Facts', address: 'O1' }]);
+  const again = await XlsxHost.load(await host.save());
+  assert.deepEqual(await again.read([{ sheet: 'Facts', address: 'B3:B5' }, { sheet: 'Facts', address: 'O3:O4' }]), [[[57], ['x'], [1]], [['加载项记录（请勿修改）'], ['coop1:abc']]]);
+  for (const wb of [await reopen(once), again.workbook]) {
+    const facts = wb.getWorksheet('Facts')!;
+    const summary = wb.getWorksheet('汇总')!;
+    assert.deepEqual([14, 15, 16].map((c) => facts.getColumn(c).hidden), [false, true, false]);
+    assert.equal(facts.getColumn(15).width, 10);
+    assert.deepEqual([6, 7, 8, 9].map((c) => summary.getColumn(c).hidden), [false, true, true, false]);
+    // The user's own sheet and columns are left as they were.
+    assert.equal(wb.getWorksheet('我的 记录')!.getColumn(1).hidden, false);
+    assert.equal(wb.getWorksheet('我的 记录')!.getColumn(1).width, 33);
+  }
+  await assert.rejects(again.hideColumns([{ sheet: '汇总', address: 'A1' }, { sheet: '不存在', address: 'A1' }]), /不存在/);
+  assert.equal(again.workbook.getWorksheet('汇总')!.getColumn(1).hidden, false);
+});
+
 test('select opens the saved file on that sheet and cell, and tells the page', async () => {
   const seen: RangeRef[] = [];
   const host = await XlsxHost.load(await userWorkbook(), { onSelect: (ref) => seen.push(ref) });

@@ -62,6 +62,10 @@
  * Every block the flow writes carries, in the column right beside it, a record of what was
  * written there (one hash per cell, per row). A cell may be written only if it is empty or still holds exactly what
  * the record says; otherwise the action stops before writing anything and names the cells.
+ * The action that makes a record column hides it (`host.hideColumns`: insertTemplate for the
+ * score sheet's column O, the first buildSummary / appraisalText for their sheets); hidden
+ * columns are read and written like any other, and a user who un-hides the score sheet's
+ * record column finds it grey and headed "加载项记录（请勿修改）".
  */
 import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';

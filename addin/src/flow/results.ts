@@ -11,6 +11,11 @@ import { placeOf } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
 import { freeSheetName } from '../template/insert.js';
 
+/** The record column beside a block (see own.ts). */
+function recordColumn(b: Block): Block {
+  return { top: b.top, bottom: b.bottom, left: b.right + 1, right: b.right + 1 };
+}
+
 /** Where a result of `rows` × `cols` goes: over the previous run's block, or on a new sheet. */
 export interface ResultPlan {
   name: string;
@@ -68,5 +73,8 @@ export async function writeResult(
   await host.write([write]);
   await host.format(sheet.format(target.sheet, own));
   await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  // The record column is hidden when it is made, on the new sheet; later runs leave its
+  // visibility to the user (one who un-hid it to look keeps seeing it).
+  if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress(recordColumn(target.block)) }]);
   return { ok: true, written: [{ sheet: write.sheet, address: write.address }], sheet: target.sheet };
 }

@@ -11,11 +11,11 @@
  * 50 departments' input blocks are tens of thousands of cells, more than one request carries.
  *
  * Requirement sets: values, formats, names, selection: ExcelApi 1.1–1.7 (NamedItem.formula
- * 1.7); list validation 1.8; fills of a whole block: `Range.getCellProperties` 1.9. A mark's
- * message goes into a note (ExcelApi 1.18: `Worksheet.notes`, `Note.getLocation`), else into
- * a threaded comment (1.10); below 1.10 no mark is made at all, because a mark we could not
- * recognise later could never be taken off (the pane still lists every problem and selects
- * its cell).
+ * 1.7); hiding columns (`Range.columnHidden`) 1.2; list validation 1.8; fills of a whole
+ * block: `Range.getCellProperties` 1.9. A mark's message goes into a note (ExcelApi 1.18:
+ * `Worksheet.notes`, `Note.getLocation`), else into a threaded comment (1.10); below 1.10 no
+ * mark is made at all, because a mark we could not recognise later could never be taken off
+ * (the pane still lists every problem and selects its cell).
  */
 import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, parseBlock, type Block } from '../flow/a1.js';
@@ -291,6 +291,15 @@ export class ExcelHost implements Host {
     });
   }
 
+  async hideColumns(ranges: RangeRef[]): Promise<void> {
+    if (ranges.length === 0) return;
+    await this.run(async (context) => {
+      const sheet = sheetsOf(context);
+      // One command per block, not per column; hiding a hidden column again is harmless.
+      for (const r of ranges) sheet(r.sheet).getRange(r.address).getEntireColumn().columnHidden = true;
+      await context.sync();
+    });
+  }
 }
 
 /** Every cell of the looked-at blocks with its fill, once each (blocks may overlap). */

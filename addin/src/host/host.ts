@@ -95,4 +95,11 @@ export interface Host {
   defineNames(names: DefinedName[]): Promise<void>;
   /** Adds dropdowns, in one round trip. */
   setListValidation(rules: ListValidation[]): Promise<void>;
+
+  /**
+   * Hides every worksheet column the blocks span (whole columns, whatever rows the blocks
+   * cover), in one round trip. Idempotent: an already hidden column stays hidden. Hiding
+   * changes no value; hidden cells read and write exactly as visible ones.
+   */
+  hideColumns(ranges: RangeRef[]): Promise<void>;
 }

@@ -178,6 +178,21 @@ export class WpsHost implements Host {
       validation.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, rule.list.join(','));
     }
   }
+
+  async hideColumns(ranges: RangeRef[]): Promise<void> {
+    const sheet = this.sheetFinder(this.workbook());
+    // Three calls into ET per distinct run of columns (Range, EntireColumn, Hidden), however
+    // many rows the blocks cover; blocks over the same columns of a sheet are hidden once.
+    // Every sheet is found first, so a missing one hides nothing at all.
+    const todo = new Map<string, { ws: EtWorksheet; columns: string }>();
+    for (const ref of ranges) {
+      const box = parseBox(ref.address);
+      const columns = boxAddress({ top: 1, bottom: 1, left: box.left, right: box.right });
+      const key = `${ref.sheet}\u0000${columns}`;
+      if (!todo.has(key)) todo.set(key, { ws: sheet(ref.sheet), columns });
+    }
+    for (const { ws, columns } of todo.values()) ws.Range(columns).EntireColumn.Hidden = true;
+  }
 }
 
 /** The fallback read: one `Item(r, c).Value2` per cell, for shapes `normaliseBlock` refused. */

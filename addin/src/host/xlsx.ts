@@ -4,10 +4,10 @@
  * and the Excel pane reads other departments' workbooks through it for the summary. It has
  * no DOM dependency, so it runs the same in the browser and in Node tests.
  *
- * Only the cells, names, validations and marks the flow asks for are touched; everything
- * else ExcelJS loads (formatting, other sheets, merges, notes, column widths) is written back
- * as it was. ExcelJS itself drops what it does not model (charts, pivot tables, macros), so
- * the page says a download is a copy and never replaces the user's original.
+ * Only the cells, names, validations, marks and hidden columns the flow asks for are touched;
+ * everything else ExcelJS loads (formatting, other sheets, merges, notes, column widths) is
+ * written back as it was. ExcelJS itself drops what it does not model (charts, pivot tables,
+ * macros), so the page says a download is a copy and never replaces the user's original.
  */
 import ExcelJS from 'exceljs';
 import type { Borders, Cell, Fill, Worksheet } from 'exceljs';
@@ -304,6 +304,14 @@ export class XlsxHost implements Host {
           error: `请从下拉列表中选择：${rule.list.join('、')}`,
         };
       }
+    }
+  }
+
+  async hideColumns(ranges: RangeRef[]): Promise<void> {
+    // Every sheet is checked first, so a missing one hides nothing at all.
+    const todo = ranges.map((ref) => ({ ws: this.sheet(ref.sheet), box: parseBox(ref.address) }));
+    for (const { ws, box } of todo) {
+      for (let c = box.left; c <= box.right; c++) ws.getColumn(c).hidden = true;
     }
   }
 }

@@ -85,6 +85,8 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
   await host.format(plans.flatMap((p) => p.formats));
   await host.defineNames(plans.flatMap((p) => p.names));
   await host.setListValidation(plans.flatMap((p) => p.validations));
+  // The record columns hold hashes, not something to read: out of sight, still read and written.
+  await host.hideColumns(plans.flatMap((p) => p.hidden));
   // Put the cursor on the department's name, where filling in starts.
   const deptCell = scoreOnly ? found?.places.get('department')?.block : undefined;
   await host.select({ sheet: factsSheet, address: deptCell ? cellAddress(deptCell.top, deptCell.left) : 'B2' });

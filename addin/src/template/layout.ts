@@ -6,7 +6,7 @@
  * its cells through the defined names made here (see ../flow/names.ts), so users may insert
  * rows, move tables down and rename sheets.
  */
-import type { CellValue, DefinedName, FormatBlock, ListValidation, WriteBlock } from '../host/host.js';
+import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
 import type { Locale } from '../flow/index.js';
 import { blockAddress, blockOf, cellAddress, type Block } from '../flow/a1.js';
@@ -28,6 +28,8 @@ export interface SheetPlan {
   formats: FormatBlock[];
   names: DefinedName[];
   validations: ListValidation[];
+  /** The record columns (see ../flow/own.ts), hidden once the sheet is written. */
+  hidden: RangeRef[];
 }
 
 const HEADER_FILL = '#DDEBF7';
@@ -60,7 +62,7 @@ export const FACTS_LAYOUT = {
 } as const;
 
 export function factsSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
-  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [] };
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
   const name = (suffix: string, row: number, col: number) =>
     plan.names.push({ name: nameOf(key, suffix), sheet, address: cellAddress(row, col) });
   const lineName = (id: string) => rubric.lines.find((l) => l.id === id)?.name ?? id;
@@ -156,7 +158,7 @@ export function headValues(locale: Locale, department: string, year: string): Ce
 }
 
 export function scoreSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
-  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [] };
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
   const lastCol = SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1; // N
   const recordCol = lastCol + 1; // O
 
@@ -221,8 +223,8 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   plan.names.push({ name: nameOf(key, 'out'), sheet, address: blockAddress(out) });
   plan.writes.push(cell(sheet, finalRow + 1, 0, tr(
     locale,
-    '说明：考评栏空白的填报项按院系自评认定。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列为加载项记录，请勿修改。',
-    'Blank assessor inputs are accepted as reported. Scores are written as plain values by the add-in from the facts sheet, readable without it. Column O is the add-in\'s record: do not edit.',
+    '说明：考评栏空白的填报项按院系自评认定。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列（已隐藏）为加载项记录，请勿修改。',
+    'Blank assessor inputs are accepted as reported. Scores are written as plain values by the add-in from the facts sheet, readable without it. Column O (hidden) is the add-in\'s record: do not edit.',
   )));
   plan.formats.push(fmt(sheet, blockOf(finalRow + 1, 0, 1, lastCol + 1), { merge: true, wrap: true }));
 
@@ -230,7 +232,9 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 12, nLines + 2, 2), { wrap: true }));
   plan.formats.push(fmt(sheet, blockOf(totalRow, 0, 2, lastCol + 1), { bold: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 4, nLines + 2, 8), { numberFormat: '0.##', horizontal: 'center' }));
+  // The record column stays grey and headed "请勿修改" for a user who un-hides it.
   plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
+  plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 1)) });
   const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48, 10];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
   return plan;
@@ -259,7 +263,7 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
     '四、注意',
     '1. 加载项只写入评分表的得分、说明列和它自己生成的汇总表，不改动填报内容；若这些位置被手工填了其他内容，加载项会停下并列出单元格。',
-    '2. 请勿修改评分表和汇总表最右侧的“加载项记录”列。',
+    '2. 评分表和汇总表最右侧隐藏的“加载项记录”列供加载项识别自己写入的内容，请勿修改。',
     '3. 一个工作簿可包含多个院系：每个院系一组“填报”“评分”表，工作表可改名、可插入行。',
   ];
   const en = [
@@ -277,7 +281,7 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
     '4. Notes',
     'The add-in writes only its own output cells and sheets and never changes inputs; if something else is there it stops and names the cells.',
-    'Do not edit the "add-in record" column at the right of the score and summary sheets.',
+    'Do not edit the hidden "add-in record" column at the right of the score and summary sheets.',
     'A workbook may hold several departments, each with its own facts and score sheets; sheets may be renamed and rows inserted.',
   ];
   const lines = locale === 'en' ? en : zh;
@@ -291,5 +295,6 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     ],
     names: [],
     validations: [],
+    hidden: [],
   };
 }

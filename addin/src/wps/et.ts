@@ -73,6 +73,13 @@ export interface EtRange {
   readonly Comment: EtComment | null;
   AddComment(Text?: string): EtComment;
   readonly Validation: EtValidation;
+  /** The whole worksheet columns the block spans. */
+  readonly EntireColumn: EtRange;
+  /**
+   * Whether the block's rows or columns are hidden; may be set only on whole rows or columns
+   * (`EntireColumn`), as in Excel's COM model. Reads null when some are hidden and some not.
+   */
+  Hidden: unknown;
   Select(): unknown;
   /** One cell of the block, 1-based relative to its top-left corner. */
   Item(RowIndex: number, ColumnIndex?: number): EtRange;

@@ -76,6 +76,10 @@ test('inside Excel the pane mounts, inserts a template, validates, marks and sel
   await page.locator('.status[data-tone="ok"]').waitFor({ timeout: 10_000 });
   const sheets = await book<string[]>(page, 'book.sheets.map((s) => s.name)');
   assert.ok(sheets.some((n) => n.includes('机电工程学院')), sheets.join(', '));
+  // The score sheet's record column O is hidden, its header still in place.
+  const hidden = await book<Array<[string, number[]]>>(page, 'book.sheets.filter((s) => s.hiddenColumns.size > 0).map((s) => [s.name, [...s.hiddenColumns]])');
+  assert.deepEqual(hidden, [['机电工程学院-评分', [14]]]);
+  assert.equal(await book<string>(page, "book.sheet('机电工程学院-评分').value('O3')"), '加载项记录（请勿修改）');
 
   await page.click('button[data-action="validate"]');
   await page.locator('.status[data-tone="warn"]').waitFor({ timeout: 10_000 });

@@ -13,6 +13,8 @@
  *   block fills every cell;
  * - `AddComment` throws when the cell already has a comment, `Validation.Add` when the cell
  *   already has a rule, `Names.Add` replaces a name of the same name;
+ * - `EntireColumn` spans all 1,048,576 rows; `Hidden` may be set only on whole columns (or
+ *   rows), as in Excel's COM model, and hides the columns without touching their values;
  * - colours are BGR numbers; a cell without fill reads `Color` 16777215 and `ColorIndex`
  *   xlNone (-4142).
  *
@@ -37,6 +39,8 @@ import type {
 import { boxAddress, cellsOf, parseBox, type Box } from '../../src/host/xlsx-cells.js';
 
 const WHITE = 16777215;
+/** Rows of a worksheet. */
+const ET_ROWS = 1048576;
 const XL_NONE = -4142;
 
 type Scalar = string | number | boolean;
@@ -311,6 +315,25 @@ export class FakeRange extends EtObject implements EtRange {
   get Validation(): EtValidation {
     return new FakeValidation(this);
   }
+  get EntireColumn(): EtRange {
+    return new FakeRange(this.sheet, { top: 1, left: this.box.left, bottom: ET_ROWS, right: this.box.right });
+  }
+  private wholeColumns(): boolean {
+    return this.box.top === 1 && this.box.bottom === ET_ROWS;
+  }
+  get Hidden(): unknown {
+    if (!this.wholeColumns()) return false;
+    const states = new Set<boolean>();
+    for (let c = this.box.left; c <= this.box.right; c++) states.add(this.sheet.hiddenColumns.has(c));
+    return states.size === 1 ? [...states][0] : null;
+  }
+  set Hidden(value: unknown) {
+    if (!this.wholeColumns()) throw new Error('Hidden: unable to set the Hidden property of the Range class (not whole columns)');
+    for (let c = this.box.left; c <= this.box.right; c++) {
+      if (value === true) this.sheet.hiddenColumns.add(c);
+      else this.sheet.hiddenColumns.delete(c);
+    }
+  }
   Select(): boolean {
     this.sheet.app.selection = { sheet: this.sheet.Name, address: boxAddress(this.box) };
     return true;
@@ -334,6 +357,8 @@ export class FakeWorksheet extends EtObject implements EtWorksheet {
   private readonly store = new Map<string, FakeCell>();
   readonly columnWidths = new Map<number, number>();
   readonly merges = new Set<string>();
+  /** 1-based numbers of the hidden columns. */
+  readonly hiddenColumns = new Set<number>();
   private name: string;
 
   constructor(
@@ -515,7 +540,7 @@ export class FakeEtApplication extends EtObject implements EtApplication {
   }
   /** The whole workbook as plain data, to compare two states. */
   snapshot(): {
-    sheets: Array<{ name: string; cells: Record<string, FakeCell>; widths: Array<[number, number]>; merges: string[] }>;
+    sheets: Array<{ name: string; cells: Record<string, FakeCell>; widths: Array<[number, number]>; merges: string[]; hidden: number[] }>;
     names: Array<[string, unknown]>;
   } {
     return {
@@ -530,6 +555,7 @@ export class FakeEtApplication extends EtObject implements EtApplication {
         ),
         widths: [...ws.columnWidths.entries()],
         merges: [...ws.merges].sort(),
+        hidden: [...ws.hiddenColumns].sort((a, b) => a - b),
       })),
       names: (this.book.Names as FakeNames).list.map((n) => [n.Name, n.RefersTo]),
     };

@@ -17,6 +17,8 @@
  *   "" clears it; "12", "65%", "TRUE" written as text become a number / boolean, "=…" becomes a
  *   formula, and a leading apostrophe keeps the text as typed (the apostrophe is not read back);
  * - a written array must match the range's size (InvalidArgument otherwise);
+ * - `columnHidden` set on a range hides (or shows) every column it spans, values untouched;
+ *   `getEntireColumn()` spans all 1,048,576 rows;
  * - a cell without a fill reads "#FFFFFF"; names.add of an existing name fails; notes.add on a
  *   cell with a note fails; names compare case-insensitively.
  */
@@ -41,6 +43,8 @@ export class FakeSheet {
   readonly comments = new Map<string, string>();
   readonly merges = new Set<string>();
   readonly columnWidths = new Map<number, number>();
+  /** 0-based numbers of the hidden columns. */
+  readonly hiddenColumns = new Set<number>();
   constructor(public name: string) {}
 
   cell(address: string): FakeCell | undefined {
@@ -77,6 +81,9 @@ export class OfficeError extends Error {
 
 type Op = () => void;
 
+/** Rows of an Excel worksheet. */
+const EXCEL_ROWS = 1048576;
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   /** Name (as given) → formula, e.g. "='事实'!$B$3". */
@@ -111,6 +118,7 @@ export class FakeWorkbook {
         comments: [...s.comments].sort(),
         merges: [...s.merges].sort(),
         widths: [...s.columnWidths].sort(),
+        hidden: [...s.hiddenColumns].sort((a, b) => a - b),
       })),
       names: [...this.names].sort(),
     });
@@ -333,6 +341,18 @@ class FakeRange extends ClientObject {
     this.later(() => {
       this.sheet.model();
       this.ctx.model.selection = { sheet: this.sheet.sheetName, address: cellAddress(this.block.top, this.block.left) + (blockRows(this.block) * blockCols(this.block) > 1 ? `:${cellAddress(this.block.bottom, this.block.right)}` : '') };
+    });
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, { top: 0, left: this.block.left, bottom: EXCEL_ROWS - 1, right: this.block.right });
+  }
+  set columnHidden(hidden: boolean) {
+    this.later(() => {
+      const s = this.sheet.model();
+      for (let col = this.block.left; col <= this.block.right; col++) {
+        if (hidden) s.hiddenColumns.add(col);
+        else s.hiddenColumns.delete(col);
+      }
     });
   }
   merge(): void {

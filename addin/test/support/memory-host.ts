@@ -1,9 +1,9 @@
 /**
  * A faithful in-memory Host for tests: a workbook of sheets holding cell values, workbook-
- * scoped defined names, marks, dropdowns and formats, behaving as the real hosts do where the
- * flow could notice (reading a missing sheet fails, adding an existing sheet fails, a block
- * written must match its address, names move when rows are inserted and follow a renamed
- * sheet). Every Host call is counted per method, so tests can prove the call count constant.
+ * scoped defined names, marks, dropdowns, formats and hidden columns, behaving as the real
+ * hosts do where the flow could notice (reading a missing sheet fails, adding an existing
+ * sheet fails, a block written must match its address, names move when rows are inserted and
+ * follow a renamed sheet, hiding a column leaves its values as they were). Every Host call is counted per method, so tests can prove the call count constant.
  *
  * It refuses to write a formula ("=…"): the flow must only ever write plain values.
  */
@@ -17,14 +17,16 @@ import type {
   RangeRef,
   WriteBlock,
 } from '../../src/host/host.js';
-import { blockAddress, cellAddress, parseBlock, type Block } from '../../src/flow/a1.js';
+import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/flow/a1.js';
 
-type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation';
+type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation' | 'hideColumns';
 
 interface Sheet {
   name: string;
   cells: Map<string, CellValue>;
   marks: Map<string, string>;
+  /** 0-based numbers of the hidden columns. */
+  hidden: Set<number>;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -43,7 +45,7 @@ export class MemoryHost implements Host {
   }
 
   private static zero(): Record<Method, number> {
-    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, defineNames: 0, setListValidation: 0 };
+    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
   }
 
   /** Host calls since the last reset, all methods together. */
@@ -73,7 +75,7 @@ export class MemoryHost implements Host {
     for (const n of names) {
       if (this.book.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new Error(`MemoryHost: sheet "${n}" exists`);
       if (n.length > 31 || /[[\]:*?/\\]/.test(n)) throw new Error(`MemoryHost: bad sheet name "${n}"`);
-      this.book.push({ name: n, cells: new Map(), marks: new Map() });
+      this.book.push({ name: n, cells: new Map(), marks: new Map(), hidden: new Set() });
     }
   }
 
@@ -162,6 +164,13 @@ export class MemoryHost implements Host {
     }
   }
 
+  async hideColumns(ranges: RangeRef[]): Promise<void> {
+    this.calls.hideColumns++;
+    // Every sheet and address is checked first: a bad block hides nothing.
+    const todo = ranges.map((r) => ({ sh: this.sheet(r.sheet), b: parseBlock(r.address) }));
+    for (const { sh, b } of todo) for (let c = b.left; c <= b.right; c++) sh.hidden.add(c);
+  }
+
   /* ---------------------------------------------------------------- test helpers (not counted) */
 
   private put(sheet: string, row: number, col: number, v: CellValue): void {
@@ -202,7 +211,17 @@ export class MemoryHost implements Host {
 
   /** A user adds a sheet of their own. */
   addUserSheet(name: string): void {
-    this.book.push({ name, cells: new Map(), marks: new Map() });
+    this.book.push({ name, cells: new Map(), marks: new Map(), hidden: new Set() });
+  }
+
+  /** The hidden columns of a sheet as letters, left to right ("O"). */
+  hiddenColumns(sheet: string): string[] {
+    return [...this.sheet(sheet).hidden].sort((a, b) => a - b).map((c) => columnLetters(c));
+  }
+
+  /** A user un-hides every column of a sheet. */
+  unhideColumns(sheet: string): void {
+    this.sheet(sheet).hidden.clear();
   }
 
   name(name: string): DefinedName | undefined {
@@ -276,6 +295,7 @@ export class MemoryHost implements Host {
         name: s.name,
         cells: [...s.cells.entries()].sort(),
         marks: [...s.marks.entries()].sort(),
+        hidden: [...s.hidden].sort((a, b) => a - b),
       })),
       names: [...this.definedNames].sort((a, b) => a.name.localeCompare(b.name)),
       validations: this.validations.map((v) => JSON.stringify(v)).sort(),
