@@ -36,6 +36,8 @@ pub struct FactReader<'a> {
     problems: Vec<Problem>,
     reported: BTreeSet<String>,
     majors: Option<Option<Vec<Major>>>,
+    /// Each listed major's index by name, for order classes naming their major.
+    major_index: BTreeMap<String, usize>,
 }
 
 impl<'a> FactReader<'a> {
@@ -46,6 +48,7 @@ impl<'a> FactReader<'a> {
             problems: Vec::new(),
             reported: BTreeSet::new(),
             majors: None,
+            major_index: BTreeMap::new(),
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -251,6 +254,15 @@ impl<'a> FactReader<'a> {
         None
     }
 
+    /// Whether the list of majors reads cleanly (reading it once if need be), without a copy.
+    fn majors_ok(&mut self) -> bool {
+        if self.majors.is_none() {
+            let read = self.read_majors();
+            self.majors = Some(read);
+        }
+        matches!(self.majors, Some(Some(_)))
+    }
+
     /// The list of majors: present, not empty, every name given and unique.
     pub fn majors(&mut self) -> Option<Vec<Major>> {
         if let Some(cached) = &self.majors {
@@ -299,6 +311,7 @@ impl<'a> FactReader<'a> {
             return None;
         }
         let mut majors = Vec::with_capacity(items.len());
+        let mut by_name = BTreeMap::new();
         let mut ok = true;
         for (index, item) in items.iter().enumerate() {
             let path = format!("majors[{index}].name");
@@ -309,17 +322,18 @@ impl<'a> FactReader<'a> {
             );
             match cell::read_text(value) {
                 Ok(name) => {
-                    if let Some(first) = majors.iter().find(|m: &&Major| m.name == name) {
+                    if let Some(&first) = by_name.get(&name) {
                         self.report(Problem::new(
                             path.as_str(),
                             Code::DuplicateMajor,
                             Text::new(
-                                format!("第 {} 个专业「{name}」与第 {} 个专业重名（{path}），每个专业只应列出一次", index + 1, first.index + 1),
-                                format!("major {} “{name}” repeats major {} ({path}); list each major once", index + 1, first.index + 1),
+                                format!("第 {} 个专业「{name}」与第 {} 个专业重名（{path}），每个专业只应列出一次", index + 1, first + 1),
+                                format!("major {} “{name}” repeats major {} ({path}); list each major once", index + 1, first + 1),
                             ),
                         ));
                         ok = false;
                     } else {
+                        by_name.insert(name.clone(), index);
                         majors.push(Major { index, name });
                     }
                 }
@@ -335,6 +349,7 @@ impl<'a> FactReader<'a> {
                 }
             }
         }
+        self.major_index = by_name;
         ok.then_some(majors)
     }
 
@@ -462,7 +477,7 @@ impl<'a> FactReader<'a> {
 
     /// The major an order class belongs to, as an index into `majors` (which must name it).
     pub fn order_class_major(&mut self, index: usize) -> Option<usize> {
-        let majors = self.majors();
+        let majors_ok = self.majors_ok();
         let path = format!("order_classes[{index}].major");
         let class = self.class_label(index);
         let value = self.class_field(index, "major");
@@ -479,13 +494,18 @@ impl<'a> FactReader<'a> {
             }
         };
         // When the majors themselves are bad, that problem is already reported.
-        let majors = majors?;
-        if let Some(major) = majors.iter().find(|m| m.name == major_name) {
-            return Some(major.index);
+        if !majors_ok {
+            return None;
         }
-        let known = majors
+        if let Some(&major) = self.major_index.get(&major_name) {
+            return Some(major);
+        }
+        let mut listed: Vec<(&usize, &String)> =
+            self.major_index.iter().map(|(name, i)| (i, name)).collect();
+        listed.sort();
+        let known = listed
             .iter()
-            .map(|m| m.name.as_str())
+            .map(|(_, name)| name.as_str())
             .collect::<Vec<_>>()
             .join("、");
         self.report(Problem::new(

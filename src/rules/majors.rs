@@ -5,6 +5,7 @@ use crate::facts::FactReader;
 use crate::format::num;
 use crate::rubric::{BonusMode, Line, Rule};
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 fn dec(n: usize) -> Decimal {
     Decimal::from(n as u64)
@@ -211,7 +212,7 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     let count = facts.order_class_count()?;
     let class_majors: Vec<Option<usize>> = (0..count).map(|i| facts.order_class_major(i)).collect();
     let majors = majors?;
-    let class_majors: Vec<usize> = class_majors.into_iter().collect::<Option<_>>()?;
+    let class_majors: BTreeSet<usize> = class_majors.into_iter().collect::<Option<_>>()?;
     let with_class: Vec<&str> = majors
         .iter()
         .filter(|m| class_majors.contains(&m.index))
