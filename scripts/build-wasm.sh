@@ -30,7 +30,7 @@ JSON
 "$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals --quiet -o /dev/null
 
 size=$(wc -c < pkg/coop_engine_bg.wasm)
-budget=${WASM_SIZE_BUDGET:-210000}
+budget=${WASM_SIZE_BUDGET:-195000}
 echo "pkg/coop_engine_bg.wasm: $size bytes, MVP + mutable-globals (budget $budget bytes)"
 if [ "$size" -gt "$budget" ]; then
   echo "the Wasm module is over its size budget" >&2

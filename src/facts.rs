@@ -8,8 +8,8 @@ use crate::cell::{self, Fault};
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use crate::rubric::Label;
+use serde_json::Map;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What a count was expected to be, for messages.
 fn count_expected() -> Text {
@@ -32,23 +32,25 @@ pub struct Major {
 
 pub struct FactReader<'a> {
     root: &'a Value,
-    labels: &'a BTreeMap<String, Label>,
+    labels: &'a [(String, Label)],
     problems: Vec<Problem>,
-    reported: BTreeSet<String>,
+    /// Paths with a problem. Kept in a `serde_json::Map`, the ordered map the crate already
+    /// carries, because every further `BTreeMap` type costs the Wasm kilobytes of code.
+    reported: Map<String, Value>,
     majors: Option<Option<Vec<Major>>>,
     /// Each listed major's index by name, for order classes naming their major.
-    major_index: BTreeMap<String, usize>,
+    major_index: Map<String, Value>,
 }
 
 impl<'a> FactReader<'a> {
-    pub fn new(root: &'a Value, labels: &'a BTreeMap<String, Label>) -> FactReader<'a> {
+    pub fn new(root: &'a Value, labels: &'a [(String, Label)]) -> FactReader<'a> {
         let mut reader = FactReader {
             root,
             labels,
             problems: Vec::new(),
-            reported: BTreeSet::new(),
+            reported: Map::new(),
             majors: None,
-            major_index: BTreeMap::new(),
+            major_index: Map::new(),
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -81,20 +83,29 @@ impl<'a> FactReader<'a> {
     /// Records a problem unless one was already recorded at the same path.
     pub fn report(&mut self, problem: Problem) {
         // When the facts are not even an object, that one problem says everything.
-        if self.reported.contains("") {
+        if self.reported.contains_key("") {
             return;
         }
-        if self.reported.insert(problem.path.clone()) {
+        if self
+            .reported
+            .insert(problem.path.clone(), Value::Null)
+            .is_none()
+        {
             self.problems.push(problem);
         }
     }
 
     fn failed(&self, path: &str) -> bool {
-        self.reported.contains(path) || self.reported.contains("")
+        self.reported.contains_key(path) || self.reported.contains_key("")
     }
 
     fn label(&self, path: &str) -> Text {
-        match self.labels.get(path) {
+        match self
+            .labels
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, label)| label)
+        {
             Some(label) => Text::new(
                 &label.zh,
                 if label.en.is_empty() {
@@ -311,7 +322,7 @@ impl<'a> FactReader<'a> {
             return None;
         }
         let mut majors = Vec::with_capacity(items.len());
-        let mut by_name = BTreeMap::new();
+        let mut by_name = Map::new();
         let mut ok = true;
         for (index, item) in items.iter().enumerate() {
             let path = format!("majors[{index}].name");
@@ -322,7 +333,7 @@ impl<'a> FactReader<'a> {
             );
             match cell::read_text(value) {
                 Ok(name) => {
-                    if let Some(&first) = by_name.get(&name) {
+                    if let Some(first) = by_name.get(&name).and_then(Value::as_u64) {
                         self.report(Problem::new(
                             path.as_str(),
                             Code::DuplicateMajor,
@@ -333,7 +344,7 @@ impl<'a> FactReader<'a> {
                         ));
                         ok = false;
                     } else {
-                        by_name.insert(name.clone(), index);
+                        by_name.insert(name.clone(), Value::from(index));
                         majors.push(Major { index, name });
                     }
                 }
@@ -497,17 +508,17 @@ impl<'a> FactReader<'a> {
         if !majors_ok {
             return None;
         }
-        if let Some(&major) = self.major_index.get(&major_name) {
-            return Some(major);
+        if let Some(major) = self.major_index.get(&major_name).and_then(Value::as_u64) {
+            return usize::try_from(major).ok();
         }
-        let mut listed: Vec<(&usize, &String)> =
-            self.major_index.iter().map(|(name, i)| (i, name)).collect();
-        listed.sort();
-        let known = listed
-            .iter()
-            .map(|(_, name)| name.as_str())
-            .collect::<Vec<_>>()
-            .join("、");
+        let known = match &self.majors {
+            Some(Some(list)) => list
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            _ => String::new(),
+        };
         self.report(Problem::new(
             path.as_str(),
             Code::UnknownMajor,

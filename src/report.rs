@@ -10,7 +10,22 @@ use crate::rules::LineScore;
 use crate::weighting::RankedRow;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
+
+/// Builds a JSON object from its fields, in order. (The `json!` macro would do, but it
+/// routes every field through a fallible serialiser whose error path bloats the Wasm.)
+pub fn object(fields: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+fn text(value: &str) -> Value {
+    Value::String(value.to_string())
+}
 
 /// A decimal as a JSON number: an integer when whole, else the nearest double (which prints
 /// back as the same short decimal, e.g. 89.7).
@@ -25,33 +40,52 @@ pub fn number(value: Decimal) -> Value {
 }
 
 pub fn problem_json(problem: &Problem, locale: Locale) -> Value {
-    json!({ "path": problem.path, "code": problem.code.as_str(), "message": problem.message(locale) })
+    object(vec![
+        ("path", text(&problem.path)),
+        ("code", text(problem.code.as_str())),
+        ("message", text(problem.message(locale))),
+    ])
 }
 
 /// `{ ok: false, errors: [...] }`
 pub fn errors_json(problems: &[Problem], locale: Locale) -> Value {
-    json!({ "ok": false, "errors": problems.iter().map(|p| problem_json(p, locale)).collect::<Vec<_>>() })
+    object(vec![
+        ("ok", Value::Bool(false)),
+        (
+            "errors",
+            problems.iter().map(|p| problem_json(p, locale)).collect(),
+        ),
+    ])
 }
 
 /// `{ ok, errors }` for validation.
 pub fn validation_json(problems: &[Problem], locale: Locale) -> Value {
-    json!({ "ok": problems.is_empty(), "errors": problems.iter().map(|p| problem_json(p, locale)).collect::<Vec<_>>() })
+    object(vec![
+        ("ok", Value::Bool(problems.is_empty())),
+        (
+            "errors",
+            problems.iter().map(|p| problem_json(p, locale)).collect(),
+        ),
+    ])
 }
 
 pub fn line_json(line: &LineScore, decimals: u32, locale: Locale) -> Value {
     let n = |d: Decimal| number(round(d, decimals));
-    json!({
-        "id": line.id,
-        "name": line.name.get(locale),
-        "category": line.category,
-        "max": n(line.max),
-        "bonus_cap": n(line.bonus_cap),
-        "base": n(line.base),
-        "deduction": n(line.deduction),
-        "bonus": n(line.bonus),
-        "score": n(line.score),
-        "notes": line.notes.iter().map(|t| t.get(locale)).collect::<Vec<_>>(),
-    })
+    object(vec![
+        ("id", text(&line.id)),
+        ("name", text(line.name.get(locale))),
+        ("category", text(&line.category)),
+        ("max", n(line.max)),
+        ("bonus_cap", n(line.bonus_cap)),
+        ("base", n(line.base)),
+        ("deduction", n(line.deduction)),
+        ("bonus", n(line.bonus)),
+        ("score", n(line.score)),
+        (
+            "notes",
+            line.notes.iter().map(|t| text(t.get(locale))).collect(),
+        ),
+    ])
 }
 
 pub fn department_json(score: &DepartmentScore, decimals: u32, locale: Locale) -> Value {
@@ -76,7 +110,14 @@ pub fn department_json(score: &DepartmentScore, decimals: u32, locale: Locale) -
         score
             .categories
             .iter()
-            .map(|c| json!({ "id": c.id, "name": c.name.get(locale), "max": n(c.max), "score": n(c.score) }))
+            .map(|c| {
+                object(vec![
+                    ("id", text(&c.id)),
+                    ("name", text(c.name.get(locale))),
+                    ("max", n(c.max)),
+                    ("score", n(c.score)),
+                ])
+            })
             .collect(),
     );
     out.insert("deduction_total".into(), n(score.deduction_total));
@@ -88,13 +129,13 @@ pub fn department_json(score: &DepartmentScore, decimals: u32, locale: Locale) -
 pub fn ranked_json(rows: &[RankedRow]) -> Value {
     rows.iter()
         .map(|r| {
-            json!({
-                "department": r.department,
-                "s1": number(r.s1),
-                "s2": number(r.s2),
-                "final": number(r.final_score),
-                "rank": r.rank,
-            })
+            object(vec![
+                ("department", text(&r.department)),
+                ("s1", number(r.s1)),
+                ("s2", number(r.s2)),
+                ("final", number(r.final_score)),
+                ("rank", Value::from(r.rank)),
+            ])
         })
         .collect()
 }
@@ -109,24 +150,57 @@ pub fn rubric_json(rubric: &Rubric, locale: Locale) -> Value {
         }
     };
     let rules = rubric.data.get("lines").and_then(Value::as_array);
-    json!({
-        "id": rubric.id,
-        "title": pick(&rubric.title, &rubric.title_en),
-        "source": rubric.source,
-        "weights": { "self": number(rubric.weights.self_score), "assessor": number(rubric.weights.assessor) },
-        "decimals": rubric.decimals,
-        "max_total": number(rubric.max_total()),
-        "categories": rubric.categories.iter().map(|c| json!({
-            "id": c.id, "name": pick(&c.name, &c.name_en), "max": number(c.max),
-        })).collect::<Vec<_>>(),
-        "lines": rubric.lines.iter().enumerate().map(|(i, l)| json!({
-            "id": l.id,
-            "category": l.category,
-            "name": pick(&l.name, &l.name_en),
-            "max": number(l.max),
-            "bonus_cap": number(l.bonus_cap),
-            "source": l.source,
-            "rule": rules.and_then(|r| r.get(i)).and_then(|r| r.get("rule")).cloned().unwrap_or(Value::Null),
-        })).collect::<Vec<_>>(),
-    })
+    let categories = rubric
+        .categories
+        .iter()
+        .map(|c| {
+            object(vec![
+                ("id", text(&c.id)),
+                ("name", Value::String(pick(&c.name, &c.name_en))),
+                ("max", number(c.max)),
+            ])
+        })
+        .collect();
+    let lines = rubric
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            object(vec![
+                ("id", text(&l.id)),
+                ("category", text(&l.category)),
+                ("name", Value::String(pick(&l.name, &l.name_en))),
+                ("max", number(l.max)),
+                ("bonus_cap", number(l.bonus_cap)),
+                ("source", text(&l.source)),
+                (
+                    "rule",
+                    rules
+                        .and_then(|r| r.get(i))
+                        .and_then(|r| r.get("rule"))
+                        .cloned()
+                        .unwrap_or(Value::Null),
+                ),
+            ])
+        })
+        .collect();
+    object(vec![
+        ("id", text(&rubric.id)),
+        (
+            "title",
+            Value::String(pick(&rubric.title, &rubric.title_en)),
+        ),
+        ("source", text(&rubric.source)),
+        (
+            "weights",
+            object(vec![
+                ("self", number(rubric.weights.self_score)),
+                ("assessor", number(rubric.weights.assessor)),
+            ]),
+        ),
+        ("decimals", Value::from(rubric.decimals)),
+        ("max_total", number(rubric.max_total())),
+        ("categories", categories),
+        ("lines", lines),
+    ])
 }

@@ -5,7 +5,6 @@ use crate::format::num;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 struct Checker {
     problems: Vec<Problem>,
@@ -111,9 +110,9 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
             "the rubric has no lines".into(),
         );
     }
-    let mut category_ids = BTreeSet::new();
+    let mut category_ids: Vec<&str> = Vec::new();
     for (i, category) in rubric.categories.iter().enumerate() {
-        if !category_ids.insert(category.id.as_str()) {
+        if category_ids.contains(&category.id.as_str()) {
             c.fail(
                 format!("rubric.categories[{i}].id"),
                 Code::InvalidRubric,
@@ -121,6 +120,7 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 format!("category id “{}” repeats", category.id),
             );
         }
+        category_ids.push(&category.id);
         let sum: Decimal = rubric
             .lines
             .iter()
@@ -146,10 +146,10 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
             );
         }
     }
-    let mut line_ids = BTreeSet::new();
+    let mut line_ids: Vec<String> = Vec::new();
     for (i, line) in rubric.lines.iter().enumerate() {
         let at = |field: &str| format!("rubric.lines[{i}].{field}");
-        if !line_ids.insert(line.id.to_ascii_uppercase()) {
+        if line_ids.contains(&line.id.to_ascii_uppercase()) {
             c.fail(
                 at("id"),
                 Code::InvalidRubric,
@@ -157,7 +157,8 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 format!("line id “{}” repeats", line.id),
             );
         }
-        if !category_ids.contains(line.category.as_str()) {
+        line_ids.push(line.id.to_ascii_uppercase());
+        if !category_ids.contains(&line.category.as_str()) {
             c.fail(
                 at("category"),
                 Code::InvalidRubric,

@@ -10,7 +10,6 @@ mod read;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The built-in rubric's source text.
@@ -35,7 +34,7 @@ pub struct Rubric {
     pub weights: Weights,
     pub decimals: u32,
     /// Names of the facts the rules read, for messages ("internship.local" → 本地…人数).
-    pub facts: BTreeMap<String, Label>,
+    pub facts: Vec<(String, Label)>,
     pub categories: Vec<Category>,
     pub lines: Vec<Line>,
     /// The rubric as written, for `rubricInfo()` (rule parameters shown as the file has them).

@@ -508,7 +508,7 @@ pub fn read(value: &Value) -> Result<Rubric, Vec<Problem>> {
             assessor: Decimal::ZERO,
         },
     };
-    let mut facts = BTreeMap::new();
+    let mut facts = Vec::new();
     if let Some(map) = o
         .get("facts")
         .filter(|f| !f.is_null())
@@ -522,7 +522,7 @@ pub fn read(value: &Value) -> Result<Rubric, Vec<Problem>> {
                     zh: r.string(l, &at, "zh"),
                     en: r.optional_string(l, &at, "en"),
                 };
-                facts.insert(path.clone(), label);
+                facts.push((path.clone(), label));
             }
         }
     }

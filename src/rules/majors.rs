@@ -5,7 +5,6 @@ use crate::facts::FactReader;
 use crate::format::num;
 use crate::rubric::{BonusMode, Line, Rule};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 fn dec(n: usize) -> Decimal {
     Decimal::from(n as u64)
@@ -37,7 +36,7 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
         }
     }
     let mut draft = Draft::full(line);
-    draft.deduction = dec(without.len()) * per_major_without;
+    draft.deduction = dec(without.len()) * *per_major_without;
     if without.is_empty() {
         draft.note(
             "每个专业均有合作企业，不扣分",
@@ -69,7 +68,7 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
     match bonus_mode {
         BonusMode::PerExtraEnterprise => {
             let units: u64 = extras.iter().map(|(_, n)| n).sum();
-            draft.bonus = Decimal::from(units) * bonus_per;
+            draft.bonus = Decimal::from(units) * *bonus_per;
             if units == 0 {
                 draft.note(
                     "没有专业的合作企业超过 1 家，不加分",
@@ -93,7 +92,7 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             }
         }
         BonusMode::PerMajorWithExtra => {
-            draft.bonus = dec(extras.len()) * bonus_per;
+            draft.bonus = dec(extras.len()) * *bonus_per;
             let names: Vec<&str> = extras.iter().map(|(name, _)| *name).collect();
             if extras.is_empty() {
                 draft.note(
@@ -180,7 +179,7 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
             "every major has every base; full marks",
         );
     } else {
-        draft.deduction = dec(lacking_zh.len()) * per_major_lacking;
+        draft.deduction = dec(lacking_zh.len()) * *per_major_lacking;
         draft.note(
             format!(
                 "{}；每少一个专业扣 {} 分，扣 {} 分",
@@ -212,10 +211,15 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     let count = facts.order_class_count()?;
     let class_majors: Vec<Option<usize>> = (0..count).map(|i| facts.order_class_major(i)).collect();
     let majors = majors?;
-    let class_majors: BTreeSet<usize> = class_majors.into_iter().collect::<Option<_>>()?;
+    let mut has_class = vec![false; majors.iter().map(|m| m.index + 1).max().unwrap_or(0)];
+    for major in class_majors {
+        if let Some(flag) = has_class.get_mut(major?) {
+            *flag = true;
+        }
+    }
     let with_class: Vec<&str> = majors
         .iter()
-        .filter(|m| class_majors.contains(&m.index))
+        .filter(|m| has_class.get(m.index).copied().unwrap_or(false))
         .map(|m| m.name.as_str())
         .collect();
     let (k, n) = (with_class.len(), majors.len());
@@ -232,7 +236,7 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
             format!("none of the {n} majors runs an order class; 0 points"),
         );
     } else {
-        draft.base = dec(k) * per_major;
+        draft.base = dec(k) * *per_major;
         draft.note(
             format!(
                 "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
@@ -271,7 +275,7 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     let large = sizes.iter().filter(|students| **students >= *size).count();
     let small = sizes.len() - large;
     let mut draft = Draft {
-        base: dec(large) * points_at_or_above + dec(small) * points_below,
+        base: dec(large) * *points_at_or_above + dec(small) * *points_below,
         ..Draft::default()
     };
     if sizes.is_empty() {

@@ -106,7 +106,7 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         facts.within(fact, count, whole, limit)?;
     }
     let mut draft = Draft::full(line);
-    draft.deduction = Decimal::from(count) * per;
+    draft.deduction = Decimal::from(count) * *per;
     let label_en = en_or(label_en, label);
     if count == 0 {
         draft.note(
@@ -229,7 +229,7 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
             num(base)
         ),
     );
-    draft.bonus = Decimal::from(units) * bonus_per_unit;
+    draft.bonus = Decimal::from(units) * *bonus_per_unit;
     let unit_label_en = en_or(unit_label_en, unit_label);
     if units == 0 {
         draft.note(

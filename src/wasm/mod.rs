@@ -100,7 +100,13 @@ pub fn score_line(line: &str, facts: JsValue, options_value: JsValue) -> JsValue
     let options = options(&options_value);
     let result = options.rubric.and_then(|rubric| {
         crate::score_line(&rubric, line, &to_json(&facts)).map(|item| {
-            serde_json::json!({ "ok": true, "item": report::line_json(&item, rubric.decimals, options.locale) })
+            report::object(vec![
+                ("ok", Value::Bool(true)),
+                (
+                    "item",
+                    report::line_json(&item, rubric.decimals, options.locale),
+                ),
+            ])
         })
     });
     to_js(&result.unwrap_or_else(|problems| report::errors_json(&problems, options.locale)))
