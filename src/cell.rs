@@ -159,10 +159,10 @@ pub fn read_text(value: &Value) -> Result<String, Fault> {
 
 /// Reads "12", "-3", "1,200", "0.5", ".5"; thousands separators only in groups of three.
 fn parse_decimal_text(text: &str) -> Result<Decimal, Fault> {
-    let (negative, unsigned) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
+    let (negative, unsigned) = match (text.strip_prefix('-'), text.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, text),
     };
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((w, f)) => (w, Some(f)),

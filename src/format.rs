@@ -21,7 +21,11 @@ fn fixed(value: Decimal, places: u32) -> String {
     } else {
         digits
     };
-    let (whole, fraction) = padded.split_at(padded.len() - places);
+    // `padded` is ASCII digits with more than `places` of them, so this split is on a
+    // character boundary; `split_at_checked` keeps a panic path out of the module.
+    let (whole, fraction) = padded
+        .split_at_checked(padded.len() - places)
+        .unwrap_or((&padded, ""));
     let sign = if value.is_sign_negative() && !value.is_zero() {
         "-"
     } else {

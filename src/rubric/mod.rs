@@ -12,8 +12,8 @@ use crate::problem::{Code, Problem};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
-/// The built-in rubric's source text.
-pub const TRIAL_2023: &str = include_str!("../../rubrics/2023-trial.json");
+/// The built-in rubric's text (`rubrics/2023-trial.json`, minified by `build.rs`).
+pub const TRIAL_2023: &str = include_str!(concat!(env!("OUT_DIR"), "/2023-trial.min.json"));
 
 /// The 2023 trial rubric, parsed once.
 pub fn builtin() -> &'static Rubric {
