@@ -1,6 +1,10 @@
 //! The checks a parsed rubric must pass before anything is scored with it.
+//!
+//! Every check goes through a few small helpers that take the location as `(at, key)` and
+//! build the path and both messages in one place: the checks stay one line each, and the
+//! shipped module carries each message once.
 
-use super::{Rubric, Rule};
+use super::{RatioRule, Rubric, Rule};
 use crate::format::num;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
@@ -10,58 +14,101 @@ struct Checker {
     problems: Vec<Problem>,
 }
 
+/// The allowed range of a number, for messages and checks.
+#[derive(Clone, Copy)]
+enum Range {
+    /// 0 or more.
+    NonNegative,
+    /// Above 0.
+    Positive,
+    /// From 0 to the bound, inclusive.
+    UpTo(u32),
+}
+
 impl Checker {
+    #[inline(never)]
     fn fail(&mut self, path: String, code: Code, zh: String, en: String) {
         self.problems
             .push(Problem::new(path, code, Text::new(zh, en)));
     }
 
-    fn non_negative(&mut self, path: String, value: Decimal) {
-        if value.is_sign_negative() && !value.is_zero() {
+    /// `at.key` must lie in `range`.
+    #[inline(never)]
+    fn number(&mut self, at: &str, key: &str, value: Decimal, range: Range) {
+        let (ok, zh, en) = match range {
+            Range::NonNegative => (
+                !value.is_sign_negative() || value.is_zero(),
+                "不能为负数".to_string(),
+                "it cannot be negative".to_string(),
+            ),
+            Range::Positive => (
+                value > Decimal::ZERO,
+                "应大于 0".to_string(),
+                "it must be above 0".to_string(),
+            ),
+            Range::UpTo(high) => (
+                value >= Decimal::ZERO && value <= Decimal::from(high),
+                format!("应在 0–{high} 之间"),
+                format!("expected 0–{high}"),
+            ),
+        };
+        if !ok {
+            let (path, value) = (format!("{at}.{key}"), num(value));
             self.fail(
                 path.clone(),
                 Code::OutOfRange,
-                format!("{path} 为 {}，不能为负数", num(value)),
-                format!("{path} is {}; it cannot be negative", num(value)),
+                format!("{path} 为 {value}，{zh}"),
+                format!("{path} is {value}; {en}"),
             );
         }
     }
 
-    fn positive(&mut self, path: String, value: Decimal) {
-        if value <= Decimal::ZERO {
-            self.fail(
-                path.clone(),
-                Code::OutOfRange,
-                format!("{path} 为 {}，应大于 0", num(value)),
-                format!("{path} is {}; it must be above 0", num(value)),
-            );
-        }
-    }
-
-    fn percentage(&mut self, path: String, value: Decimal) {
-        if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
-            self.fail(
-                path.clone(),
-                Code::OutOfRange,
-                format!("{path} 为 {}，应在 0–100 之间（百分点）", num(value)),
-                format!("{path} is {}; expected 0–100 percentage points", num(value)),
-            );
-        }
-    }
-
-    fn fact(&mut self, path: String, fact: &str) {
+    /// `at.key` must be a fact path such as `internship.local`.
+    #[inline(never)]
+    fn fact(&mut self, at: &str, key: &str, fact: &str) {
         let valid = !fact.is_empty()
             && fact.split('.').all(|part| {
                 !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             });
         if !valid {
+            let path = format!("{at}.{key}");
             self.fail(
                 path.clone(),
                 Code::InvalidRubric,
-                format!("{path} 「{fact}」不是有效的数据路径（如 internship.local）"),
+                format!("{path}「{fact}」不是有效的数据路径（如 internship.local）"),
                 format!("{path} “{fact}” is not a valid fact path (such as internship.local)"),
             );
         }
+    }
+
+    /// The list at `at.key` must not be empty.
+    #[inline(never)]
+    fn listed(&mut self, at: &str, key: &str, count: usize) {
+        if count == 0 {
+            let path = format!("{at}.{key}");
+            self.fail(
+                path.clone(),
+                Code::InvalidRubric,
+                format!("{path} 不能为空列表"),
+                format!("{path} cannot be an empty list"),
+            );
+        }
+    }
+
+    /// The id at `at.id` must not repeat an earlier one.
+    #[inline(never)]
+    fn unique(&mut self, at: &str, id: &str, seen: &mut Vec<String>) {
+        let key = id.to_ascii_uppercase();
+        if seen.contains(&key) {
+            let path = format!("{at}.id");
+            self.fail(
+                path.clone(),
+                Code::InvalidRubric,
+                format!("{path}「{id}」重复"),
+                format!("{path} “{id}” repeats"),
+            );
+        }
+        seen.push(key);
     }
 }
 
@@ -70,57 +117,29 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
         problems: Vec::new(),
     };
     let w = &rubric.weights;
-    for (name, value) in [("self", w.self_score), ("assessor", w.assessor)] {
-        if value < Decimal::ZERO || value > Decimal::ONE {
-            c.fail(
-                format!("rubric.weights.{name}"),
-                Code::OutOfRange,
-                format!("权重 {name} 为 {}，应在 0–1 之间", num(value)),
-                format!("weight {name} is {}; expected 0–1", num(value)),
-            );
-        }
-    }
+    c.number("rubric.weights", "self", w.self_score, Range::UpTo(1));
+    c.number("rubric.weights", "assessor", w.assessor, Range::UpTo(1));
+    let sum = num(w.self_score + w.assessor);
     if w.self_score + w.assessor != Decimal::ONE {
         c.fail(
             "rubric.weights".into(),
             Code::OutOfRange,
-            format!(
-                "自评与考评权重之和为 {}，应为 1",
-                num(w.self_score + w.assessor)
-            ),
-            format!(
-                "the weights add up to {}; they must add up to 1",
-                num(w.self_score + w.assessor)
-            ),
+            format!("自评与考评权重之和为 {sum}，应为 1"),
+            format!("the weights add up to {sum}; they must add up to 1"),
         );
     }
-    if rubric.decimals > 6 {
-        c.fail(
-            "rubric.decimals".into(),
-            Code::OutOfRange,
-            format!("小数位数为 {}，应在 0–6 之间", rubric.decimals),
-            format!("decimals is {}; expected 0–6", rubric.decimals),
-        );
-    }
-    if rubric.lines.is_empty() {
-        c.fail(
-            "rubric.lines".into(),
-            Code::InvalidRubric,
-            "评分细则没有任何考核内容".into(),
-            "the rubric has no lines".into(),
-        );
-    }
-    let mut category_ids: Vec<&str> = Vec::new();
+    c.number(
+        "rubric",
+        "decimals",
+        Decimal::from(rubric.decimals),
+        Range::UpTo(6),
+    );
+    c.listed("rubric", "lines", rubric.lines.len());
+
+    let mut category_ids = Vec::new();
     for (i, category) in rubric.categories.iter().enumerate() {
-        if category_ids.contains(&category.id.as_str()) {
-            c.fail(
-                format!("rubric.categories[{i}].id"),
-                Code::InvalidRubric,
-                format!("项目编号「{}」重复", category.id),
-                format!("category id “{}” repeats", category.id),
-            );
-        }
-        category_ids.push(&category.id);
+        let at = format!("rubric.categories[{i}]");
+        c.unique(&at, &category.id, &mut category_ids);
         let sum: Decimal = rubric
             .lines
             .iter()
@@ -128,39 +147,28 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
             .map(|l| l.max)
             .sum();
         if sum != category.max {
+            let (max, sum) = (num(category.max), num(sum));
             c.fail(
-                format!("rubric.categories[{i}].max"),
+                format!("{at}.max"),
                 Code::InvalidRubric,
                 format!(
-                    "项目「{}」分值为 {}，但其考核内容分值之和为 {}",
-                    category.name,
-                    num(category.max),
-                    num(sum)
+                    "项目「{}」分值为 {max}，但其考核内容分值之和为 {sum}",
+                    category.name
                 ),
                 format!(
-                    "category “{}” is worth {} but its lines add up to {}",
-                    category.name,
-                    num(category.max),
-                    num(sum)
+                    "category “{}” is worth {max} but its lines add up to {sum}",
+                    category.name
                 ),
             );
         }
     }
-    let mut line_ids: Vec<String> = Vec::new();
+    let mut line_ids = Vec::new();
     for (i, line) in rubric.lines.iter().enumerate() {
-        let at = |field: &str| format!("rubric.lines[{i}].{field}");
-        if line_ids.contains(&line.id.to_ascii_uppercase()) {
+        let at = format!("rubric.lines[{i}]");
+        c.unique(&at, &line.id, &mut line_ids);
+        if !category_ids.contains(&line.category.to_ascii_uppercase()) {
             c.fail(
-                at("id"),
-                Code::InvalidRubric,
-                format!("考核内容编号「{}」重复", line.id),
-                format!("line id “{}” repeats", line.id),
-            );
-        }
-        line_ids.push(line.id.to_ascii_uppercase());
-        if !category_ids.contains(&line.category.as_str()) {
-            c.fail(
-                at("category"),
+                format!("{at}.category"),
                 Code::InvalidRubric,
                 format!("考核内容 {} 所属项目「{}」不存在", line.id, line.category),
                 format!(
@@ -169,91 +177,88 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 ),
             );
         }
-        c.non_negative(at("max"), line.max);
-        c.non_negative(at("bonus_cap"), line.bonus_cap);
-        check_rule(&mut c, &at("rule"), &line.rule);
+        c.number(&at, "max", line.max, Range::NonNegative);
+        c.number(&at, "bonus_cap", line.bonus_cap, Range::NonNegative);
+        check_rule(&mut c, &format!("{at}.rule"), &line.rule);
     }
     c.problems
 }
 
 fn check_rule(c: &mut Checker, at: &str, rule: &Rule) {
+    let non_negative = Range::NonNegative;
     match rule {
-        Rule::Flags { flags } | Rule::DeductPerMissing { items: flags, .. } => {
-            if flags.is_empty() {
-                c.fail(
-                    at.to_string(),
-                    Code::InvalidRubric,
-                    format!("{at} 没有列出任何条目"),
-                    format!("{at} lists nothing"),
-                );
-            }
+        Rule::Flags { flags } => {
+            c.listed(at, "flags", flags.len());
             for (j, flag) in flags.iter().enumerate() {
-                c.fact(format!("{at}.flags[{j}].fact"), &flag.fact);
-                c.non_negative(format!("{at}.flags[{j}].points"), flag.points);
+                let at = format!("{at}.flags[{j}]");
+                c.fact(&at, "fact", &flag.fact);
+                c.number(&at, "points", flag.points, non_negative);
             }
-            if let Rule::DeductPerMissing { per, .. } = rule {
-                c.non_negative(format!("{at}.per"), *per);
+        }
+        Rule::DeductPerMissing { per, items } => {
+            c.number(at, "per", *per, non_negative);
+            c.listed(at, "items", items.len());
+            for (j, item) in items.iter().enumerate() {
+                c.fact(&format!("{at}.items[{j}]"), "fact", &item.fact);
             }
         }
         Rule::Choice { fact, choices } => {
-            c.fact(format!("{at}.fact"), fact);
-            if choices.is_empty() {
-                c.fail(
-                    format!("{at}.choices"),
-                    Code::InvalidRubric,
-                    format!("{at} 没有任何选项"),
-                    format!("{at} has no choices"),
-                );
-            }
+            c.fact(at, "fact", fact);
+            c.listed(at, "choices", choices.len());
             for (j, choice) in choices.iter().enumerate() {
-                c.non_negative(format!("{at}.choices[{j}].points"), choice.points);
+                c.number(
+                    &format!("{at}.choices[{j}]"),
+                    "points",
+                    choice.points,
+                    non_negative,
+                );
             }
         }
         Rule::DeductPerCount {
             fact, whole, per, ..
         } => {
-            c.fact(format!("{at}.fact"), fact);
+            c.fact(at, "fact", fact);
             if let Some(whole) = whole {
-                c.fact(format!("{at}.whole"), whole);
+                c.fact(at, "whole", whole);
             }
-            c.non_negative(format!("{at}.per"), *per);
+            c.number(at, "per", *per, non_negative);
         }
         Rule::PartnersPerMajor {
             per_major_without,
             bonus_per,
             ..
         } => {
-            c.non_negative(format!("{at}.per_major_without"), *per_major_without);
-            c.non_negative(format!("{at}.bonus_per"), *bonus_per);
+            c.number(at, "per_major_without", *per_major_without, non_negative);
+            c.number(at, "bonus_per", *bonus_per, non_negative);
         }
         Rule::TiersAndUnits {
             tier_fact,
+            tier_max,
             tiers,
             unit_fact,
             bonus_per_unit,
-            tier_max,
             ..
         } => {
-            c.fact(format!("{at}.tier_fact"), tier_fact);
-            c.fact(format!("{at}.unit_fact"), unit_fact);
-            c.non_negative(format!("{at}.bonus_per_unit"), *bonus_per_unit);
+            c.fact(at, "tier_fact", tier_fact);
+            c.fact(at, "unit_fact", unit_fact);
+            c.number(at, "bonus_per_unit", *bonus_per_unit, non_negative);
             for (j, tier) in tiers.iter().enumerate() {
-                c.non_negative(format!("{at}.tiers[{j}].points"), tier.points);
-                if tier.at > *tier_max {
-                    c.fail(
-                        format!("{at}.tiers[{j}].at"),
-                        Code::OutOfRange,
-                        format!("档位 {} 超过上限 tier_max {tier_max}", tier.at),
-                        format!("tier {} is above tier_max {tier_max}", tier.at),
-                    );
-                }
+                let at = format!("{at}.tiers[{j}]");
+                c.number(&at, "points", tier.points, non_negative);
+                c.number(
+                    &at,
+                    "at",
+                    Decimal::from(tier.at),
+                    Range::UpTo(u32::try_from(*tier_max).unwrap_or(u32::MAX)),
+                );
             }
             if !tiers.iter().any(|t| t.at == 0) {
+                let path = format!("{at}.tiers");
                 c.fail(
-                    format!("{at}.tiers"),
+                    path.clone(),
                     Code::InvalidRubric,
-                    format!("{at}.tiers 应包含 at 为 0 的最低档"),
-                    format!("{at}.tiers needs a lowest tier at 0"),
+                    format!("{path} 应包含 at 为 0 的最低档"),
+                    format!("{path} needs a lowest tier at 0"),
                 );
             }
         }
@@ -262,37 +267,21 @@ fn check_rule(c: &mut Checker, at: &str, rule: &Rule) {
             needs,
             ..
         } => {
-            c.non_negative(format!("{at}.per_major_lacking"), *per_major_lacking);
-            if needs.is_empty() {
-                c.fail(
-                    format!("{at}.needs"),
-                    Code::InvalidRubric,
-                    format!("{at} 没有列出任何要求"),
-                    format!("{at} lists no needs"),
-                );
-            }
+            c.number(at, "per_major_lacking", *per_major_lacking, non_negative);
+            c.listed(at, "needs", needs.len());
         }
-        Rule::OrderMajors { per_major, .. } => {
-            c.non_negative(format!("{at}.per_major"), *per_major)
-        }
+        Rule::OrderMajors { per_major, .. } => c.number(at, "per_major", *per_major, non_negative),
         Rule::OrderClasses {
             points_at_or_above,
             points_below,
             ..
         } => {
-            c.non_negative(format!("{at}.points_at_or_above"), *points_at_or_above);
-            c.non_negative(format!("{at}.points_below"), *points_below);
+            c.number(at, "points_at_or_above", *points_at_or_above, non_negative);
+            c.number(at, "points_below", *points_below, non_negative);
         }
         Rule::Ratio(ratio) => check_ratio(c, at, ratio),
         Rule::RatioShortfalls { ratios, .. } => {
-            if ratios.is_empty() {
-                c.fail(
-                    format!("{at}.ratios"),
-                    Code::InvalidRubric,
-                    format!("{at} 没有列出任何比例"),
-                    format!("{at} lists no ratios"),
-                );
-            }
+            c.listed(at, "ratios", ratios.len());
             for (j, ratio) in ratios.iter().enumerate() {
                 check_ratio(c, &format!("{at}.ratios[{j}]"), ratio);
             }
@@ -300,10 +289,10 @@ fn check_rule(c: &mut Checker, at: &str, rule: &Rule) {
     }
 }
 
-fn check_ratio(c: &mut Checker, at: &str, ratio: &super::RatioRule) {
-    c.fact(format!("{at}.part"), &ratio.part);
-    c.fact(format!("{at}.whole"), &ratio.whole);
-    c.percentage(format!("{at}.threshold"), ratio.threshold);
-    c.positive(format!("{at}.step"), ratio.step);
-    c.non_negative(format!("{at}.per_step"), ratio.per_step);
+fn check_ratio(c: &mut Checker, at: &str, ratio: &RatioRule) {
+    c.fact(at, "part", &ratio.part);
+    c.fact(at, "whole", &ratio.whole);
+    c.number(at, "threshold", ratio.threshold, Range::UpTo(100));
+    c.number(at, "step", ratio.step, Range::Positive);
+    c.number(at, "per_step", ratio.per_step, Range::NonNegative);
 }
