@@ -3,7 +3,9 @@
  * minimal task pane in place of the real one (the pane is another module's business; this
  * checks what the build makes of it). The built taskpane.js is then run in a VM with a
  * stand-in CustomFunctions global, proving the embedded Wasm loads synchronously from the
- * bundle and the registered functions compute.
+ * bundle and the registered functions compute. The .xlsx reader (ExcelJS) is a bundle of its
+ * own, loaded on demand; a build of the real sources checks the pane's bundle stays small and
+ * still registers the functions at start-up, and that the reader opens a workbook by itself.
  */
 import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,15 +14,52 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { after, before, describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
 import { build, loadTargets } from '../scripts/build.js';
 import { BuildError } from '../scripts/build-api.js';
+import { EXCELJS_MARKERS } from '../scripts/targets/excel.js';
 import { validateManifest } from '../scripts/validate-manifest.js';
+import { XlsxHost } from '../src/host/xlsx.js';
+import { XLSX_READER_GLOBAL, type XlsxReader } from '../src/host/xlsx-reader-api.js';
 
 const addin = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(addin, '..');
 const root = mkdtempSync(join(tmpdir(), 'coop-build-'));
 const fixture = join(root, 'addin');
 const BASE = 'https://coop.example.edu.cn/addin/';
+/** What every Excel start loads (the functions' runtime) must stay well below this. */
+const PANE_BUDGET = 600 * 1024;
+
+/** A stand-in CustomFunctions global that collects what the bundle registers. */
+function customFunctions() {
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  class StandInError extends Error {
+    constructor(readonly code: string, message?: string) {
+      super(message);
+    }
+  }
+  const global = {
+    Error: StandInError,
+    ErrorCode: { invalidValue: '#VALUE!' },
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+  };
+  return { associated, StandInError, global };
+}
+
+/** A small .xlsx made by the host itself. */
+async function smallWorkbook(): Promise<Uint8Array> {
+  const host = XlsxHost.empty();
+  await host.addSheets(['甲学院']);
+  await host.write([{ sheet: '甲学院', address: 'A1:B1', values: [['实习', 114]] }]);
+  return host.save();
+}
+
+/** Runs dist/xlsx-reader.js alone in a VM (no DOM, no fetch) and returns what it published. */
+function runReader(dist: string): XlsxReader | undefined {
+  const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, console, setTimeout, clearTimeout };
+  runInNewContext(readFileSync(join(dist, 'xlsx-reader.js'), 'utf8'), sandbox);
+  return sandbox[XLSX_READER_GLOBAL] as XlsxReader | undefined;
+}
 
 /** The repository layout the build expects: manifest.xml and pkg/ beside addin/. */
 function makeFixture(withPane: boolean): void {
@@ -73,7 +112,7 @@ describe('the excel target', () => {
   });
 
   it('writes the page, the bundle, both metadata files, the icons and the manifest', () => {
-    for (const file of ['taskpane.html', 'taskpane.js', 'functions.json', 'functions-zh-CN.json', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+    for (const file of ['taskpane.html', 'taskpane.js', 'xlsx-reader.js', 'functions.json', 'functions-zh-CN.json', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
       assert.ok(existsSync(join(dist, file)), file);
     }
   });
@@ -95,18 +134,9 @@ describe('the excel target', () => {
   });
 
   it('embeds the Wasm: the bundle registers working functions synchronously, with no fetch', () => {
-    const associated = new Map<string, (...args: unknown[]) => unknown>();
-    class StandInError extends Error {
-      constructor(readonly code: string, message?: string) {
-        super(message);
-      }
-    }
+    const { associated, StandInError, global } = customFunctions();
     const sandbox = {
-      CustomFunctions: {
-        Error: StandInError,
-        ErrorCode: { invalidValue: '#VALUE!' },
-        associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
-      },
+      CustomFunctions: global,
       TextDecoder,
       TextEncoder,
       console,
@@ -124,8 +154,62 @@ describe('the excel target', () => {
     assert.doesNotThrow(() => runInNewContext(readFileSync(join(dist, 'taskpane.js'), 'utf8'), { TextDecoder, TextEncoder, console }));
   });
 
+  it('builds the .xlsx reader as a bundle of its own, which opens a workbook by itself', async () => {
+    const reader = runReader(dist);
+    assert.ok(reader, `xlsx-reader.js sets ${XLSX_READER_GLOBAL}`);
+    const host = await reader.open(await smallWorkbook());
+    // The VM has its own Array; compare plain data.
+    assert.deepEqual([...(await host.sheets())], ['甲学院']);
+    assert.deepEqual(JSON.parse(JSON.stringify(await host.read([{ sheet: '甲学院', address: 'A1:B1' }]))), [[['实习', 114]]]);
+    await assert.rejects(reader.open(new TextEncoder().encode('not a zip')), /not a readable \.xlsx workbook/);
+  });
+
+  it('refuses a pane that pulls ExcelJS into taskpane.js', async () => {
+    writeFileSync(join(fixture, 'src', 'taskpane', 'taskpane.ts'), "import { XlsxHost } from '../host/xlsx.js';\nexport const pane = XlsxHost.empty();\n");
+    await assert.rejects(build({ addinDir: fixture, targets: ['excel'] }), (e: unknown) => e instanceof BuildError && /taskpane\.js contains ExcelJS/.test(e.message));
+    writeFileSync(join(fixture, 'src', 'taskpane', 'taskpane.ts'), 'export const pane = "fixture";\n');
+  });
+
   it('refuses a pane page that does not load taskpane.js', async () => {
     writeFileSync(join(fixture, 'src', 'taskpane', 'taskpane.html'), '<!doctype html><html><body></body></html>\n');
     await assert.rejects(build({ addinDir: fixture, targets: ['excel'] }), (e: unknown) => e instanceof BuildError && /does not load taskpane\.js/.test(e.message));
+  });
+});
+
+describe('the real Excel pane, built', () => {
+  const dist = join(root, 'real-dist');
+  before(async () => {
+    rmSync(dist, { recursive: true, force: true });
+    await build({ targets: ['excel'], distDir: dist, baseUrl: BASE });
+  });
+  after(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('keeps ExcelJS out of taskpane.js, which stays small, and puts it in xlsx-reader.js', () => {
+    const pane = readFileSync(join(dist, 'taskpane.js'), 'utf8');
+    const reader = readFileSync(join(dist, 'xlsx-reader.js'), 'utf8');
+    const size = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+    console.log(`taskpane.js ${size(Buffer.byteLength(pane))}, xlsx-reader.js ${size(Buffer.byteLength(reader))}`);
+    for (const marker of EXCELJS_MARKERS) {
+      assert.ok(!pane.includes(marker), `taskpane.js contains ${marker}`);
+      assert.ok(reader.includes(marker), `xlsx-reader.js lacks ${marker}`);
+    }
+    assert.ok(Buffer.byteLength(pane) < PANE_BUDGET, `taskpane.js is ${size(Buffer.byteLength(pane))}`);
+    // The pane names the reader; the reader is in dist/ and the manifest still checks out.
+    assert.ok(pane.includes('xlsx-reader.js'));
+    const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    assert.deepEqual(validateManifest({ xml, distDir: dist, baseUrl: BASE }).errors, []);
+  });
+
+  it('registers the functions at start-up and shows the pane, without loading the reader', () => {
+    const { associated, global } = customFunctions();
+    const { document } = parseHTML('<!doctype html><html><head></head><body><main id="pane"></main></body></html>');
+    const sandbox: Record<string, unknown> = { CustomFunctions: global, TextDecoder, TextEncoder, console, document, URL, setTimeout, clearTimeout };
+    runInNewContext(readFileSync(join(dist, 'taskpane.js'), 'utf8'), sandbox);
+    assert.equal(associated.size, 13);
+    assert.equal(associated.get('WEIGHTED')!(87, 91.5), 89.7);
+    // No Office.js in the VM: the page says so rather than hanging.
+    assert.match(document.getElementById('pane')?.textContent ?? '', /Office\.js/);
+    assert.equal(document.querySelectorAll('script').length, 0, 'no script added at start-up');
+    assert.equal(sandbox[XLSX_READER_GLOBAL], undefined);
   });
 });

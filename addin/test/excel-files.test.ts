@@ -9,6 +9,7 @@ import { insertTemplate, type FlowContext } from '../src/flow/index.js';
 import { ExcelHost } from '../src/host/excel.js';
 import { departmentWorkbook } from '../src/web/workbooks.js';
 import { otherWorkbooksAction } from '../src/taskpane/other-workbooks.js';
+import { XlsxHost } from '../src/host/xlsx.js';
 import { FakeWorkbook } from './support/fake-excel.js';
 import { testEngine } from './support/engine.js';
 import { baseFacts } from './support/flow-fixture.js';
@@ -39,7 +40,7 @@ test('departments from picked .xlsx files are ranked into the summary sheet in E
     await departmentFile('丙学院', (f) => (f.internship = { local: 130, total: 200 })),
     await departmentFile('甲学院'),
   ];
-  const r = await otherWorkbooksAction().run(ctx, { department: '', year: '', files });
+  const r = await otherWorkbooksAction(async () => (bytes) => XlsxHost.load(bytes)).run(ctx, { department: '', year: '', files });
   assert.equal(r.ok, true, r.message);
   assert.deepEqual(r.departments?.map((d) => [d.department, d.final, d.rank, d.source]), [
     ['丙学院', 90, 1, '丙学院.xlsx'],
@@ -53,7 +54,7 @@ test('a file that is not a workbook, or a department with bad facts, stops the s
   const r0 = await insertTemplate(ctx, { department: '本院', year: '2023-2024' });
   assert.equal(r0.ok, true, r0.message);
   const before = book.snapshot();
-  const r = await otherWorkbooksAction().run(ctx, {
+  const r = await otherWorkbooksAction(async () => (bytes) => XlsxHost.load(bytes)).run(ctx, {
     department: '',
     year: '',
     files: [file('notes.xlsx', new TextEncoder().encode('not a zip')), await departmentFile('乙学院', (f) => (f.internship = { local: 300, total: 200 }))],

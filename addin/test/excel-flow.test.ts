@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appraisalText, buildSummary, fillScores, insertTemplate, validateWorkbook, type FlowContext } from '../src/flow/index.js';
 import { departmentKey, nameOf, SUMMARY_NAME } from '../src/flow/names.js';
-import { cellAddress, parseBlock } from '../src/flow/a1.js';
+import { cellAddress, parseBlock } from '../src/host/a1.js';
 import { ExcelHost, parseNameFormula } from '../src/host/excel.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
 import type { CellValue } from '../src/host/host.js';

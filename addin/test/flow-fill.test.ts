@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fillScores, validateWorkbook } from '../src/flow/index.js';
 import { departmentKey, nameOf } from '../src/flow/names.js';
-import { blockAddress, cellAddress, parseBlock } from '../src/flow/a1.js';
+import { blockAddress, cellAddress, parseBlock } from '../src/host/a1.js';
 import type { CellValue } from '../src/host/host.js';
 import type { MemoryHost } from './support/memory-host.js';
 import { baseFacts, context, fieldCell, tableCell, workbookWith } from './support/flow-fixture.js';

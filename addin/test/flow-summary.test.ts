@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appraisalText, buildSummary, readDepartments } from '../src/flow/index.js';
 import { SUMMARY_NAME } from '../src/flow/names.js';
-import { parseBlock, cellAddress } from '../src/flow/a1.js';
+import { parseBlock, cellAddress } from '../src/host/a1.js';
 import { baseFacts, context, fieldCell, workbookWith, type Json } from './support/flow-fixture.js';
 import { testEngine } from './support/engine.js';
 import type { MemoryHost } from './support/memory-host.js';

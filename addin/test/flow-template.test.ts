@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { insertTemplate, ACTIONS } from '../src/flow/index.js';
 import { departmentKey, nameOf, requiredSuffixes, fieldSuffix } from '../src/flow/names.js';
 import { BOOL_LIST, FACT_FIELDS, STAFFING_LIST } from '../src/template/fields.js';
-import { parseBlock } from '../src/flow/a1.js';
+import { parseBlock } from '../src/host/a1.js';
 import { MemoryHost } from './support/memory-host.js';
 import { context } from './support/flow-fixture.js';
 

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSummary, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../src/flow/index.js';
 import { fieldSuffix } from '../src/flow/names.js';
-import { boxAddress, parseBox } from '../src/host/xlsx-cells.js';
+import { blockAddress, blockCols, blockRows, parseBlock, topLeft } from '../src/host/a1.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
 import { WpsHost } from '../src/host/wps.js';
 import { bgr } from '../src/wps/colour.js';
@@ -133,8 +133,8 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.ok(written.flat(2).includes(88));
     for (const ws of r.app.book.list) for (const { cell } of ws.positions()) assert.equal(cell.formula, undefined, `no formula on ${ws.Name}`);
     const cellsWritten = filled.written.reduce((n, w) => {
-      const b = parseBox(w.address);
-      return n + (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      const b = parseBlock(w.address);
+      return n + blockRows(b) * blockCols(b);
     }, 0);
     assert.ok(r.counter.matching(/Range\.Value2=$/) * 10 < cellsWritten, `bulk writes: ${r.counter.matching(/Range\.Value2=$/)} assignments for ${cellsWritten} cells`);
 
@@ -152,7 +152,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
 
     // Foreign data in the output area stops the run, and nothing is written.
     const out = filled.written[0];
-    const target = boxAddress({ ...parseBox(out.address), bottom: parseBox(out.address).top, right: parseBox(out.address).left });
+    const target = blockAddress(topLeft(parseBlock(out.address)));
     r.app.type(out.sheet, target, '手写的数');
     const typedOver = r.app.snapshot();
     const foreign = await r.run('fillScores (foreign data)', fillScores);

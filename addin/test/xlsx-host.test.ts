@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { XlsxHost } from '../src/host/xlsx.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/xlsx-marks.js';
 import { composeMarkNote } from '../src/host/mark-text.js';
-import { parseNameReference, plainValue, nameReference } from '../src/host/xlsx-cells.js';
+import { plainValue } from '../src/host/xlsx-cells.js';
 import type { RangeRef } from '../src/host/host.js';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -293,11 +293,7 @@ test('a file that is not a workbook is refused with a readable message', async (
   await assert.rejects(XlsxHost.load(new TextEncoder().encode('not a zip')), /不是 \.xlsx|not a readable \.xlsx/);
 });
 
-test('cell helpers: name references quote sheet names; values read like Excel', () => {
-  assert.equal(nameReference("O'Brien 表", 'b2:a1'), "'O''Brien 表'!$A$1:$B$2");
-  assert.deepEqual(parseNameReference("'O''Brien 表'!$A$1:$B$2"), { sheet: "O'Brien 表", address: 'A1:B2' });
-  assert.deepEqual(parseNameReference('Facts!$C$3'), { sheet: 'Facts', address: 'C3' });
-  assert.equal(parseNameReference('#REF!'), null);
+test('cell helpers: values read like Excel', () => {
   assert.equal(plainValue({ error: '#N/A' }), '#N/A');
   assert.equal(plainValue({ text: '链接', hyperlink: 'http://x' }), '链接');
   assert.equal(plainValue(''), null);

@@ -8,7 +8,7 @@
  */
 import type { CellValue, FormatBlock } from '../host/host.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
-import { blockAddress, blockOf, blockRows, type Block } from './a1.js';
+import { blockAddress, blockOf, blockRows, type Block } from '../host/a1.js';
 import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
 import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';

@@ -8,7 +8,7 @@
 import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
 import type { ScoreResult } from '../engine/types.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
-import { blockAddress, blockRows, type Block } from './a1.js';
+import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
 import { tr } from './text.js';

@@ -8,7 +8,7 @@
  * several departments' workbooks into one: each brings its own names, and they do not clash.
  */
 import type { DefinedName } from '../host/host.js';
-import { parseBlock, type Block } from './a1.js';
+import { parseBlock, type Block } from '../host/a1.js';
 import { FACT_FIELDS } from '../template/fields.js';
 
 export const NAME_PREFIX = 'coop_';

@@ -8,7 +8,7 @@
  * insertions, sheet copies between workbooks), which a separate state sheet would not.
  */
 import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
-import { blockAddress, blockCols, blockRows, cellAddress, type Block } from './a1.js';
+import { blockAddress, blockCols, blockRows, cellAddress, type Block } from '../host/a1.js';
 import { fnv1a } from './names.js';
 import type { FlowProblem, Locale } from './index.js';
 import { cellList, sheetRef, tr } from './text.js';

@@ -7,7 +7,7 @@
  * Blank cells are left out (missing, never zero).
  */
 import type { CellValue, RangeRef } from '../host/host.js';
-import { blockAddress, cellAddress, type Block } from './a1.js';
+import { blockAddress, cellAddress, type Block } from '../host/a1.js';
 import { fieldSuffix, type DepartmentNames, type Place } from './names.js';
 import {
   CLASS_COLUMNS,

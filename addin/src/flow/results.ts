@@ -6,7 +6,7 @@
  */
 import type { CellValue, DefinedName, FormatBlock, Host, RangeRef } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
-import { blockAddress, blockOf, union, type Block } from './a1.js';
+import { blockAddress, blockOf, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
 import { freeSheetName } from '../template/insert.js';

@@ -14,7 +14,7 @@ import type {
   Locale,
   ReadDepartmentsResult,
 } from './index.js';
-import { blockAddress, blockOf, type Block } from './a1.js';
+import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { tr } from './text.js';

@@ -6,7 +6,7 @@
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
-import { cellAddress } from './a1.js';
+import { cellAddress } from '../host/a1.js';
 import { departmentsFromNames, type DepartmentNames } from './names.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
 import { tr } from './text.js';

@@ -18,7 +18,7 @@
  * (the pane still lists every problem and selects its cell).
  */
 import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
-import { blockCols, blockRows, cellAddress, parseBlock, type Block } from '../flow/a1.js';
+import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
 
 /** `Excel.run` as the adapter uses it; tests pass a function handing over a mock context. */
@@ -75,33 +75,12 @@ function grid<T>(block: Block, value: T): T[][] {
 
 /** "='Sheet 1'!$B$3:$C$4" → {sheet, address}; anything else (constants, #REF!, unions) → null. */
 export function parseNameFormula(formula: string): RangeRef | null {
-  const text = formula.replace(/^=/, '').trim();
-  // A name whose cells were deleted points at #REF!; it names nothing we can use.
-  if (text.includes('#REF!')) return null;
-  let sheet: string;
-  let rest: string;
-  if (text.startsWith("'")) {
-    const end = text.search(/'(?!')!/);
-    if (end < 0) return null;
-    sheet = text.slice(1, end).replace(/''/g, "'");
-    rest = text.slice(end + 2);
-  } else {
-    const bang = text.indexOf('!');
-    if (bang < 0) return null;
-    sheet = text.slice(0, bang);
-    rest = text.slice(bang + 1);
-  }
-  const address = rest.replace(/\$/g, '');
-  return /^[A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?$/i.test(address) ? { sheet, address: address.toUpperCase() } : null;
+  return parseNameReference(formula.replace(/^=/, ''));
 }
 
 /** The formula Excel stores for a named block: sheet always quoted, references absolute. */
 export function nameFormula(ref: RangeRef): string {
-  const absolute = ref.address
-    .split(':')
-    .map((cell) => cell.replace(/\$/g, '').replace(/^([A-Za-z]+)([0-9]+)$/, '$$$1$$$2'))
-    .join(':');
-  return `='${ref.sheet.replace(/'/g, "''")}'!${absolute}`;
+  return `=${nameReference(ref.sheet, ref.address)}`;
 }
 
 /** One worksheet proxy per name within a batch, so a batch never asks Excel twice for it. */

@@ -10,7 +10,7 @@
  * to one call per cell for that block.
  */
 import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
-import { boxAddress, nameReference, parseBox, parseNameReference } from './xlsx-cells.js';
+import { blockAddress, blockCols, blockRows, nameReference, parseBlock, parseNameReference } from './a1.js';
 import { applyFormat } from '../wps/format.js';
 import { applyMarks } from '../wps/marks.js';
 import { normaliseBlock, plainCell, toValue2 } from '../wps/value2.js';
@@ -33,8 +33,8 @@ function isWorksheet(value: unknown): value is EtWorksheet {
 
 /** Rows × columns of an A1 block. */
 function dims(address: string): { rows: number; columns: number } {
-  const box = parseBox(address);
-  return { rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 };
+  const block = parseBlock(address);
+  return { rows: blockRows(block), columns: blockCols(block) };
 }
 
 export class WpsHost implements Host {
@@ -135,7 +135,7 @@ export class WpsHost implements Host {
   async select(ref: RangeRef): Promise<void> {
     const ws = this.sheetFinder(this.workbook())(ref.sheet);
     ws.Activate();
-    ws.Range(boxAddress(parseBox(ref.address))).Select();
+    ws.Range(blockAddress(parseBlock(ref.address))).Select();
   }
 
   async names(): Promise<DefinedName[]> {
@@ -186,8 +186,8 @@ export class WpsHost implements Host {
     // Every sheet is found first, so a missing one hides nothing at all.
     const todo = new Map<string, { ws: EtWorksheet; columns: string }>();
     for (const ref of ranges) {
-      const box = parseBox(ref.address);
-      const columns = boxAddress({ top: 1, bottom: 1, left: box.left, right: box.right });
+      const block = parseBlock(ref.address);
+      const columns = blockAddress({ top: 0, bottom: 0, left: block.left, right: block.right });
       const key = `${ref.sheet}\u0000${columns}`;
       if (!todo.has(key)) todo.set(key, { ws: sheet(ref.sheet), columns });
     }

@@ -22,17 +22,19 @@ import type {
   WriteBlock,
 } from './host.js';
 import {
-  argb,
-  boxAddress,
+  blockAddress,
+  blockCols,
+  blockRows,
   cellsOf,
   intersects,
   nameReference,
-  parseBox,
+  parseBlock,
   parseNameReference,
-  plainValue,
-  sameBox,
-  type Box,
-} from './xlsx-cells.js';
+  sameBlock,
+  topLeft,
+  type Block,
+} from './a1.js';
+import { argb, plainValue } from './xlsx-cells.js';
 import { isMarked, mark, unmark } from './xlsx-marks.js';
 
 // Excel rejects an inline list longer than this ("a,b,c" including the commas).
@@ -52,6 +54,9 @@ export interface XlsxHostOptions {
    */
   onSelect?: (ref: RangeRef) => void;
 }
+
+// ExcelJS counts rows and columns from 1, a1.ts from 0: every numeric call into ExcelJS
+// below adds 1 (`ws.findCell(row + 1, col + 1)`), and merges read back subtract it.
 
 function isMergedSlave(cell: Cell): boolean {
   return cell.isMerged && cell.master !== cell;
@@ -114,12 +119,12 @@ export class XlsxHost implements Host {
   async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
     return ranges.map((ref) => {
       const ws = this.sheet(ref.sheet);
-      const box = parseBox(ref.address);
+      const block = parseBlock(ref.address);
       const rows: CellValue[][] = [];
-      for (let r = box.top; r <= box.bottom; r++) {
+      for (let r = block.top; r <= block.bottom; r++) {
         const row: CellValue[] = [];
-        for (let c = box.left; c <= box.right; c++) {
-          const cell = ws.findCell(r, c);
+        for (let c = block.left; c <= block.right; c++) {
+          const cell = ws.findCell(r + 1, c + 1);
           // ExcelJS answers a merged cell's value from every cell of the merge; Excel and WPS
           // give it only in the top-left cell, and the flow must read the same everywhere.
           row.push(!cell || isMergedSlave(cell) ? null : plainValue(cell.value));
@@ -134,15 +139,15 @@ export class XlsxHost implements Host {
     // Check every block before changing anything, so a bad block leaves the workbook as it was.
     for (const block of blocks) {
       const ws = this.sheet(block.sheet);
-      const box = parseBox(block.address);
-      const height = box.bottom - box.top + 1;
-      const width = box.right - box.left + 1;
+      const target = parseBlock(block.address);
+      const height = blockRows(target);
+      const width = blockCols(target);
       if (block.values.length !== height || block.values.some((row) => row.length !== width)) {
         throw new Error(`写入 ${block.sheet}!${block.address} 的数据不是 ${height}×${width} / values do not fit ${block.sheet}!${block.address}`);
       }
       block.values.forEach((row, i) =>
         row.forEach((value, j) => {
-          const cell = ws.findCell(box.top + i, box.left + j);
+          const cell = ws.findCell(target.top + i + 1, target.left + j + 1);
           if (value !== null && cell && isMergedSlave(cell)) {
             throw new Error(`${block.sheet}!${cell.address} 在合并单元格内，不能写入 / is inside a merged cell and cannot take a value`);
           }
@@ -151,16 +156,16 @@ export class XlsxHost implements Host {
     }
     for (const block of blocks) {
       const ws = this.sheet(block.sheet);
-      const box = parseBox(block.address);
+      const target = parseBlock(block.address);
       block.values.forEach((row, i) =>
         row.forEach((value, j) => {
-          const existing = ws.findCell(box.top + i, box.left + j);
+          const existing = ws.findCell(target.top + i + 1, target.left + j + 1);
           // Writing null into a merged cell's other parts would blank its top-left cell.
           if (existing && isMergedSlave(existing)) return;
           if (value === null && !existing) return;
           // Strings are stored as text even when they start with "=": the flow writes plain
           // values only, never formulas that need the add-in.
-          ws.getCell(box.top + i, box.left + j).value = value;
+          ws.getCell(target.top + i + 1, target.left + j + 1).value = value;
         }),
       );
     }
@@ -169,13 +174,13 @@ export class XlsxHost implements Host {
   async format(blocks: FormatBlock[]): Promise<void> {
     for (const { sheet, address, format } of blocks) {
       const ws = this.sheet(sheet);
-      const box = parseBox(address);
-      if (format.merge) this.merge(ws, box);
+      const block = parseBlock(address);
+      if (format.merge) this.merge(ws, block);
       if (format.columnWidth !== undefined) {
-        for (let c = box.left; c <= box.right; c++) ws.getColumn(c).width = format.columnWidth;
+        for (let c = block.left; c <= block.right; c++) ws.getColumn(c + 1).width = format.columnWidth;
       }
-      for (const { row, col } of cellsOf(box)) {
-        const cell = ws.getCell(row, col);
+      for (const { row, col } of cellsOf(block)) {
+        const cell = ws.getCell(row + 1, col + 1);
         const style = { ...cell.style };
         if (format.bold !== undefined || format.fontColor !== undefined) {
           style.font = {
@@ -204,29 +209,31 @@ export class XlsxHost implements Host {
   }
 
   /** Merges the block; an identical merge is kept, overlapping ones are replaced (the block is ours). */
-  private merge(ws: Worksheet, box: Box): void {
-    if (box.top === box.bottom && box.left === box.right) return;
-    const merges = (ws as unknown as { _merges: Record<string, Box | undefined> })._merges;
-    for (const [master, existing] of Object.entries(merges)) {
-      if (!existing || !intersects(existing, box)) continue;
-      if (sameBox(existing, box)) return;
+  private merge(ws: Worksheet, block: Block): void {
+    if (block.top === block.bottom && block.left === block.right) return;
+    // ExcelJS keeps each merge as a 1-based rectangle under its top-left cell's address.
+    const merges = (ws as unknown as { _merges: Record<string, Block | undefined> })._merges;
+    for (const [master, m] of Object.entries(merges)) {
+      if (!m) continue;
+      const existing = { top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 };
+      if (!intersects(existing, block)) continue;
+      if (sameBlock(existing, block)) return;
       ws.unMergeCells(master);
     }
-    ws.mergeCells(boxAddress(box));
+    ws.mergeCells(blockAddress(block));
   }
 
   async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
     // A mark names one cell; given a block, its top-left cell carries the mark.
     const wanted = new Map<string, { ws: Worksheet; cell: string; note: string }>();
     for (const m of marks) {
-      const box = parseBox(m.address);
-      const cell = boxAddress({ ...box, bottom: box.top, right: box.left });
+      const cell = blockAddress(topLeft(parseBlock(m.address)));
       wanted.set(`${m.sheet}!${cell}`, { ws: this.sheet(m.sheet), cell, note: m.note });
     }
     for (const ref of scope) {
       const ws = this.sheet(ref.sheet);
-      for (const { row, col } of cellsOf(parseBox(ref.address))) {
-        const cell = ws.findCell(row, col);
+      for (const { row, col } of cellsOf(parseBlock(ref.address))) {
+        const cell = ws.findCell(row + 1, col + 1);
         if (cell && isMarked(cell) && !wanted.has(`${ref.sheet}!${cell.address}`)) unmark(cell);
       }
     }
@@ -235,7 +242,7 @@ export class XlsxHost implements Host {
 
   async select(ref: RangeRef): Promise<void> {
     const ws = this.sheet(ref.sheet);
-    const box = parseBox(ref.address);
+    const block = parseBlock(ref.address);
     const index = this.workbook.worksheets.indexOf(ws);
     const views: ExcelJS.WorkbookView[] = this.workbook.views?.length
       ? this.workbook.views
@@ -243,14 +250,14 @@ export class XlsxHost implements Host {
     this.workbook.views = views.map((v, i) => (i === 0 ? { ...v, activeTab: index, firstSheet: Math.min(v.firstSheet ?? 0, index) } : v));
     // Exactly one selected tab, or Excel opens the file with sheets grouped. ExcelJS reads
     // and writes `tabSelected` but leaves it out of its types.
-    const active = boxAddress({ ...box, bottom: box.top, right: box.left });
+    const active = blockAddress(topLeft(block));
     for (const other of this.workbook.worksheets) {
       const view = { ...(other.views?.[0] ?? { state: 'normal' as const }) } as Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
       view.tabSelected = other === ws;
       if (other === ws) view.activeCell = active;
       other.views = [view];
     }
-    this.options.onSelect?.({ sheet: ref.sheet, address: boxAddress(box) });
+    this.options.onSelect?.({ sheet: ref.sheet, address: blockAddress(block) });
   }
 
   async names(): Promise<DefinedName[]> {
@@ -291,8 +298,8 @@ export class XlsxHost implements Host {
     }
     for (const rule of rules) {
       const ws = this.sheet(rule.sheet);
-      for (const { row, col } of cellsOf(parseBox(rule.address))) {
-        ws.getCell(row, col).dataValidation = {
+      for (const { row, col } of cellsOf(parseBlock(rule.address))) {
+        ws.getCell(row + 1, col + 1).dataValidation = {
           type: 'list',
           allowBlank: true,
           formulae: [`"${rule.list.join(',')}"`],
@@ -309,9 +316,9 @@ export class XlsxHost implements Host {
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     // Every sheet is checked first, so a missing one hides nothing at all.
-    const todo = ranges.map((ref) => ({ ws: this.sheet(ref.sheet), box: parseBox(ref.address) }));
-    for (const { ws, box } of todo) {
-      for (let c = box.left; c <= box.right; c++) ws.getColumn(c).hidden = true;
+    const todo = ranges.map((ref) => ({ ws: this.sheet(ref.sheet), block: parseBlock(ref.address) }));
+    for (const { ws, block } of todo) {
+      for (let c = block.left; c <= block.right; c++) ws.getColumn(c + 1).hidden = true;
     }
   }
 }

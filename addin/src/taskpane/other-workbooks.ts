@@ -4,12 +4,17 @@
  * adapter the web page uses), its departments are read and scored, and buildSummary writes
  * them with this workbook's own departments into the one summary sheet here.
  *
+ * The .xlsx host comes from the page: the web page has it in its bundle already, while the
+ * Excel pane loads it on demand (dist/xlsx-reader.js, see host/xlsx-reader-api.ts) so that
+ * ExcelJS stays out of the bundle every Excel start loads. Hence no import of host/xlsx here.
+ *
  * Nothing is written unless every picked file reads cleanly: a summary that silently left a
  * department out would rank the others wrongly.
  */
 import { buildSummary, readDepartments, type ActionReport, type DepartmentRecord, type FlowProblem } from '../flow/index.js';
 import { tr } from '../flow/text.js';
-import { XlsxHost } from '../host/xlsx.js';
+import type { Host } from '../host/host.js';
+import type { OpenWorkbook } from '../host/xlsx-reader-api.js';
 import { cellLabel } from '../ui/dom.js';
 import type { PaneAction } from '../ui/pane.js';
 import { describeError } from '../ui/state.js';
@@ -19,13 +24,14 @@ export async function readWorkbooks(
   files: Array<{ name: string; arrayBuffer(): Promise<ArrayBuffer> }>,
   engine: Parameters<typeof readDepartments>[1],
   locale: Parameters<typeof readDepartments>[2],
+  open: OpenWorkbook,
 ): Promise<{ records: DepartmentRecord[]; problems: FlowProblem[] }> {
   const records: DepartmentRecord[] = [];
   const problems: FlowProblem[] = [];
   for (const file of files) {
-    let host: XlsxHost;
+    let host: Host;
     try {
-      host = await XlsxHost.load(new Uint8Array(await file.arrayBuffer()));
+      host = await open(new Uint8Array(await file.arrayBuffer()));
     } catch (error) {
       problems.push({ sheet: '', address: '', path: 'file', code: 'unreadable_file', message: `${file.name}：${describeError(error)}` });
       continue;
@@ -46,7 +52,12 @@ export async function readWorkbooks(
   return { records, problems };
 }
 
-export function otherWorkbooksAction(): PaneAction {
+/**
+ * The pane button. `reader` gives the function that opens a workbook; it is asked once per
+ * run, before any file is read, so a reader that cannot load fails the action as a whole
+ * (the pane shows why) instead of marking every file unreadable.
+ */
+export function otherWorkbooksAction(reader: () => Promise<OpenWorkbook>): PaneAction {
   return {
     id: 'summaryWithFiles',
     label: { zh: '汇总其他院系的工作簿', en: "Summary with other departments' workbooks" },
@@ -56,7 +67,8 @@ export function otherWorkbooksAction(): PaneAction {
     },
     accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     run: async (ctx, input): Promise<ActionReport> => {
-      const { records, problems } = await readWorkbooks(input.files, ctx.engine, ctx.locale);
+      const open = await reader();
+      const { records, problems } = await readWorkbooks(input.files, ctx.engine, ctx.locale, open);
       if (problems.length > 0) {
         return {
           action: 'buildSummary',

@@ -4,11 +4,15 @@
  * the host is Excel, the pane is mounted over the Excel adapter with the embedded engine.
  * Anywhere else (a plain browser, Office.js unreachable, another Office host) the page says
  * where it works instead of hanging.
+ *
+ * ExcelJS is not in this bundle: the "other workbooks" action loads dist/xlsx-reader.js from
+ * beside this script the first time it is used (host/xlsx-reader-api.ts).
  */
 import '../functions/excel-entry.js';
 import '../ui/pane.css';
 import { embeddedEngine } from '../engine/embedded.js';
 import { createExcelHost } from '../host/excel.js';
+import { xlsxReaderOnDemand } from '../host/xlsx-reader-api.js';
 import { mountPane } from '../ui/pane.js';
 import { describeError } from '../ui/state.js';
 import { otherWorkbooksAction } from './other-workbooks.js';
@@ -17,13 +21,16 @@ import { showOutside } from './outside.js';
 /** Office.onReady normally answers within a second; outside Office some builds never do. */
 const READY_TIMEOUT_MS = 10_000;
 
+/** The reader bundle sits beside this script; currentScript is only set while it first runs. */
+const xlsxReader = xlsxReaderOnDemand(document, (document.currentScript as HTMLScriptElement | null)?.src);
+
 function mountInExcel(root: HTMLElement): void {
   try {
     mountPane(root, {
       host: createExcelHost(),
       engine: embeddedEngine(),
       locale: 'zh',
-      extraActions: [otherWorkbooksAction()],
+      extraActions: [otherWorkbooksAction(xlsxReader)],
     });
   } catch (error) {
     console.error('校企合作考核：任务窗格启动失败 / the task pane failed to start', error);

@@ -7,7 +7,7 @@
 import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
 import { departmentKey, departmentsFromNames, nameOf } from '../flow/names.js';
 import { tr } from '../flow/text.js';
-import { cellAddress } from '../flow/a1.js';
+import { cellAddress } from '../host/a1.js';
 import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
 
 /** Characters no sheet name may hold, and Excel's 31-character limit. */

@@ -9,7 +9,7 @@
 import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
 import type { Locale } from '../flow/index.js';
-import { blockAddress, blockOf, cellAddress, type Block } from '../flow/a1.js';
+import { blockAddress, blockOf, cellAddress, type Block } from '../host/a1.js';
 import { fieldSuffix, nameOf } from '../flow/names.js';
 import { ownedWrite } from '../flow/own.js';
 import { tr } from '../flow/text.js';

@@ -1,19 +1,14 @@
 /**
- * The task pane's own words, Chinese first with English beside them in one table, so a missing
- * translation is a type error rather than a blank button. The flow brings its own messages
- * (in the locale it was run with); these are only the words around them.
+ * The task pane's own words (the table's shape and lookup are bilingual.ts's, shared with the
+ * web page). The flow brings its own messages (in the locale it was run with); these are only
+ * the words around them.
  */
-import type { Locale } from '../flow/index.js';
+import { lookup, SHARED_TEXT, type Bilingual } from './bilingual.js';
 
-export type { Locale };
-
-/** A text in both languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export { htmlLang, type Bilingual, type Locale } from './bilingual.js';
 
 export const TEXT = {
+  ...SHARED_TEXT,
   title: { zh: '校企合作考核', en: 'School–enterprise cooperation assessment' },
   switchLocale: { zh: 'English', en: '中文' },
   switchLocaleHint: { zh: 'Switch to English', en: '切换为中文' },
@@ -32,15 +27,11 @@ export const TEXT = {
   problemsHint: { zh: '点击单元格地址可定位到该单元格。', en: 'Click a cell address to select that cell.' },
   selectFailed: { zh: '无法定位到单元格 ', en: 'Could not select cell ' },
   results: { zh: '结果', en: 'Results' },
-  department_: { zh: '院系', en: 'Department' },
   source: { zh: '来源', en: 'Source' },
   s1: { zh: '自评分 S1', en: 'Self S1' },
   s2: { zh: '考评分 S2', en: 'Assessor S2' },
   final: { zh: '最终得分', en: 'Final' },
-  rank: { zh: '排名', en: 'Rank' },
   lines: { zh: '逐项得分与原因', en: 'Line by line, with reasons' },
-  line: { zh: '考核内容', en: 'Line' },
-  max: { zh: '分值', en: 'Max' },
   selfScore: { zh: '自评', en: 'Self' },
   assessorScore: { zh: '考评', en: 'Assessor' },
   reasons: { zh: '原因', en: 'Reasons' },
@@ -55,11 +46,4 @@ export const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-export function t(locale: Locale, key: TextKey): string {
-  return TEXT[key][locale];
-}
-
-/** The HTML `lang` of a locale, so the browser picks Chinese glyphs for Chinese text. */
-export function htmlLang(locale: Locale): string {
-  return locale === 'zh' ? 'zh-CN' : 'en';
-}
+export const t = lookup<TextKey>(TEXT);

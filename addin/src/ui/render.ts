@@ -149,7 +149,7 @@ function scoreTable(doc: Document, state: PaneState, rows: DepartmentResult[]): 
   const ranked = rows.some((r) => r.rank !== undefined);
   const sources = rows.some((r) => r.source);
   const head = el(doc, 'tr', {}, ...[
-    t(locale, 'department_'), t(locale, 's1'), t(locale, 's2'), t(locale, 'final'),
+    t(locale, 'departmentColumn'), t(locale, 's1'), t(locale, 's2'), t(locale, 'final'),
     ranked ? t(locale, 'rank') : null, sources ? t(locale, 'source') : null,
   ].map((h) => (h ? el(doc, 'th', { scope: 'col' }, h) : null)));
   const body = el(doc, 'tbody');

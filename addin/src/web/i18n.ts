@@ -1,11 +1,12 @@
 /**
- * The web page's own words, Chinese first with English beside them in the same table, so a
- * missing translation is a type error rather than a blank button. The flow and the task pane
- * bring their own texts; these are only what the page adds around them.
+ * The web page's own words (the table's shape and lookup are ui/bilingual.ts's, shared with
+ * the task pane). The flow and the task pane bring their own texts; these are only what the
+ * page adds around them.
  */
-import type { Locale } from '../flow/index.js';
+import { lookup, SHARED_TEXT, type Bilingual, type Locale } from '../ui/bilingual.js';
 
 const TEXTS = {
+  ...SHARED_TEXT,
   title: { zh: '校企合作考核 · 网页版', en: 'School–enterprise cooperation assessment · web' },
   tagline: {
     zh: '不用安装加载项：打开院系填好的 .xlsx 工作簿，检查、计分，再下载结果。文件只在本机浏览器中处理，不会上传。',
@@ -32,8 +33,6 @@ const TEXTS = {
     zh: '有问题的单元格已在左侧列出：在 Excel 中修改后重新打开文件，才能下载结果。',
     en: 'The cells with problems are listed on the left: fix them in Excel and open the file again to download the result.',
   },
-  line: { zh: '考核内容', en: 'Line' },
-  max: { zh: '分值', en: 'Max' },
   base: { zh: '基础分', en: 'Base' },
   deduction: { zh: '扣分', en: 'Deduction' },
   bonus: { zh: '加分', en: 'Bonus' },
@@ -42,8 +41,6 @@ const TEXTS = {
   selfScore: { zh: '自评 S1', en: 'Self S1' },
   assessorScore: { zh: '考评 S2', en: 'Assessor S2' },
   finalScore: { zh: '最终得分', en: 'Final' },
-  rank: { zh: '排名', en: 'Rank' },
-  department: { zh: '院系', en: 'Department' },
   total: { zh: '合计', en: 'Total' },
   downloadWorkbook: { zh: '下载计分后的工作簿', en: 'Download the scored workbook' },
   downloadSummary: { zh: '下载汇总工作簿', en: 'Download the summary workbook' },
@@ -64,13 +61,11 @@ const TEXTS = {
     zh: '下载的是一份副本：原文件不变。图表、数据透视表和宏不会保留在副本中。',
     en: 'The download is a copy; your original file is unchanged. Charts, pivot tables and macros are not kept in the copy.',
   },
-} as const;
+} satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXTS;
 
-export function text(locale: Locale, key: TextKey): string {
-  return TEXTS[key][locale];
-}
+export const text = lookup<TextKey>(TEXTS);
 
 /** Puts the texts into every element marked `data-i18n="key"`. */
 export function translatePage(root: ParentNode, locale: Locale): void {

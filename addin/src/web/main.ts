@@ -7,6 +7,7 @@ import type { Locale } from '../flow/index.js';
 import { embeddedEngine } from '../engine/embedded.js';
 import { acceptFiles, byId, isXlsx } from './dom.js';
 import { text, translatePage } from './i18n.js';
+import { htmlLang } from '../ui/bilingual.js';
 import { SingleWorkbook } from './single.js';
 import { Batch } from './batch.js';
 // The pane's styles; esbuild emits them as main.css beside main.js.
@@ -33,7 +34,7 @@ async function readFile(file: File): Promise<Uint8Array> {
 function start(): void {
   let locale = initialLocale();
   const apply = () => {
-    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = htmlLang(locale);
     document.title = text(locale, 'title');
     translatePage(document, locale);
   };

@@ -5,7 +5,7 @@
  */
 import type { Host, RangeRef } from '../host/host.js';
 import type { Locale } from '../flow/index.js';
-import { boxAddress, columnLetters, parseBox } from '../host/xlsx-cells.js';
+import { blockAddress, columnLetters, parseBlock } from '../host/a1.js';
 import { el } from './dom.js';
 import { text } from './i18n.js';
 import { cellLabel } from '../ui/dom.js';
@@ -15,17 +15,17 @@ const MIN_COLUMNS = 5;
 const MAX_COLUMNS = 8;
 
 export async function showCell(host: Host, ref: RangeRef, box: HTMLElement, locale: Locale): Promise<void> {
-  const target = parseBox(ref.address);
-  const top = Math.max(1, target.top - ROWS_AROUND);
-  const right = Math.max(MIN_COLUMNS, target.left + 1);
-  const left = Math.max(1, right - MAX_COLUMNS + 1);
+  const target = parseBlock(ref.address);
+  const top = Math.max(0, target.top - ROWS_AROUND);
+  const right = Math.max(MIN_COLUMNS - 1, target.left + 1);
+  const left = Math.max(0, right - MAX_COLUMNS + 1);
   const area = { top, left, bottom: target.top + ROWS_AROUND, right };
-  const [values] = await host.read([{ sheet: ref.sheet, address: boxAddress(area) }]);
+  const [values] = await host.read([{ sheet: ref.sheet, address: blockAddress(area) }]);
   const header = el('tr', {}, el('th', {}, ''));
   for (let c = area.left; c <= area.right; c++) header.append(el('th', {}, columnLetters(c)));
   const body = values.map((row, i) => {
     const r = area.top + i;
-    const tr = el('tr', {}, el('th', {}, String(r)));
+    const tr = el('tr', {}, el('th', {}, String(r + 1)));
     row.forEach((v, j) => {
       const hit = r === target.top && area.left + j === target.left;
       tr.append(el('td', hit ? { class: 'hit' } : {}, v === null ? '' : String(v)));

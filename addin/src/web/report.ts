@@ -114,7 +114,7 @@ export function renderRanking(locale: Locale, rows: DepartmentResult[]): HTMLEle
   return el(
     'table',
     { class: 'ranking' },
-    el('thead', {}, el('tr', {}, el('th', {}, t('rank')), el('th', {}, t('department')), el('th', {}, t('selfScore')), el('th', {}, t('assessorScore')), el('th', {}, t('finalScore')))),
+    el('thead', {}, el('tr', {}, el('th', {}, t('rank')), el('th', {}, t('departmentColumn')), el('th', {}, t('selfScore')), el('th', {}, t('assessorScore')), el('th', {}, t('finalScore')))),
     el(
       'tbody',
       {},

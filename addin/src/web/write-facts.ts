@@ -8,7 +8,7 @@
  * the departments' returned workbooks; the page itself never writes into input cells.
  */
 import type { CellValue, Host, WriteBlock } from '../host/host.js';
-import { cellAddress } from '../flow/a1.js';
+import { cellAddress } from '../host/a1.js';
 import { departmentKey, departmentsFromNames, fieldSuffix, type Place } from '../flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS, type TableColumn } from '../template/fields.js';
 

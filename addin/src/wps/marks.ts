@@ -13,20 +13,16 @@
  */
 import type { CellMark, RangeRef } from '../host/host.js';
 import { composeMarkNote, MARK_FILL, parseMarkNote } from '../host/mark-text.js';
-import { boxAddress, parseBox, type Box } from '../host/xlsx-cells.js';
+import { cellAddress, contains, parseBlock, type Block, type Cell } from '../host/a1.js';
 import { bgr, hexOfBgr } from './colour.js';
 import { XL_COLOR_INDEX_NONE, type EtInterior, type EtRange, type EtWorksheet } from './et.js';
 
 const MARK_BGR = bgr(MARK_FILL);
 
-/** "$B$3" or "B3" → the top-left cell's 1-based row and column. */
-function topLeft(address: string): { row: number; col: number } {
-  const box = parseBox(address.replace(/\$/g, ''));
-  return { row: box.top, col: box.left };
-}
-
-function inside(box: Box, cell: { row: number; col: number }): boolean {
-  return cell.row >= box.top && cell.row <= box.bottom && cell.col >= box.left && cell.col <= box.right;
+/** "$B$3", "B3" or "B3:D10" → the top-left cell. */
+function topLeft(address: string): Cell {
+  const block = parseBlock(address);
+  return { row: block.top, col: block.left };
 }
 
 /**
@@ -79,13 +75,13 @@ export function applyMarks(sheet: (name: string) => EtWorksheet, scope: RangeRef
     const { row, col } = topLeft(m.address);
     wanted.set(`${m.sheet}\u0000${row},${col}`, { sheet: m.sheet, row, col, note: m.note });
   }
-  const boxesBySheet = new Map<string, Box[]>();
+  const blocksBySheet = new Map<string, Block[]>();
   for (const ref of scope) {
-    const boxes = boxesBySheet.get(ref.sheet) ?? [];
-    boxes.push(parseBox(ref.address));
-    boxesBySheet.set(ref.sheet, boxes);
+    const blocks = blocksBySheet.get(ref.sheet) ?? [];
+    blocks.push(parseBlock(ref.address));
+    blocksBySheet.set(ref.sheet, blocks);
   }
-  for (const [name, boxes] of boxesBySheet) {
+  for (const [name, blocks] of blocksBySheet) {
     const comments = sheet(name).Comments;
     // Walk backwards: deleting a comment renumbers the ones after it.
     for (let i = comments.Count; i >= 1; i--) {
@@ -94,12 +90,12 @@ export function applyMarks(sheet: (name: string) => EtWorksheet, scope: RangeRef
       if (!parseMarkNote(text).ours) continue;
       const range = comment.Parent;
       const at = topLeft(range.Address(false, false));
-      if (!boxes.some((box) => inside(box, at))) continue;
+      if (!blocks.some((block) => contains(block, at))) continue;
       if (wanted.has(`${name}\u0000${at.row},${at.col}`)) continue;
       unmark(range, text);
     }
   }
   for (const m of wanted.values()) {
-    mark(sheet(m.sheet).Range(boxAddress({ top: m.row, left: m.col, bottom: m.row, right: m.col })), m.note);
+    mark(sheet(m.sheet).Range(cellAddress(m.row, m.col)), m.note);
   }
 }

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XlsxHost } from '../../src/host/xlsx.js';
-import { cellAddress, parseBlock } from '../../src/flow/a1.js';
+import { cellAddress, parseBlock } from '../../src/host/a1.js';
 import { departmentKey, nameOf } from '../../src/flow/names.js';
 import { CLASS_COLUMNS } from '../../src/template/fields.js';
 import { cellLabel } from '../../src/ui/dom.js';

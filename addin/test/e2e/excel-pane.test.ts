@@ -4,13 +4,14 @@
  * test/support/fake-excel.ts, which answers Office.onReady with the Excel host and serves
  * Excel.run from the queued workbook model. So the page's start-up, the Excel adapter, the
  * flow, the embedded Wasm engine and the pane's DOM all run in the browser together; only
- * Excel itself is the model.
+ * Excel itself is the model. The summary with other departments' workbooks runs too, which
+ * loads the .xlsx reader (ExcelJS, dist/xlsx-reader.js) only then, from the page's server.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { addinDir, openSession, screenshot, type Session } from './support.js';
+import { addinDir, baseFacts, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -51,14 +52,16 @@ after(async () => {
   await s?.close();
 });
 
-async function openInExcel(): Promise<{ page: Page; errors: string[] }> {
+async function openInExcel(): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await s.context.newPage();
   const errors: string[] = [];
+  const requests: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs }));
   await page.goto(`${s.web.origin}taskpane.html`);
   await page.locator('.coop-pane button.action').first().waitFor({ timeout: 10_000 });
-  return { page, errors };
+  return { page, errors, requests };
 }
 
 const book = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const book = window.__book; return ${fn}; })()`) as Promise<T>;
@@ -111,5 +114,51 @@ test('the page loads its stylesheet and the pane uses Chinese fonts first', asyn
   const css = await page.request.get(new URL('taskpane.css', `${s.web.origin}`).href);
   assert.equal(css.status(), 200);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the summary with other workbooks loads the .xlsx reader on first use and ranks the picked files', async () => {
+  const { page, errors, requests } = await openInExcel();
+  const readerLoads = () => requests.filter((p) => p.endsWith('/xlsx-reader.js')).length;
+  assert.equal(readerLoads(), 0, 'the pane starts without the .xlsx reader');
+  assert.equal(await page.evaluate('typeof window.__coopXlsxReader'), 'undefined');
+
+  const dir = tempDir();
+  const good = [
+    tempFile(dir, '丙学院.xlsx', await departmentBytes(patched(baseFacts(), { department: '丙学院', internship: { local: 130 } }))),
+    tempFile(dir, '甲学院.xlsx', await departmentBytes(patched(baseFacts(), { department: '甲学院' }))),
+  ];
+  const broken = tempFile(dir, 'notes.xlsx', new TextEncoder().encode('not a zip'));
+  const picker = page.locator('label.action.file input[type="file"]');
+
+  // A file that is not a workbook: reported by name, nothing written.
+  await picker.setInputFiles([broken, ...good]);
+  await page.locator('.status[data-tone="warn"], .status[data-tone="error"]').waitFor({ timeout: 15_000 });
+  assert.ok((await page.locator('ol.problems').textContent())?.includes('notes.xlsx'));
+  assert.equal(await book<boolean>(page, "book.sheets.some((s) => s.name === '校企合作汇总')"), false);
+  assert.equal(readerLoads(), 1, 'the reader loads when the action first runs');
+
+  // The departments' own files: ranked into the summary sheet of the workbook in Excel.
+  await picker.setInputFiles(good);
+  await page.locator('.status[data-tone="ok"]').waitFor({ timeout: 15_000 });
+  // Each department's row in the summary sheet: 丙学院 (90) ranks above 甲学院 (88).
+  const rows = await book<Array<[string, Array<string | number | boolean>]>>(
+    page,
+    `(() => {
+      const cells = [...book.sheet('校企合作汇总').cells];
+      const row = (a) => a.replace(/^[A-Z]+/, '');
+      return cells
+        .filter(([, c]) => c.value === '丙学院' || c.value === '甲学院')
+        .map(([a, c]) => [c.value, Number(row(a)), cells.filter(([b]) => row(b) === row(a)).map(([, d]) => d.value)])
+        .sort((x, y) => x[1] - y[1])
+        .map(([name, , values]) => [name, values]);
+    })()`,
+  );
+  assert.deepEqual(rows.map(([name]) => name), ['丙学院', '甲学院'], JSON.stringify(rows));
+  assert.ok(rows[0][1].includes(90) && rows[1][1].includes(88), JSON.stringify(rows));
+  assert.equal(readerLoads(), 1, 'and only once');
+  await screenshot(page, '11-excel-pane-other-workbooks');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(s.escaped, [], 'nothing left 127.0.0.1');
   await page.close();
 });

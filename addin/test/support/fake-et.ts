@@ -36,7 +36,7 @@ import type {
   EtWorkbook,
   EtWorksheet,
 } from '../../src/wps/et.js';
-import { boxAddress, cellsOf, parseBox, type Box } from '../../src/host/xlsx-cells.js';
+import { blockAddress, blockCols, blockRows, cellAddress, cellsOf, parseBlock, type Block } from '../../src/host/a1.js';
 
 const WHITE = 16777215;
 /** Rows of a worksheet. */
@@ -211,14 +211,14 @@ class FakeValidation extends EtObject implements EtValidation {
 export class FakeRange extends EtObject implements EtRange {
   constructor(
     readonly sheet: FakeWorksheet,
-    readonly box: Box,
+    readonly block: Block,
   ) {
     super();
   }
   /** The cells of the block; with `create`, empty cells are created so they can be set. */
   cells(create = false): FakeCell[] {
     const out: FakeCell[] = [];
-    for (const { row, col } of cellsOf(this.box)) {
+    for (const { row, col } of cellsOf(this.block)) {
       const c = this.sheet.cell(row, col, create);
       if (c) out.push(c);
       else if (!create) out.push({});
@@ -226,22 +226,22 @@ export class FakeRange extends EtObject implements EtRange {
     return out;
   }
   private get rows(): number {
-    return this.box.bottom - this.box.top + 1;
+    return blockRows(this.block);
   }
   private get columns(): number {
-    return this.box.right - this.box.left + 1;
+    return blockCols(this.block);
   }
   get Value2(): unknown {
     const wrapper = this.sheet.app.options.shape === 'wrapper';
     if (this.rows === 1 && this.columns === 1) {
-      const v = this.sheet.cell(this.box.top, this.box.left)?.value;
+      const v = this.sheet.cell(this.block.top, this.block.left)?.value;
       // A boxed scalar: an object whose valueOf() is the value.
       return wrapper && v !== undefined ? Object(v) : v;
     }
     const rows: unknown[][] = [];
-    for (let r = this.box.top; r <= this.box.bottom; r++) {
+    for (let r = this.block.top; r <= this.block.bottom; r++) {
       const row: unknown[] = [];
-      for (let c = this.box.left; c <= this.box.right; c++) row.push(this.sheet.cell(r, c)?.value);
+      for (let c = this.block.left; c <= this.block.right; c++) row.push(this.sheet.cell(r, c)?.value);
       rows.push(row);
     }
     if (this.sheet.app.options.shape === 'opaque') return { rows: rows.length };
@@ -255,15 +255,15 @@ export class FakeRange extends EtObject implements EtRange {
         for (let c = 0; c < this.columns; c++) {
           // Outside the given array ET, like Excel, fills #N/A.
           const v = Array.isArray(row) ? (c < row.length ? row[c] : '#N/A') : r === 0 && c === 0 ? row : '#N/A';
-          this.sheet.setInput(this.box.top + r, this.box.left + c, v);
+          this.sheet.setInput(this.block.top + r, this.block.left + c, v);
         }
       }
       return;
     }
-    for (const { row, col } of cellsOf(this.box)) this.sheet.setInput(row, col, value);
+    for (const { row, col } of cellsOf(this.block)) this.sheet.setInput(row, col, value);
   }
   get Text(): unknown {
-    const v = this.sheet.cell(this.box.top, this.box.left)?.value;
+    const v = this.sheet.cell(this.block.top, this.block.left)?.value;
     return v === undefined ? '' : String(v);
   }
   get Interior(): EtInterior {
@@ -294,57 +294,57 @@ export class FakeRange extends EtObject implements EtRange {
     for (const c of this.cells(true)) c.horizontal = Number(v);
   }
   get ColumnWidth(): number {
-    return this.sheet.columnWidths.get(this.box.left) ?? 8.38;
+    return this.sheet.columnWidths.get(this.block.left + 1) ?? 8.38;
   }
   set ColumnWidth(v: number) {
-    for (let c = this.box.left; c <= this.box.right; c++) this.sheet.columnWidths.set(c, v);
+    for (let c = this.block.left; c <= this.block.right; c++) this.sheet.columnWidths.set(c + 1, v);
   }
   Merge(): void {
-    this.sheet.merges.add(boxAddress(this.box));
+    this.sheet.merges.add(blockAddress(this.block));
   }
   get Comment(): EtComment | null {
-    const c = this.sheet.cell(this.box.top, this.box.left);
-    return c?.comment !== undefined ? new FakeComment(this.sheet, this.box.top, this.box.left) : null;
+    const c = this.sheet.cell(this.block.top, this.block.left);
+    return c?.comment !== undefined ? new FakeComment(this.sheet, this.block.top, this.block.left) : null;
   }
   AddComment(text?: string): EtComment {
-    const c = this.sheet.cell(this.box.top, this.box.left, true);
+    const c = this.sheet.cell(this.block.top, this.block.left, true);
     if (c.comment !== undefined) throw new Error('AddComment: the cell already has a comment');
     c.comment = text ?? '';
-    return new FakeComment(this.sheet, this.box.top, this.box.left);
+    return new FakeComment(this.sheet, this.block.top, this.block.left);
   }
   get Validation(): EtValidation {
     return new FakeValidation(this);
   }
   get EntireColumn(): EtRange {
-    return new FakeRange(this.sheet, { top: 1, left: this.box.left, bottom: ET_ROWS, right: this.box.right });
+    return new FakeRange(this.sheet, { top: 0, left: this.block.left, bottom: ET_ROWS - 1, right: this.block.right });
   }
   private wholeColumns(): boolean {
-    return this.box.top === 1 && this.box.bottom === ET_ROWS;
+    return this.block.top === 0 && this.block.bottom === ET_ROWS - 1;
   }
   get Hidden(): unknown {
     if (!this.wholeColumns()) return false;
     const states = new Set<boolean>();
-    for (let c = this.box.left; c <= this.box.right; c++) states.add(this.sheet.hiddenColumns.has(c));
+    for (let c = this.block.left; c <= this.block.right; c++) states.add(this.sheet.hiddenColumns.has(c + 1));
     return states.size === 1 ? [...states][0] : null;
   }
   set Hidden(value: unknown) {
     if (!this.wholeColumns()) throw new Error('Hidden: unable to set the Hidden property of the Range class (not whole columns)');
-    for (let c = this.box.left; c <= this.box.right; c++) {
-      if (value === true) this.sheet.hiddenColumns.add(c);
-      else this.sheet.hiddenColumns.delete(c);
+    for (let c = this.block.left; c <= this.block.right; c++) {
+      if (value === true) this.sheet.hiddenColumns.add(c + 1);
+      else this.sheet.hiddenColumns.delete(c + 1);
     }
   }
   Select(): boolean {
-    this.sheet.app.selection = { sheet: this.sheet.Name, address: boxAddress(this.box) };
+    this.sheet.app.selection = { sheet: this.sheet.Name, address: blockAddress(this.block) };
     return true;
   }
   Item(row: number, col = 1): EtRange {
-    const top = this.box.top + row - 1;
-    const left = this.box.left + col - 1;
+    const top = this.block.top + row - 1;
+    const left = this.block.left + col - 1;
     return new FakeRange(this.sheet, { top, left, bottom: top, right: left });
   }
   Address(rowAbsolute = true, columnAbsolute = true): string {
-    const plain = boxAddress(this.box);
+    const plain = blockAddress(this.block);
     if (!rowAbsolute && !columnAbsolute) return plain;
     return plain.replace(/([A-Z]+)(\d+)/g, (_, c: string, r: string) => `${columnAbsolute ? '$' : ''}${c}${rowAbsolute ? '$' : ''}${r}`);
   }
@@ -355,6 +355,7 @@ export class FakeRange extends EtObject implements EtRange {
 
 export class FakeWorksheet extends EtObject implements EtWorksheet {
   private readonly store = new Map<string, FakeCell>();
+  /** Widths by 1-based column number, as ET counts columns (cell positions are 0-based). */
   readonly columnWidths = new Map<number, number>();
   readonly merges = new Set<string>();
   /** 1-based numbers of the hidden columns. */
@@ -383,7 +384,7 @@ export class FakeWorksheet extends EtObject implements EtWorksheet {
     this.app.book.active = this;
   }
   Range(cell1: string): EtRange {
-    return new FakeRange(this, parseBox(cell1));
+    return new FakeRange(this, parseBlock(cell1));
   }
   get Comments(): EtComments {
     return new FakeComments(this);
@@ -527,16 +528,16 @@ export class FakeEtApplication extends EtObject implements EtApplication {
   }
   /** Types a value into a cell as a user would. */
   type(sheet: string, address: string, value: unknown): void {
-    const { top, left } = parseBox(address);
-    this.sheet(sheet).setInput(top, left, value);
+    const { top: row, left: col } = parseBlock(address);
+    this.sheet(sheet).setInput(row, col, value);
   }
   valueAt(sheet: string, address: string): Scalar | undefined {
-    const { top, left } = parseBox(address);
-    return this.sheet(sheet).cell(top, left)?.value;
+    const { top: row, left: col } = parseBlock(address);
+    return this.sheet(sheet).cell(row, col)?.value;
   }
   cellAt(sheet: string, address: string): Readonly<FakeCell> | undefined {
-    const { top, left } = parseBox(address);
-    return this.sheet(sheet).cell(top, left);
+    const { top: row, left: col } = parseBlock(address);
+    return this.sheet(sheet).cell(row, col);
   }
   /** The whole workbook as plain data, to compare two states. */
   snapshot(): {
@@ -549,7 +550,7 @@ export class FakeEtApplication extends EtObject implements EtApplication {
         // Keys sorted: the order in which properties were set is not part of the state.
         cells: Object.fromEntries(
           ws.positions().map(({ row, col, cell }) => [
-            boxAddress({ top: row, left: col, bottom: row, right: col }),
+            cellAddress(row, col),
             Object.fromEntries(Object.entries(cell).sort(([a], [b]) => a.localeCompare(b))) as FakeCell,
           ]),
         ),

@@ -22,7 +22,7 @@
  * - a cell without a fill reads "#FFFFFF"; names.add of an existing name fails; notes.add on a
  *   cell with a note fails; names compare case-insensitively.
  */
-import { blockCols, blockRows, cellAddress, parseBlock, type Block } from '../../src/flow/a1.js';
+import { blockAddress, blockCols, blockRows, cellAddress, parseBlock, type Block } from '../../src/host/a1.js';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -660,9 +660,7 @@ class FakeNameCollection extends ClientObject {
       }
       reference.sheet.model();
       const b = reference.block;
-      const abs = (r: number, c: number): string => cellAddress(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-      const address = b.top === b.bottom && b.left === b.right ? abs(b.top, b.left) : `${abs(b.top, b.left)}:${abs(b.bottom, b.right)}`;
-      this.ctx.model.names.set(name, `=${sheetRef(reference.sheet.sheetName)}!${address}`);
+      this.ctx.model.names.set(name, `=${sheetRef(reference.sheet.sheetName)}!${blockAddress(b, true)}`);
     });
   }
 }

@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CellValue } from '../../src/host/host.js';
 import type { FlowContext, Locale } from '../../src/flow/index.js';
-import { cellAddress } from '../../src/flow/a1.js';
+import { cellAddress, parseBlock } from '../../src/host/a1.js';
 import { departmentKey, fieldSuffix, nameOf } from '../../src/flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fields.js';
-import { parseBlock } from '../../src/flow/a1.js';
 import { MemoryHost } from './memory-host.js';
 import { testEngine } from './engine.js';
 

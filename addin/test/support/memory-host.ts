@@ -17,7 +17,7 @@ import type {
   RangeRef,
   WriteBlock,
 } from '../../src/host/host.js';
-import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/flow/a1.js';
+import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
 
 type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation' | 'hideColumns';
 

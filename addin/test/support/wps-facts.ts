@@ -6,22 +6,22 @@
  */
 import { departmentKey, fieldSuffix, nameOf } from '../../src/flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fields.js';
-import { boxAddress, parseBox, parseNameReference, type Box } from '../../src/host/xlsx-cells.js';
+import { blockAddress, cellAddress, parseBlock, parseNameReference, topLeft, type Block } from '../../src/host/a1.js';
 import type { FakeEtApplication } from './fake-et.js';
 
 export type Json = Record<string, unknown>;
 
 /** Where a defined name of the fake workbook points. */
-export function named(app: FakeEtApplication, name: string): { sheet: string; box: Box } {
+export function named(app: FakeEtApplication, name: string): { sheet: string; block: Block } {
   const ref = parseNameReference(String(app.book.Names.Item(name).RefersTo).replace(/^=/, ''));
   if (!ref) throw new Error(`${name} does not refer to a range`);
-  return { sheet: ref.sheet, box: parseBox(ref.address) };
+  return { sheet: ref.sheet, block: parseBlock(ref.address) };
 }
 
 /** The top-left cell of a department's named input (`suffix` as in flow/names.ts). */
 export function cellOf(app: FakeEtApplication, department: string, suffix: string): { sheet: string; address: string } {
-  const { sheet, box } = named(app, nameOf(departmentKey(department), suffix));
-  return { sheet, address: boxAddress({ top: box.top, left: box.left, bottom: box.top, right: box.left }) };
+  const { sheet, block } = named(app, nameOf(departmentKey(department), suffix));
+  return { sheet, address: blockAddress(topLeft(block)) };
 }
 
 const STAFFING: Record<string, string> = { full_time: '专职', part_time: '兼职', none: '没有' };
@@ -37,12 +37,11 @@ export function typeFacts(app: FakeEtApplication, department: string, facts: Jso
     app.type(c.sheet, c.address, typed(v));
   }
   for (const [table, rows, columns] of [['majors', facts.majors, MAJOR_COLUMNS], ['classes', facts.order_classes, CLASS_COLUMNS]] as const) {
-    const { sheet, box } = named(app, nameOf(departmentKey(department), table));
+    const { sheet, block } = named(app, nameOf(departmentKey(department), table));
     ((rows ?? []) as Json[]).forEach((row, r) =>
       columns.forEach((col, i) => {
         if (col.column === 'assessor' || row[col.key] === undefined) return;
-        const at = { top: box.top + 1 + r, left: box.left + i, bottom: box.top + 1 + r, right: box.left + i };
-        app.type(sheet, boxAddress(at), typed(row[col.key]));
+        app.type(sheet, cellAddress(block.top + 1 + r, block.left + i), typed(row[col.key]));
       }),
     );
   }
