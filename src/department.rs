@@ -1,6 +1,7 @@
 //! Scoring a whole department: every line, its categories and the totals.
 
 use crate::facts::FactReader;
+use crate::format::join;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use crate::rubric::Rubric;
@@ -52,14 +53,7 @@ pub fn score_department(rubric: &Rubric, facts: &Value) -> Result<DepartmentScor
         .iter()
         .map(|c| CategoryScore {
             id: c.id.clone(),
-            name: Text::new(
-                &c.name,
-                if c.name_en.is_empty() {
-                    &c.name
-                } else {
-                    &c.name_en
-                },
-            ),
+            name: Text::new(&c.name, &c.name_en),
             max: c.max,
             score: lines
                 .iter()
@@ -93,10 +87,10 @@ pub fn score_line(rubric: &Rubric, id: &str, facts: &Value) -> Result<LineScore,
             "line",
             Code::UnknownChoice,
             Text::new(
-                format!("没有编号为「{id}」的考核内容，应为 {}", ids.join("、")),
+                format!("没有编号为「{id}」的考核内容，应为 {}", join(&ids, "、")),
                 format!(
                     "there is no line “{id}”; expected one of {}",
-                    ids.join(", ")
+                    join(&ids, ", ")
                 ),
             ),
         )]);

@@ -5,6 +5,7 @@
 //! input, each once, with its path.
 
 use crate::cell::{self, Fault};
+use crate::format::join;
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use crate::rubric::Label;
@@ -106,14 +107,7 @@ impl<'a> FactReader<'a> {
             .find(|(p, _)| p == path)
             .map(|(_, label)| label)
         {
-            Some(label) => Text::new(
-                &label.zh,
-                if label.en.is_empty() {
-                    &label.zh
-                } else {
-                    &label.en
-                },
-            ),
+            Some(label) => Text::new(&label.zh, &label.en),
             None => Text::new(path, path),
         }
     }
@@ -152,14 +146,14 @@ impl<'a> FactReader<'a> {
         let value = self.lookup(path);
         let label = self.label(path);
         let listed = || {
-            choices
+            let listed = choices
                 .iter()
                 .map(|(value, aliases)| match aliases.first() {
                     Some(alias) => format!("{alias}（{value}）"),
                     None => value.clone(),
                 })
-                .collect::<Vec<_>>()
-                .join("、")
+                .collect::<Vec<_>>();
+            join(&listed, "、")
         };
         let text = match value {
             Value::String(s) => cell::normalize(s).to_ascii_lowercase(),
@@ -512,11 +506,10 @@ impl<'a> FactReader<'a> {
             return usize::try_from(major).ok();
         }
         let known = match &self.majors {
-            Some(Some(list)) => list
-                .iter()
-                .map(|m| m.name.as_str())
-                .collect::<Vec<_>>()
-                .join("、"),
+            Some(Some(list)) => join(
+                &list.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+                "、",
+            ),
             _ => String::new(),
         };
         self.report(Problem::new(

@@ -14,28 +14,37 @@ pub fn round(value: Decimal, decimals: u32) -> Decimal {
 fn fixed(value: Decimal, places: u32) -> String {
     let mut value = value;
     value.rescale(places);
-    let digits = value.mantissa().unsigned_abs().to_string();
-    let places = places as usize;
-    let padded = if digits.len() <= places {
-        format!("{}{digits}", "0".repeat(places + 1 - digits.len()))
-    } else {
-        digits
-    };
-    // `padded` is ASCII digits with more than `places` of them, so this split is on a
-    // character boundary; `split_at_checked` keeps a panic path out of the module.
-    let (whole, fraction) = padded
-        .split_at_checked(padded.len() - places)
-        .unwrap_or((&padded, ""));
-    let sign = if value.is_sign_negative() && !value.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction}")
+    // Digits by hand, least significant first: cheaper in the module than `Display`.
+    let mut mantissa = value.mantissa().unsigned_abs();
+    let mut digits = Vec::new();
+    while mantissa > 0 || digits.len() <= places as usize {
+        digits.push(char::from(b'0' + (mantissa % 10) as u8));
+        mantissa /= 10;
     }
+    let mut out = String::with_capacity(digits.len() + 2);
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    for (i, digit) in digits.iter().rev().enumerate() {
+        if i == digits.len() - places as usize {
+            out.push('.');
+        }
+        out.push(*digit);
+    }
+    out
+}
+
+/// Joins texts with a separator. (The standard `join` is generic machinery many times the
+/// size of this loop in the shipped module.)
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
 }
 
 /// A score or count as people write it: 3, 2.5, 0.25.

@@ -1,5 +1,6 @@
 //! A problem with an input: where it is, a stable code, and what a person should do.
 
+use crate::format::join;
 use crate::locale::{Locale, Text};
 
 /// The stable error codes of RUBRIC.md §4, plus `invalid_rubric` for a malformed rubric file.
@@ -68,9 +69,11 @@ pub fn join_messages(problems: &[Problem], locale: Locale) -> String {
         Locale::Zh => "；",
         Locale::En => "; ",
     };
-    problems
-        .iter()
-        .map(|p| p.message(locale))
-        .collect::<Vec<_>>()
-        .join(separator)
+    join(
+        &problems
+            .iter()
+            .map(|p| p.message(locale))
+            .collect::<Vec<_>>(),
+        separator,
+    )
 }

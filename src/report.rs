@@ -143,7 +143,7 @@ pub fn ranked_json(rows: &[RankedRow]) -> Value {
 /// The rubric as data: identity, weights, limits, categories and every line with its rule.
 pub fn rubric_json(rubric: &Rubric, locale: Locale) -> Value {
     let pick = |zh: &str, en: &str| -> String {
-        if locale == Locale::En && !en.is_empty() {
+        if locale == Locale::En {
             en.to_string()
         } else {
             zh.to_string()

@@ -121,8 +121,12 @@ pub fn rank_departments(rubric: &Rubric, rows: &Value) -> Result<Vec<RankedRow>,
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut finals: Vec<Decimal> = weighed.iter().map(|w| w.3).collect();
-    finals.sort_unstable_by(|a, b| b.cmp(a));
+    // The finals in descending order, kept sorted by binary insertion (departments are few).
+    let mut finals: Vec<Decimal> = Vec::with_capacity(weighed.len());
+    for w in &weighed {
+        let at = finals.partition_point(|f| *f > w.3);
+        finals.insert(at, w.3);
+    }
     Ok(weighed
         .into_iter()
         .map(|(department, s1, s2, final_score)| RankedRow {

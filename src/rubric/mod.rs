@@ -78,14 +78,7 @@ pub struct Line {
 
 impl Line {
     pub fn name_text(&self) -> Text {
-        Text::new(
-            &self.name,
-            if self.name_en.is_empty() {
-                &self.name
-            } else {
-                &self.name_en
-            },
-        )
+        Text::new(&self.name, &self.name_en)
     }
 }
 

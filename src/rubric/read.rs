@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::cell;
+use crate::format::join;
 use serde_json::{Map, Value};
 
 struct Reader {
@@ -40,11 +41,11 @@ impl Reader {
                 &format!("{path}.{key}"),
                 format!(
                     "{path} 中有未知的字段「{key}」，可用字段：{}",
-                    keys.join("、")
+                    join(keys, "、")
                 ),
                 format!(
                     "{path} has an unknown field “{key}”; known fields: {}",
-                    keys.join(", ")
+                    join(keys, ", ")
                 ),
             );
         }
@@ -164,12 +165,12 @@ impl Reader {
                         format!(
                             "{path}.{key} 为「{}」，应为 {}",
                             cell::show(value),
-                            choices.join("、")
+                            join(choices, "、")
                         ),
                         format!(
                             "{path}.{key} is “{}”; expected one of {}",
                             cell::show(value),
-                            choices.join(", ")
+                            join(choices, ", ")
                         ),
                     );
                     0
@@ -422,13 +423,12 @@ impl Reader {
             }
             "" => return None,
             other => {
-                let kinds = "flags、choice、deduct_per_count、deduct_per_missing、partners_per_major、tiers_and_units、major_coverage、order_majors、order_classes、ratio、ratio_shortfalls";
+                let kinds = "flags, choice, deduct_per_count, deduct_per_missing, partners_per_major, tiers_and_units, major_coverage, order_majors, order_classes, ratio, ratio_shortfalls";
                 self.fail(
                     &format!("{at}.kind"),
                     format!("{at}.kind「{other}」不是已知的规则类型，应为 {kinds}"),
                     format!(
-                        "{at}.kind “{other}” is not a known rule kind; expected one of {}",
-                        kinds.replace('、', ", ")
+                        "{at}.kind “{other}” is not a known rule kind; expected one of {kinds}"
                     ),
                 );
                 return None;
@@ -592,8 +592,76 @@ pub fn read(value: &Value) -> Result<Rubric, Vec<Problem>> {
         data: value.clone(),
     };
     if r.problems.is_empty() {
+        let mut rubric = rubric;
+        fill_english(&mut rubric);
         Ok(rubric)
     } else {
         Err(r.problems)
+    }
+}
+
+/// Every English text is optional in the file; where one is left out the Chinese stands in,
+/// settled here once so that nothing downstream has to check.
+fn fill_english(rubric: &mut Rubric) {
+    fn or(en: &mut String, zh: &str) {
+        if en.is_empty() {
+            *en = zh.to_string();
+        }
+    }
+    or(&mut rubric.title_en, &rubric.title);
+    for (_, label) in &mut rubric.facts {
+        or(&mut label.en, &label.zh);
+    }
+    for category in &mut rubric.categories {
+        or(&mut category.name_en, &category.name);
+    }
+    for line in &mut rubric.lines {
+        or(&mut line.name_en, &line.name);
+        match &mut line.rule {
+            Rule::Flags { flags: items } | Rule::DeductPerMissing { items, .. } => {
+                for item in items {
+                    or(&mut item.label_en, &item.label);
+                }
+            }
+            Rule::Choice { choices, .. } => {
+                for choice in choices {
+                    or(&mut choice.label_en, &choice.label);
+                }
+            }
+            Rule::DeductPerCount {
+                label,
+                label_en,
+                unit,
+                unit_en,
+                ..
+            } => {
+                or(label_en, label);
+                or(unit_en, unit);
+            }
+            Rule::TiersAndUnits {
+                tier_label,
+                tier_label_en,
+                unit_label,
+                unit_label_en,
+                ..
+            } => {
+                or(tier_label_en, tier_label);
+                or(unit_label_en, unit_label);
+            }
+            Rule::MajorCoverage { needs, .. } => {
+                for need in needs {
+                    or(&mut need.label_en, &need.label);
+                }
+            }
+            Rule::Ratio(ratio) => or(&mut ratio.label_en, &ratio.label),
+            Rule::RatioShortfalls { ratios, .. } => {
+                for ratio in ratios {
+                    or(&mut ratio.label_en, &ratio.label);
+                }
+            }
+            Rule::PartnersPerMajor { .. }
+            | Rule::OrderMajors { .. }
+            | Rule::OrderClasses { .. } => {}
+        }
     }
 }

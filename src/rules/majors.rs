@@ -2,7 +2,7 @@
 
 use super::Draft;
 use crate::facts::FactReader;
-use crate::format::num;
+use crate::format::{join, num};
 use crate::rubric::{BonusMode, Line, Rule};
 use rust_decimal::Decimal;
 
@@ -46,24 +46,26 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
         draft.note(
             format!(
                 "{} 没有合作企业，每少一个专业扣 {} 分，扣 {} 分",
-                without.join("、"),
+                join(&without, "、"),
                 num(*per_major_without),
                 num(draft.deduction)
             ),
             format!(
                 "no partner enterprise for {}: {} per major, {} deducted",
-                without.join(", "),
+                join(&without, ", "),
                 num(*per_major_without),
                 num(draft.deduction)
             ),
         );
     }
     let listed = |sep: &str| {
-        extras
-            .iter()
-            .map(|(name, n)| format!("{name} {n}"))
-            .collect::<Vec<_>>()
-            .join(sep)
+        join(
+            &extras
+                .iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect::<Vec<_>>(),
+            sep,
+        )
     };
     match bonus_mode {
         BonusMode::PerExtraEnterprise => {
@@ -104,14 +106,14 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
                     format!(
                         "合作企业超过 1 家的专业 {} 个（{}），每个加 {} 分，加 {} 分",
                         extras.len(),
-                        names.join("、"),
+                        join(&names, "、"),
                         num(*bonus_per),
                         num(draft.bonus)
                     ),
                     format!(
                         "{} major(s) with more than one partner ({}), {} each, {} added",
                         extras.len(),
-                        names.join(", "),
+                        join(&names, ", "),
                         num(*bonus_per),
                         num(draft.bonus)
                     ),
@@ -153,16 +155,12 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
                 any_at_all = true;
             } else {
                 lacks_zh.push(need.label.as_str());
-                lacks_en.push(if need.label_en.is_empty() {
-                    need.label.as_str()
-                } else {
-                    need.label_en.as_str()
-                });
+                lacks_en.push(need.label_en.as_str());
             }
         }
         if !lacks_zh.is_empty() {
-            lacking_zh.push(format!("{}缺{}", major.name, lacks_zh.join("、")));
-            lacking_en.push(format!("{} lacks {}", major.name, lacks_en.join(" and ")));
+            lacking_zh.push(format!("{}缺{}", major.name, join(&lacks_zh, "、")));
+            lacking_en.push(format!("{} lacks {}", major.name, join(&lacks_en, " and ")));
         }
     }
     let all_needs_zh: Vec<&str> = needs.iter().map(|n| n.label.as_str()).collect();
@@ -170,12 +168,12 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     if !any_at_all && *none_at_all_scores_zero {
         draft.deduction = draft.base;
         draft.note(
-            format!("所有专业均没有{}，该项不得分", all_needs_zh.join("、")),
+            format!("所有专业均没有{}，该项不得分", join(&all_needs_zh, "、")),
             "no major has any of these training bases; the line scores nothing",
         );
     } else if lacking_zh.is_empty() {
         draft.note(
-            format!("各专业均有{}，得满分", all_needs_zh.join("、")),
+            format!("各专业均有{}，得满分", join(&all_needs_zh, "、")),
             "every major has every base; full marks",
         );
     } else {
@@ -183,13 +181,13 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         draft.note(
             format!(
                 "{}；每少一个专业扣 {} 分，扣 {} 分",
-                lacking_zh.join("；"),
+                join(&lacking_zh, "；"),
                 num(*per_major_lacking),
                 num(draft.deduction)
             ),
             format!(
                 "{}; {} per major, {} deducted",
-                lacking_en.join("; "),
+                join(&lacking_en, "; "),
                 num(*per_major_lacking),
                 num(draft.deduction)
             ),
@@ -240,13 +238,13 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         draft.note(
             format!(
                 "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
-                with_class.join("、"),
+                join(&with_class, "、"),
                 num(*per_major),
                 num(draft.base)
             ),
             format!(
                 "{k} of {n} majors run order classes ({}), {} each: {}",
-                with_class.join(", "),
+                join(&with_class, ", "),
                 num(*per_major),
                 num(draft.base)
             ),

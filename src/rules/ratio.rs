@@ -54,24 +54,15 @@ fn shortfall(
     rounding: ShortfallRounding,
     ratio: Decimal,
 ) -> Decimal {
-    let label_en = if rule.label_en.is_empty() {
-        &rule.label
-    } else {
-        &rule.label_en
-    };
-    let (threshold, step) = (num(rule.threshold), num(rule.step));
+    let label_en = &rule.label_en;
     let gap = rule.threshold - ratio;
     let deduction = shortfall_steps(gap, rule.step, rounding) * rule.per_step;
+    let (threshold, step, per) = (num(rule.threshold), num(rule.step), num(rule.per_step));
+    let (ratio, gap, points) = (pct(ratio), pct(gap), num(deduction));
     let (how_zh, how_en) = rounding_note(rounding, &step);
     draft.note(
-        format!(
-            "{} {}%，低于 {threshold}% 要求 {} 个百分点，每低 {step}% 扣 {} 分（{how_zh}），扣 {} 分",
-            rule.label, pct(ratio), pct(gap), num(rule.per_step), num(deduction)
-        ),
-        format!(
-            "{label_en} {}%, {} points below the {threshold}% required; {} per {step}% short ({how_en}): {} deducted",
-            pct(ratio), pct(gap), num(rule.per_step), num(deduction)
-        ),
+        format!("{} {ratio}%，低于 {threshold}% 要求 {gap} 个百分点，每低 {step}% 扣 {per} 分（{how_zh}），扣 {points} 分", rule.label),
+        format!("{label_en} {ratio}%, {gap} points below the {threshold}% required; {per} per {step}% short ({how_en}): {points} deducted"),
     );
     deduction
 }
@@ -81,12 +72,7 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
     let (part, whole) = facts.ratio(&rule.part, &rule.whole)?;
     let ratio = percentage(part, whole);
     let mut draft = Draft::full(line);
-    let label_en = if rule.label_en.is_empty() {
-        &rule.label
-    } else {
-        &rule.label_en
-    };
-    let (threshold, step) = (num(rule.threshold), num(rule.step));
+    let label_en = &rule.label_en;
     if ratio < rule.threshold {
         draft.deduction = shortfall(&mut draft, rule, rule.shortfall_rounding, ratio);
         return Some(draft);
@@ -94,41 +80,31 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
     let excess = ratio - rule.threshold;
     let steps = excess_steps(excess, rule.step, rule.excess_rounding);
     draft.bonus = steps * rule.per_step;
+    let (threshold, step, per) = (num(rule.threshold), num(rule.step), num(rule.per_step));
+    let (ratio, over) = (pct(ratio), pct(excess));
     if line.bonus_cap.is_zero() || excess.is_zero() {
         draft.bonus = Decimal::ZERO;
         draft.note(
-            format!(
-                "{} {}%，达到 {threshold}% 要求，得满分",
-                rule.label,
-                pct(ratio)
-            ),
-            format!(
-                "{label_en} {}%, meets the {threshold}% required: full marks",
-                pct(ratio)
-            ),
+            format!("{} {ratio}%，达到 {threshold}% 要求，得满分", rule.label),
+            format!("{label_en} {ratio}%, meets the {threshold}% required: full marks"),
         );
     } else if steps.is_zero() {
         draft.note(
-            format!("{} {}%，达到 {threshold}% 要求，得满分；超过 {} 个百分点，不足 {step}% 不加分", rule.label, pct(ratio), pct(excess)),
-            format!("{label_en} {}%, meets the {threshold}% required: full marks; {} points over is less than a {step}% step, no bonus", pct(ratio), pct(excess)),
+            format!("{} {ratio}%，达到 {threshold}% 要求，得满分；超过 {over} 个百分点，不足 {step}% 不加分", rule.label),
+            format!("{label_en} {ratio}%, meets the {threshold}% required: full marks; {over} points over is less than a {step}% step, no bonus"),
         );
     } else {
-        let exclusive = match rule.excess_rounding {
+        let (exclusive_zh, exclusive_en) = match rule.excess_rounding {
             ExcessRounding::Exclusive => (
                 "（恰为整数倍时最后一档不计）",
                 " (an exact multiple does not count its last step)",
             ),
             ExcessRounding::Down => ("", ""),
         };
+        let points = num(draft.bonus);
         draft.note(
-            format!(
-                "{} {}%，超过 {threshold}% 要求 {} 个百分点，每超过 {step}% 加 {} 分{}，加 {} 分",
-                rule.label, pct(ratio), pct(excess), num(rule.per_step), exclusive.0, num(draft.bonus)
-            ),
-            format!(
-                "{label_en} {}%, {} points above the {threshold}% required; {} per full {step}%{}: {} added",
-                pct(ratio), pct(excess), num(rule.per_step), exclusive.1, num(draft.bonus)
-            ),
+            format!("{} {ratio}%，超过 {threshold}% 要求 {over} 个百分点，每超过 {step}% 加 {per} 分{exclusive_zh}，加 {points} 分", rule.label),
+            format!("{label_en} {ratio}%, {over} points above the {threshold}% required; {per} per full {step}%{exclusive_en}: {points} added"),
         );
     }
     Some(draft)
@@ -153,23 +129,11 @@ pub fn ratio_shortfalls(
             let deduction = shortfall(&mut draft, rule, rounding, ratio);
             draft.deduction += deduction;
         } else {
-            let label_en = if rule.label_en.is_empty() {
-                &rule.label
-            } else {
-                &rule.label_en
-            };
+            let label_en = &rule.label_en;
+            let (ratio, threshold) = (pct(ratio), num(rule.threshold));
             draft.note(
-                format!(
-                    "{} {}%，达到 {}% 要求，不扣分",
-                    rule.label,
-                    pct(ratio),
-                    num(rule.threshold)
-                ),
-                format!(
-                    "{label_en} {}%, meets the {}% required: nothing deducted",
-                    pct(ratio),
-                    num(rule.threshold)
-                ),
+                format!("{} {ratio}%，达到 {threshold}% 要求，不扣分", rule.label),
+                format!("{label_en} {ratio}%, meets the {threshold}% required: nothing deducted"),
             );
         }
     }

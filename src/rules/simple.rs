@@ -3,19 +3,11 @@
 
 use super::Draft;
 use crate::facts::FactReader;
-use crate::format::num;
+use crate::format::{join, num};
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use crate::rubric::{Choice, Flag, Line, Rule};
 use rust_decimal::Decimal;
-
-fn en_or(en: &str, zh: &str) -> String {
-    if en.is_empty() {
-        zh.to_string()
-    } else {
-        en.to_string()
-    }
-}
 
 /// A1: points for each "yes".
 pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
@@ -35,13 +27,13 @@ pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
         ));
         en.push(format!(
             "{}: {yes_en} ({})",
-            en_or(&flag.label_en, &flag.label),
+            flag.label_en,
             num(flag.points)
         ));
     }
     draft.note(
-        format!("{}；得 {} 分", zh.join("；"), num(draft.base)),
-        format!("{}; {} points", en.join("; "), num(draft.base)),
+        format!("{}；得 {} 分", join(&zh, "；"), num(draft.base)),
+        format!("{}; {} points", join(&en, "; "), num(draft.base)),
     );
     Some(draft)
 }
@@ -59,7 +51,7 @@ pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<
         .collect();
     let scale_en: Vec<String> = choices
         .iter()
-        .map(|c| format!("{} {}", en_or(&c.label_en, &c.label), num(c.points)))
+        .map(|c| format!("{} {}", c.label_en, num(c.points)))
         .collect();
     let mut draft = Draft {
         base: chosen.points,
@@ -70,13 +62,13 @@ pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<
             "{}，得 {} 分（{}）",
             chosen.label,
             num(chosen.points),
-            scale_zh.join("，")
+            join(&scale_zh, "，")
         ),
         format!(
             "{}: {} points ({})",
-            en_or(&chosen.label_en, &chosen.label),
+            chosen.label_en,
             num(chosen.points),
-            scale_en.join(", ")
+            join(&scale_en, ", ")
         ),
     );
     Some(draft)
@@ -107,7 +99,7 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     }
     let mut draft = Draft::full(line);
     draft.deduction = Decimal::from(count) * *per;
-    let label_en = en_or(label_en, label);
+
     if count == 0 {
         draft.note(
             format!("{label} 0 {unit}，不扣分"),
@@ -149,25 +141,22 @@ pub fn deduct_per_missing(
     if missing.is_empty() {
         let all: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         draft.note(
-            format!("{}齐全，不扣分", all.join("、")),
+            format!("{}齐全，不扣分", join(&all, "、")),
             "every plan and summary is there; nothing deducted",
         );
     } else {
         let zh: Vec<&str> = missing.iter().map(|i| i.label.as_str()).collect();
-        let en: Vec<String> = missing
-            .iter()
-            .map(|i| en_or(&i.label_en, &i.label))
-            .collect();
+        let en: Vec<&str> = missing.iter().map(|i| i.label_en.as_str()).collect();
         draft.note(
             format!(
                 "缺{}，每缺一项扣 {} 分，扣 {} 分",
-                zh.join("、"),
+                join(&zh, "、"),
                 num(per),
                 num(draft.deduction)
             ),
             format!(
                 "missing {}: {} each, {} deducted",
-                en.join(", "),
+                join(&en, ", "),
                 num(per),
                 num(draft.deduction)
             ),
@@ -205,7 +194,7 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
                 format!("{tier_label}（{tier_fact}）填的是 {tier_value}，应在 0–{tier_max} 之间"),
                 format!(
                     "{} ({tier_fact}) is {tier_value}; expected 0–{tier_max}",
-                    en_or(tier_label_en, tier_label)
+                    tier_label_en
                 ),
             ),
         ));
@@ -223,14 +212,10 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     };
     draft.note(
         format!("{tier_value} 个{tier_label}，得 {} 分", num(base)),
-        format!(
-            "{tier_value} {}: {} points",
-            en_or(tier_label_en, tier_label),
-            num(base)
-        ),
+        format!("{tier_value} {}: {} points", tier_label_en, num(base)),
     );
     draft.bonus = Decimal::from(units) * *bonus_per_unit;
-    let unit_label_en = en_or(unit_label_en, unit_label);
+
     if units == 0 {
         draft.note(
             format!("{unit_label} 0 {unit}，不加分"),
