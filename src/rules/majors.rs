@@ -43,18 +43,19 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             "every major has a partner enterprise; nothing deducted",
         );
     } else {
+        let (per, points) = (num(*per_major_without), num(draft.deduction));
         draft.note(
             format!(
                 "{} 没有合作企业，每少一个专业扣 {} 分，扣 {} 分",
                 join(&without, "、"),
-                num(*per_major_without),
-                num(draft.deduction)
+                per,
+                points
             ),
             format!(
                 "no partner enterprise for {}: {} per major, {} deducted",
                 join(&without, ", "),
-                num(*per_major_without),
-                num(draft.deduction)
+                per,
+                points
             ),
         );
     }
@@ -77,18 +78,19 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
                     "no major has more than one partner; no bonus",
                 );
             } else {
+                let (points, per) = (num(draft.bonus), num(*bonus_per));
                 draft.note(
                     format!(
                         "超过 1 家的合作企业共 {units} 家（{}），每家加 {} 分，加 {} 分",
                         listed("，"),
-                        num(*bonus_per),
-                        num(draft.bonus)
+                        per,
+                        points
                     ),
                     format!(
                         "{units} partner(s) beyond each major's first ({}), {} each, {} added",
                         listed(", "),
-                        num(*bonus_per),
-                        num(draft.bonus)
+                        per,
+                        points
                     ),
                 );
             }
@@ -102,20 +104,21 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
                     "no major has more than one partner; no bonus",
                 );
             } else {
+                let (points, per) = (num(draft.bonus), num(*bonus_per));
                 draft.note(
                     format!(
                         "合作企业超过 1 家的专业 {} 个（{}），每个加 {} 分，加 {} 分",
                         extras.len(),
                         join(&names, "、"),
-                        num(*bonus_per),
-                        num(draft.bonus)
+                        per,
+                        points
                     ),
                     format!(
                         "{} major(s) with more than one partner ({}), {} each, {} added",
                         extras.len(),
                         join(&names, ", "),
-                        num(*bonus_per),
-                        num(draft.bonus)
+                        per,
+                        points
                     ),
                 );
             }
@@ -178,18 +181,19 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         );
     } else {
         draft.deduction = dec(lacking_zh.len()) * *per_major_lacking;
+        let (points, per) = (num(draft.deduction), num(*per_major_lacking));
         draft.note(
             format!(
                 "{}；每少一个专业扣 {} 分，扣 {} 分",
                 join(&lacking_zh, "；"),
-                num(*per_major_lacking),
-                num(draft.deduction)
+                per,
+                points
             ),
             format!(
                 "{}; {} per major, {} deducted",
                 join(&lacking_en, "; "),
-                num(*per_major_lacking),
-                num(draft.deduction)
+                per,
+                points
             ),
         );
     }
@@ -235,18 +239,19 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         );
     } else {
         draft.base = dec(k) * *per_major;
+        let (points, per) = (num(draft.base), num(*per_major));
         draft.note(
             format!(
                 "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
                 join(&with_class, "、"),
-                num(*per_major),
-                num(draft.base)
+                per,
+                points
             ),
             format!(
                 "{k} of {n} majors run order classes ({}), {} each: {}",
                 join(&with_class, ", "),
-                num(*per_major),
-                num(draft.base)
+                per,
+                points
             ),
         );
     }
@@ -279,14 +284,19 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     if sizes.is_empty() {
         draft.note("没有订单班，得 0 分", "no order classes; 0 points");
     } else {
+        let (points, large, small) = (
+            num(draft.base),
+            num(*points_at_or_above),
+            num(*points_below),
+        );
         draft.note(
             format!(
                 "{size} 人及以上订单班 {large} 个（每个 {} 分），不足 {size} 人订单班 {small} 个（每个 {} 分），计 {} 分",
-                num(*points_at_or_above), num(*points_below), num(draft.base)
+                large, small, points
             ),
             format!(
                 "{large} order class(es) of {size} or more ({} each), {small} of fewer than {size} ({} each): {}",
-                num(*points_at_or_above), num(*points_below), num(draft.base)
+                large, small, points
             ),
         );
     }

@@ -20,20 +20,14 @@ pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
             draft.base += flag.points;
         }
         let (yes_zh, yes_en) = if yes { ("是", "yes") } else { ("否", "no") };
-        zh.push(format!(
-            "{}：{yes_zh}（{} 分）",
-            flag.label,
-            num(flag.points)
-        ));
-        en.push(format!(
-            "{}: {yes_en} ({})",
-            flag.label_en,
-            num(flag.points)
-        ));
+        let points = num(flag.points);
+        zh.push(format!("{}：{yes_zh}（{points} 分）", flag.label));
+        en.push(format!("{}: {yes_en} ({points})", flag.label_en));
     }
+    let base = num(draft.base);
     draft.note(
-        format!("{}；得 {} 分", join(&zh, "；"), num(draft.base)),
-        format!("{}; {} points", join(&en, "; "), num(draft.base)),
+        format!("{}；得 {base} 分", join(&zh, "；")),
+        format!("{}; {base} points", join(&en, "; ")),
     );
     Some(draft)
 }
@@ -57,17 +51,16 @@ pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<
         base: chosen.points,
         ..Draft::default()
     };
+    let points = num(chosen.points);
     draft.note(
         format!(
-            "{}，得 {} 分（{}）",
+            "{}，得 {points} 分（{}）",
             chosen.label,
-            num(chosen.points),
             join(&scale_zh, "，")
         ),
         format!(
-            "{}: {} points ({})",
+            "{}: {points} points ({})",
             chosen.label_en,
-            num(chosen.points),
             join(&scale_en, ", ")
         ),
     );
@@ -106,17 +99,10 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
             format!("{label_en}: none, nothing deducted"),
         );
     } else {
+        let (per, points) = (num(*per), num(draft.deduction));
         draft.note(
-            format!(
-                "{label} {count} {unit}，每{unit}扣 {} 分，扣 {} 分",
-                num(*per),
-                num(draft.deduction)
-            ),
-            format!(
-                "{label_en}: {count} {unit_en}, {} each, {} deducted",
-                num(*per),
-                num(draft.deduction)
-            ),
+            format!("{label} {count} {unit}，每{unit}扣 {per} 分，扣 {points} 分"),
+            format!("{label_en}: {count} {unit_en}, {per} each, {points} deducted"),
         );
     }
     Some(draft)
@@ -147,19 +133,10 @@ pub fn deduct_per_missing(
     } else {
         let zh: Vec<&str> = missing.iter().map(|i| i.label.as_str()).collect();
         let en: Vec<&str> = missing.iter().map(|i| i.label_en.as_str()).collect();
+        let (per, points) = (num(per), num(draft.deduction));
         draft.note(
-            format!(
-                "缺{}，每缺一项扣 {} 分，扣 {} 分",
-                join(&zh, "、"),
-                num(per),
-                num(draft.deduction)
-            ),
-            format!(
-                "missing {}: {} each, {} deducted",
-                join(&en, ", "),
-                num(per),
-                num(draft.deduction)
-            ),
+            format!("缺{}，每缺一项扣 {per} 分，扣 {points} 分", join(&zh, "、")),
+            format!("missing {}: {per} each, {points} deducted", join(&en, ", ")),
         );
     }
     Some(draft)
@@ -210,29 +187,22 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         base,
         ..Draft::default()
     };
+    let points = num(base);
     draft.note(
-        format!("{tier_value} 个{tier_label}，得 {} 分", num(base)),
-        format!("{tier_value} {}: {} points", tier_label_en, num(base)),
+        format!("{tier_value} 个{tier_label}，得 {points} 分"),
+        format!("{tier_value} {tier_label_en}: {points} points"),
     );
     draft.bonus = Decimal::from(units) * *bonus_per_unit;
-
     if units == 0 {
         draft.note(
             format!("{unit_label} 0 {unit}，不加分"),
             format!("{unit_label_en}: none, no bonus"),
         );
     } else {
+        let (per, points) = (num(*bonus_per_unit), num(draft.bonus));
         draft.note(
-            format!(
-                "{unit_label} {units} {unit}，每{unit}加 {} 分，加 {} 分",
-                num(*bonus_per_unit),
-                num(draft.bonus)
-            ),
-            format!(
-                "{unit_label_en}: {units}, {} each, {} added",
-                num(*bonus_per_unit),
-                num(draft.bonus)
-            ),
+            format!("{unit_label} {units} {unit}，每{unit}加 {per} 分，加 {points} 分"),
+            format!("{unit_label_en}: {units}, {per} each, {points} added"),
         );
     }
     Some(draft)
