@@ -24,6 +24,17 @@ fn bool_expected() -> Text {
     )
 }
 
+/// Which input a value is, for naming it in a message.
+#[derive(Clone, Copy)]
+enum Subject<'s> {
+    /// A single fact, named by the rubric's labels.
+    Fact,
+    /// A field of one major: its index and the field's name in both languages.
+    Major(usize, &'s str, &'s str),
+    /// The head count of one order class.
+    ClassStudents(usize),
+}
+
 /// One major as read: its name, and its index in `majors`.
 #[derive(Clone, Debug)]
 pub struct Major {
@@ -123,7 +134,7 @@ impl<'a> FactReader<'a> {
     /// A count at `path` (required).
     pub fn count(&mut self, path: &str) -> Option<u64> {
         let value = self.lookup(path);
-        self.read_count_value(path, self.label(path), value)
+        self.read_count_value(path, Subject::Fact, value)
     }
 
     /// A count that may be absent: `Some(None)` when blank, `None` when bad.
@@ -138,7 +149,7 @@ impl<'a> FactReader<'a> {
     /// A yes/no input at `path`.
     pub fn flag(&mut self, path: &str) -> Option<bool> {
         let value = self.lookup(path);
-        self.read_flag_value(path, self.label(path), value)
+        self.read_flag_value(path, Subject::Fact, value)
     }
 
     /// One of `choices` at `path`, by value or alias (any case): the index of the choice.
@@ -321,19 +332,17 @@ impl<'a> FactReader<'a> {
         for (index, item) in items.iter().enumerate() {
             let path = format!("majors[{index}].name");
             let value = item.get("name").unwrap_or(&Value::Null);
-            let label = Text::new(
-                format!("第 {} 个专业的名称", index + 1),
-                format!("the name of major {}", index + 1),
-            );
+            let n = index + 1;
             match cell::read_text(value) {
                 Ok(name) => {
                     if let Some(first) = by_name.get(&name).and_then(Value::as_u64) {
+                        let first = first + 1;
                         self.report(Problem::new(
                             path.as_str(),
                             Code::DuplicateMajor,
                             Text::new(
-                                format!("第 {} 个专业「{name}」与第 {} 个专业重名（{path}），每个专业只应列出一次", index + 1, first + 1),
-                                format!("major {} “{name}” repeats major {} ({path}); list each major once", index + 1, first + 1),
+                                format!("第 {n} 个专业「{name}」与第 {first} 个专业重名（{path}），每个专业只应列出一次"),
+                                format!("major {n} “{name}” repeats major {first} ({path}); list each major once"),
                             ),
                         ));
                         ok = false;
@@ -343,13 +352,12 @@ impl<'a> FactReader<'a> {
                     }
                 }
                 Err(fault) => {
-                    self.report(fault_problem(
-                        &path,
-                        &label,
-                        value,
-                        fault,
-                        &Text::new("专业名称", "the major's name"),
-                    ));
+                    let label = Text::new(
+                        format!("第 {n} 个专业的名称"),
+                        format!("the name of major {n}"),
+                    );
+                    let expected = Text::new("专业名称", "the major's name");
+                    self.report(fault_problem(&path, &label, value, fault, &expected));
                     ok = false;
                 }
             }
@@ -393,7 +401,7 @@ impl<'a> FactReader<'a> {
     ) -> Option<u64> {
         let path = format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
-        self.read_count_value(&path, self.major_label(index, field_zh, field_en), value)
+        self.read_count_value(&path, Subject::Major(index, field_zh, field_en), value)
     }
 
     /// A yes/no field of one major, e.g. `majors[1].external_base`.
@@ -406,7 +414,7 @@ impl<'a> FactReader<'a> {
     ) -> Option<bool> {
         let path = format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
-        self.read_flag_value(&path, self.major_label(index, field_zh, field_en), value)
+        self.read_flag_value(&path, Subject::Major(index, field_zh, field_en), value)
     }
 
     /// The order classes (an empty list is fine): how many there are.
@@ -471,13 +479,12 @@ impl<'a> FactReader<'a> {
 
     /// An order class's head count.
     pub fn order_class_students(&mut self, index: usize) -> Option<u64> {
-        let class = self.class_label(index);
-        let label = Text::new(
-            format!("{}的学生人数", class.zh),
-            format!("students of {}", class.en),
-        );
         let value = self.class_field(index, "students");
-        self.read_count_value(&format!("order_classes[{index}].students"), label, value)
+        self.read_count_value(
+            &format!("order_classes[{index}].students"),
+            Subject::ClassStudents(index),
+            value,
+        )
     }
 
     /// The major an order class belongs to, as an index into `majors` (which must name it).
@@ -523,26 +530,45 @@ impl<'a> FactReader<'a> {
         None
     }
 
-    fn read_count_value(&mut self, path: &str, label: Text, value: &Value) -> Option<u64> {
+    /// How messages name an input; built only when there is a problem to report.
+    fn subject_label(&self, path: &str, subject: Subject) -> Text {
+        match subject {
+            Subject::Fact => self.label(path),
+            Subject::Major(index, field_zh, field_en) => {
+                self.major_label(index, field_zh, field_en)
+            }
+            Subject::ClassStudents(index) => {
+                let class = self.class_label(index);
+                Text::new(
+                    format!("{}的学生人数", class.zh),
+                    format!("students of {}", class.en),
+                )
+            }
+        }
+    }
+
+    fn read_count_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<u64> {
         if self.failed(path) {
             return None;
         }
         match cell::read_count(value) {
             Ok(n) => Some(n),
             Err(fault) => {
+                let label = self.subject_label(path, subject);
                 self.report(fault_problem(path, &label, value, fault, &count_expected()));
                 None
             }
         }
     }
 
-    fn read_flag_value(&mut self, path: &str, label: Text, value: &Value) -> Option<bool> {
+    fn read_flag_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<bool> {
         if self.failed(path) {
             return None;
         }
         match cell::read_bool(value) {
             Ok(b) => Some(b),
             Err(fault) => {
+                let label = self.subject_label(path, subject);
                 self.report(fault_problem(path, &label, value, fault, &bool_expected()));
                 None
             }
@@ -558,83 +584,32 @@ pub fn fault_problem(
     fault: Fault,
     expected: &Text,
 ) -> Problem {
-    let shown = cell::show(value);
-    let (code, zh, en) = match fault {
-        Fault::Missing => (
-            Code::Missing,
+    let (code, reason_zh, reason_en) = match fault {
+        Fault::Missing => (Code::Missing, "", ""),
+        Fault::NotANumber => (Code::NotANumber, "不是数字", "not a number"),
+        Fault::NotAnInteger => (Code::NotAnInteger, "不是整数", "not a whole number"),
+        Fault::Negative => (Code::Negative, "不能为负数", "which is negative"),
+        Fault::NotABool => (Code::NotABool, "无法识别为是或否", "neither yes nor no"),
+        Fault::UnknownChoice => (Code::UnknownChoice, "不是可选项", "not one of the choices"),
+        Fault::TooLarge => (Code::OutOfRange, "数值过大", "far too large"),
+    };
+    let (zh, en) = if fault == Fault::Missing {
+        (
             format!("{}（{path}）未填写，应填写{}", label.zh, expected.zh),
             format!("{} ({path}) is missing; expected {}", label.en, expected.en),
-        ),
-        Fault::NotANumber => (
-            Code::NotANumber,
+        )
+    } else {
+        let shown = cell::show(value);
+        (
             format!(
-                "{}（{path}）填的是「{shown}」，不是数字，应填写{}",
+                "{}（{path}）填的是「{shown}」，{reason_zh}，应填写{}",
                 label.zh, expected.zh
             ),
             format!(
-                "{} ({path}) is “{shown}”, not a number; expected {}",
+                "{} ({path}) is “{shown}”, {reason_en}; expected {}",
                 label.en, expected.en
             ),
-        ),
-        Fault::NotAnInteger => (
-            Code::NotAnInteger,
-            format!(
-                "{}（{path}）填的是「{shown}」，不是整数，应填写{}",
-                label.zh, expected.zh
-            ),
-            format!(
-                "{} ({path}) is “{shown}”, not a whole number; expected {}",
-                label.en, expected.en
-            ),
-        ),
-        Fault::Negative => (
-            Code::Negative,
-            format!(
-                "{}（{path}）填的是「{shown}」，不能为负数，应填写{}",
-                label.zh, expected.zh
-            ),
-            format!(
-                "{} ({path}) is “{shown}”, which is negative; expected {}",
-                label.en, expected.en
-            ),
-        ),
-        Fault::NotABool => (
-            Code::NotABool,
-            format!(
-                "{}（{path}）填的是「{shown}」，无法识别为是或否，应填写{}",
-                label.zh, expected.zh
-            ),
-            format!(
-                "{} ({path}) is “{shown}”, neither yes nor no; expected {}",
-                label.en, expected.en
-            ),
-        ),
-        Fault::UnknownChoice => (
-            Code::UnknownChoice,
-            format!(
-                "{}（{path}）填的是「{shown}」，不是可选项，应填写{}",
-                label.zh, expected.zh
-            ),
-            format!(
-                "{} ({path}) is “{shown}”, not one of the choices; expected {}",
-                label.en, expected.en
-            ),
-        ),
-        Fault::TooLarge => (
-            Code::OutOfRange,
-            format!(
-                "{}（{path}）填的是「{shown}」，数值过大，应填写{}（不超过 {}）",
-                label.zh,
-                expected.zh,
-                cell::COUNT_LIMIT
-            ),
-            format!(
-                "{} ({path}) is “{shown}”, far too large; expected {} (at most {})",
-                label.en,
-                expected.en,
-                cell::COUNT_LIMIT
-            ),
-        ),
+        )
     };
     Problem::new(path, code, Text::new(zh, en))
 }

@@ -11,28 +11,26 @@ use serde_json::Value;
 
 /// Reads a score: a number from 0 to the rubric's highest possible total (118).
 fn read_score(path: &str, label: &Text, value: &Value, max: Decimal) -> Result<Decimal, Problem> {
+    let highest = num(max);
     let expected = Text::new(
-        format!("0–{} 之间的分数", num(max)),
-        format!("a score from 0 to {}", num(max)),
+        format!("0–{highest} 之间的分数"),
+        format!("a score from 0 to {highest}"),
     );
     let score = cell::read_decimal(value)
         .map_err(|fault| fault_problem(path, label, value, fault, &expected))?;
     if score < Decimal::ZERO || score > max {
+        let shown = num(score);
         return Err(Problem::new(
             path,
             Code::OutOfRange,
             Text::new(
                 format!(
-                    "{}（{path}）为 {}，超出范围，应为{}",
-                    label.zh,
-                    num(score),
-                    expected.zh
+                    "{}（{path}）为 {shown}，超出范围，应为{}",
+                    label.zh, expected.zh
                 ),
                 format!(
-                    "{} ({path}) is {}, out of range; expected {}",
-                    label.en,
-                    num(score),
-                    expected.en
+                    "{} ({path}) is {shown}, out of range; expected {}",
+                    label.en, expected.en
                 ),
             ),
         ));
@@ -97,9 +95,10 @@ pub fn rank_departments(rubric: &Rubric, rows: &Value) -> Result<Vec<RankedRow>,
     for (i, row) in items.iter().enumerate() {
         let field = |f: &str| row.get(f).unwrap_or(&Value::Null);
         let name = cell::read_text(field("department")).map_err(|fault| {
+            let row = i + 1;
             let label = Text::new(
-                format!("第 {} 行的二级学院名称", i + 1),
-                format!("the department of row {}", i + 1),
+                format!("第 {row} 行的二级学院名称"),
+                format!("the department of row {row}"),
             );
             fault_problem(
                 &format!("rows[{i}].department"),
