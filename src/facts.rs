@@ -83,11 +83,6 @@ impl<'a> FactReader<'a> {
         reader
     }
 
-    /// The problems found so far, in reading order.
-    pub fn problems(&self) -> &[Problem] {
-        &self.problems
-    }
-
     pub fn into_problems(self) -> Vec<Problem> {
         self.problems
     }

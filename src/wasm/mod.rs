@@ -119,6 +119,8 @@ pub fn weighted_score(s1: JsValue, s2: JsValue, options_value: JsValue) -> JsVal
     let result = rubric.and_then(|rubric| {
         crate::weighted_score(&rubric, &to_json(&s1), &to_json(&s2)).map(report::number)
     });
+    // Release the arguments' JS handles now: a throw would skip their drops.
+    drop((s1, s2, options_value));
     value_or_throw(result, locale)
 }
 
@@ -129,6 +131,7 @@ pub fn rank_departments(rows: JsValue, options_value: JsValue) -> JsValue {
     let result = rubric.and_then(|rubric| {
         crate::rank_departments(&rubric, &to_json(&rows)).map(|ranked| report::ranked_json(&ranked))
     });
+    drop((rows, options_value));
     value_or_throw(result, locale)
 }
 
@@ -136,10 +139,9 @@ pub fn rank_departments(rows: JsValue, options_value: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = rubricInfo)]
 pub fn rubric_info(options_value: JsValue) -> JsValue {
     let Options { locale, rubric } = options(&options_value);
-    value_or_throw(
-        rubric.map(|rubric| report::rubric_json(&rubric, locale)),
-        locale,
-    )
+    let result = rubric.map(|rubric| report::rubric_json(&rubric, locale));
+    drop(options_value);
+    value_or_throw(result, locale)
 }
 
 /// A small free-list allocator instead of the standard dlmalloc: the engine's allocations
