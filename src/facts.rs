@@ -543,28 +543,30 @@ impl<'a> FactReader<'a> {
     }
 
     fn read_count_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<u64> {
-        if self.failed(path) {
-            return None;
-        }
-        match cell::read_count(value) {
-            Ok(n) => Some(n),
-            Err(fault) => {
-                let label = self.subject_label(path, subject);
-                self.report(fault_problem(path, &label, value, fault, &count_expected()));
-                None
-            }
-        }
+        self.read_value(path, subject, value, cell::read_count, count_expected)
     }
 
     fn read_flag_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<bool> {
+        self.read_value(path, subject, value, cell::read_bool, bool_expected)
+    }
+
+    /// Reads one value with `read`; a fault becomes a problem naming the input.
+    fn read_value<T>(
+        &mut self,
+        path: &str,
+        subject: Subject,
+        value: &Value,
+        read: fn(&Value) -> Result<T, Fault>,
+        expected: fn() -> Text,
+    ) -> Option<T> {
         if self.failed(path) {
             return None;
         }
-        match cell::read_bool(value) {
-            Ok(b) => Some(b),
+        match read(value) {
+            Ok(read) => Some(read),
             Err(fault) => {
                 let label = self.subject_label(path, subject);
-                self.report(fault_problem(path, &label, value, fault, &bool_expected()));
+                self.report(fault_problem(path, &label, value, fault, &expected()));
                 None
             }
         }
