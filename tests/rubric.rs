@@ -199,3 +199,101 @@ fn errors_name_the_value_and_what_was_expected_in_both_languages() {
         problems[1].message.en.contains("“abc”") && problems[1].message.en.contains("whole number")
     );
 }
+
+/// Every note of the RUBRIC.md §3 department, word for word: each one was checked by hand
+/// against the rubric's sentence for its line.
+#[test]
+fn every_note_of_the_example_reads_as_written() {
+    let facts = common::load("base-facts.json");
+    let score = score_department(builtin(), &facts).unwrap();
+    let notes: Vec<(String, Vec<String>)> = score
+        .lines
+        .iter()
+        .map(|l| (l.id.clone(), l.notes.iter().map(|n| n.zh.clone()).collect()))
+        .collect();
+    let expected: &[(&str, &[&str])] = &[
+        ("A1", &["行政正职领导负责：是（2 分）；副职领导负责：是（1 分）；得 3 分"]),
+        ("A2", &["兼职工作人员，得 1 分（专职工作人员 2 分，兼职工作人员 1 分，没有工作人员 0 分）"]),
+        ("A3", &["未按时按要求上报月报 1 次，每次扣 1 分，扣 1 分"]),
+        ("A4", &["缺学期工作总结，每缺一项扣 1 分，扣 1 分"]),
+        (
+            "B1",
+            &[
+                "电气自动化技术 没有合作企业，每少一个专业扣 3 分，扣 3 分",
+                "超过 1 家的合作企业共 2 家（机电一体化技术 +2），每家加 1 分，加 2 分",
+            ],
+        ),
+        ("C1", &["1 个学期召开有企业参与的课程体系建设讨论会，得 2 分", "校企共同开发校本教材 2 本，每本加 1 分，加 2 分"]),
+        ("C2", &["工业机器人技术缺校外实训基地；电气自动化技术缺校内实训基地、校外实训基地；每少一个专业扣 1 分，扣 2 分"]),
+        ("C3", &["3 个专业中 2 个有订单班（机电一体化技术、工业机器人技术），每个专业得 3 分，计 6 分"]),
+        ("C4", &["30 人及以上订单班 1 个（每个 10 分），不足 30 人订单班 1 个（每个 5 分），计 15 分", "本项最高 10 分"]),
+        ("C5", &["本地实习 57.00%，低于 60% 要求 3.00 个百分点，每低 5% 扣 1 分（不足 5% 按 5% 计），扣 1 分"]),
+        ("C6", &["本地就业 26.00%，超过 20% 要求 6.00 个百分点，每超过 2% 加 1 分，加 3 分"]),
+        (
+            "C7",
+            &[
+                "挂职锻炼教师 17.50%，低于 20% 要求 2.50 个百分点，每低 1% 扣 1 分（不足 1% 按 1% 计），扣 3 分",
+                "企业工程师承担课程 10.00%，达到 10% 要求，不扣分",
+            ],
+        ),
+    ];
+    assert_eq!(notes.len(), expected.len());
+    for ((id, got), (want_id, want)) in notes.iter().zip(expected) {
+        assert_eq!(id, want_id);
+        assert_eq!(got, want, "{id}");
+    }
+}
+
+/// The notes of the other branches: caps, exact thresholds, bonuses, nothing at all.
+#[test]
+fn notes_of_caps_thresholds_and_empty_cases() {
+    let note = |patch: Value, id: &str| -> Vec<String> {
+        let mut facts = common::load("base-facts.json");
+        common::merge_patch(&mut facts, &patch);
+        let score = score_department(builtin(), &facts).unwrap();
+        score
+            .lines
+            .iter()
+            .find(|l| l.id == id)
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| n.zh.clone())
+            .collect()
+    };
+    assert_eq!(
+        note(json!({"internship": {"local": 120, "total": 200}}), "C5"),
+        ["本地实习 60.00%，达到 60% 要求，得满分"]
+    );
+    assert_eq!(
+        note(json!({"internship": {"local": 128, "total": 200}}), "C5"),
+        ["本地实习 64.00%，达到 60% 要求，得满分；超过 4.00 个百分点，不足 5% 不加分"]
+    );
+    assert_eq!(
+        note(json!({"internship": {"local": 200, "total": 200}}), "C5"),
+        [
+            "本地实习 100.00%，超过 60% 要求 40.00 个百分点，每超过 5% 加 1 分，加 8 分",
+            "加分最多 5 分，加 5 分"
+        ]
+    );
+    assert_eq!(
+        note(json!({"employment": {"local": 0, "graduates": 200}}), "C6"),
+        ["本地就业 0.00%，低于 20% 要求 20.00 个百分点，每低 2% 扣 1 分（不足 2% 按 2% 计），扣 10 分"]
+    );
+    assert_eq!(
+        note(json!({"order_classes": []}), "C4"),
+        ["没有订单班，得 0 分"]
+    );
+    assert_eq!(
+        note(json!({"reports": {"missed": 0}}), "A3"),
+        ["未按时按要求上报月报 0 次，不扣分"]
+    );
+    let no_bases = json!({"majors": [
+        {"name": "甲", "partners": 1, "campus_base": false, "external_base": false},
+        {"name": "乙", "partners": 1, "campus_base": "否", "external_base": "无"}
+    ], "order_classes": []});
+    assert_eq!(
+        note(no_bases, "C2"),
+        ["所有专业均没有校内实训基地、校外实训基地，该项不得分"]
+    );
+}

@@ -59,15 +59,11 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             ),
         );
     }
-    let listed = |sep: &str| {
-        join(
-            &extras
-                .iter()
-                .map(|(name, n)| format!("{name} {n}"))
-                .collect::<Vec<_>>(),
-            sep,
-        )
-    };
+    // "机电一体化技术 +2": the enterprises a major has beyond its first, in both languages.
+    let listed: Vec<String> = extras
+        .iter()
+        .map(|(name, n)| format!("{name} +{n}"))
+        .collect();
     match bonus_mode {
         BonusMode::PerExtraEnterprise => {
             let units: u64 = extras.iter().map(|(_, n)| n).sum();
@@ -82,13 +78,13 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
                 draft.note(
                     format!(
                         "超过 1 家的合作企业共 {units} 家（{}），每家加 {} 分，加 {} 分",
-                        listed("，"),
+                        join(&listed, "，"),
                         per,
                         points
                     ),
                     format!(
                         "{units} partner(s) beyond each major's first ({}), {} each, {} added",
-                        listed(", "),
+                        join(&listed, ", "),
                         per,
                         points
                     ),
@@ -284,20 +280,14 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     if sizes.is_empty() {
         draft.note("没有订单班，得 0 分", "no order classes; 0 points");
     } else {
-        let (points, large, small) = (
+        let (points, each_large, each_small) = (
             num(draft.base),
             num(*points_at_or_above),
             num(*points_below),
         );
         draft.note(
-            format!(
-                "{size} 人及以上订单班 {large} 个（每个 {} 分），不足 {size} 人订单班 {small} 个（每个 {} 分），计 {} 分",
-                large, small, points
-            ),
-            format!(
-                "{large} order class(es) of {size} or more ({} each), {small} of fewer than {size} ({} each): {}",
-                large, small, points
-            ),
+            format!("{size} 人及以上订单班 {large} 个（每个 {each_large} 分），不足 {size} 人订单班 {small} 个（每个 {each_small} 分），计 {points} 分"),
+            format!("{large} order class(es) of {size} or more ({each_large} each), {small} of fewer than {size} ({each_small} each): {points}"),
         );
     }
     Some(draft)
