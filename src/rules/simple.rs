@@ -27,7 +27,7 @@ pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
     let base = num(draft.base);
     draft.note(
         format!("{}；得 {base} 分", join(&zh, "；")),
-        format!("{}; {base} points", join(&en, "; ")),
+        format!("{}; {base} point(s)", join(&en, "; ")),
     );
     Some(draft)
 }
@@ -59,7 +59,7 @@ pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<
             join(&scale_zh, "，")
         ),
         format!(
-            "{}: {points} points ({})",
+            "{}: {points} point(s) ({})",
             chosen.label_en,
             join(&scale_en, ", ")
         ),
@@ -190,7 +190,7 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     let points = num(base);
     draft.note(
         format!("{tier_value} 个{tier_label}，得 {points} 分"),
-        format!("{tier_value} {tier_label_en}: {points} points"),
+        format!("{tier_value} {tier_label_en}: {points} point(s)"),
     );
     draft.bonus = Decimal::from(units) * *bonus_per_unit;
     if units == 0 {
