@@ -17,6 +17,12 @@ export interface BuildContext {
   /** The base URL written in the sources (manifest.xml), with a trailing slash. */
   devBaseUrl: string;
   minify: boolean;
+  /**
+   * The add-in's version (package.json of the sources built), put into every bundle as the
+   * string `__COOP_VERSION__` (esbuild `define`); the Excel pane asks for its on-demand
+   * xlsx-reader.js with it, so a browser never pairs a cached old reader with a new pane.
+   */
+  version: string;
 }
 
 export interface BundleEntry {

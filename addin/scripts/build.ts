@@ -5,7 +5,7 @@
  * each bundle (binary loader behind the `virtual:coop-engine-wasm` module), so bundles start
  * synchronously and work from file:// as well as from a web server.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -95,6 +95,7 @@ async function bundle(ctx: BuildContext, target: BuildTarget, spec: BundleEntry)
     sourcemap: 'linked',
     loader: { '.wasm': 'binary', '.png': 'file', '.svg': 'file' },
     plugins: [wasmBytesPlugin(ctx.repoDir)],
+    define: { __COOP_VERSION__: JSON.stringify(ctx.version) },
     // wasm-bindgen's async init reads import.meta.url; we only ever call initSync.
     logOverride: { 'empty-import-meta': 'silent' },
     logLevel: 'warning',
@@ -106,6 +107,16 @@ async function bundle(ctx: BuildContext, target: BuildTarget, spec: BundleEntry)
     const contents = paths.map((p) => `import ${JSON.stringify('./' + relative(ctx.addinDir, p).split('\\').join('/'))};`).join('\n');
     await esbuild.build({ ...common, stdin: { contents, resolveDir: ctx.addinDir, sourcefile: `${spec.out}.entry.ts`, loader: 'ts' } });
   }
+}
+
+/** The "version" of the package.json in `dir` (the add-in's sources). */
+export function packageVersion(dir: string): string {
+  const path = join(dir, 'package.json');
+  const version = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown }).version : undefined;
+  if (typeof version !== 'string' || version === '') {
+    throw new BuildError(`${path} 中没有版本号 / has no "version"`);
+  }
+  return version;
 }
 
 export interface BuildOptions {
@@ -128,6 +139,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildContext> {
     baseUrl: normaliseBaseUrl(options.baseUrl ?? DEV_BASE_URL),
     devBaseUrl: DEV_BASE_URL,
     minify: options.minify ?? true,
+    version: packageVersion(sources),
   };
   checkEnginePackage(ctx.repoDir);
   const selected = await loadTargets(options.targets);

@@ -164,6 +164,29 @@ describe('the excel target', () => {
     await assert.rejects(reader.open(new TextEncoder().encode('not a zip')), /not a readable \.xlsx workbook/);
   });
 
+  it('puts the package.json version into the bundle: the pane asks for xlsx-reader.js?v=<version>', async () => {
+    const versionDist = join(root, 'version-dist');
+    const pkg = readFileSync(join(fixture, 'package.json'), 'utf8');
+    writeFileSync(join(fixture, 'package.json'), JSON.stringify({ ...JSON.parse(pkg), version: '9.8.7-fixture' }));
+    writeFileSync(
+      join(fixture, 'src', 'taskpane', 'taskpane.ts'),
+      "import { xlsxReaderUrl } from '../host/xlsx-reader-api.js';\n(globalThis as unknown as { readerUrl: string }).readerUrl = xlsxReaderUrl('https://coop.example.edu.cn/addin/taskpane.js');\n",
+    );
+    try {
+      await build({ addinDir: fixture, targets: ['excel'], baseUrl: BASE, distDir: versionDist });
+      const sandbox: Record<string, unknown> = { TextDecoder, TextEncoder, console, URL };
+      runInNewContext(readFileSync(join(versionDist, 'taskpane.js'), 'utf8'), sandbox);
+      assert.equal(sandbox.readerUrl, 'https://coop.example.edu.cn/addin/xlsx-reader.js?v=9.8.7-fixture');
+      // A package.json without a version stops the build.
+      writeFileSync(join(fixture, 'package.json'), JSON.stringify({ ...JSON.parse(pkg), version: undefined }));
+      await assert.rejects(build({ addinDir: fixture, targets: ['excel'], baseUrl: BASE, distDir: versionDist }), (e: unknown) => e instanceof BuildError && /has no "version"/.test(e.message));
+    } finally {
+      writeFileSync(join(fixture, 'package.json'), pkg);
+      writeFileSync(join(fixture, 'src', 'taskpane', 'taskpane.ts'), 'export const pane = "fixture";\n');
+      rmSync(versionDist, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a pane that pulls ExcelJS into taskpane.js', async () => {
     writeFileSync(join(fixture, 'src', 'taskpane', 'taskpane.ts'), "import { XlsxHost } from '../host/xlsx.js';\nexport const pane = XlsxHost.empty();\n");
     await assert.rejects(build({ addinDir: fixture, targets: ['excel'] }), (e: unknown) => e instanceof BuildError && /taskpane\.js contains ExcelJS/.test(e.message));
@@ -194,8 +217,12 @@ describe('the real Excel pane, built', () => {
       assert.ok(reader.includes(marker), `xlsx-reader.js lacks ${marker}`);
     }
     assert.ok(Buffer.byteLength(pane) < PANE_BUDGET, `taskpane.js is ${size(Buffer.byteLength(pane))}`);
-    // The pane names the reader; the reader is in dist/ and the manifest still checks out.
+    // The pane names the reader, and asks for it with the add-in's version (package.json);
+    // the reader is in dist/ and the manifest still checks out.
     assert.ok(pane.includes('xlsx-reader.js'));
+    const { version } = JSON.parse(readFileSync(join(addin, 'package.json'), 'utf8')) as { version: string };
+    assert.ok(pane.includes(JSON.stringify(version)), `taskpane.js holds the version ${version}`);
+    assert.ok(!pane.includes('__COOP_VERSION__'), 'the build put the version in');
     const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
     assert.deepEqual(validateManifest({ xml, distDir: dist, baseUrl: BASE }).errors, []);
   });

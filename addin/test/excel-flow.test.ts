@@ -18,6 +18,8 @@ import { FakeWorkbook } from './support/fake-excel.js';
 import { baseFacts, fieldCell, typeFacts, type Json } from './support/flow-fixture.js';
 import type { MemoryHost } from './support/memory-host.js';
 import { testEngine } from './support/engine.js';
+import { TABLE_ROWS } from '../src/template/fields.js';
+import { SCORE_FINAL } from '../src/template/layout.js';
 
 /**
  * The fixture types facts through `name()` and `set()` only; this gives it those two over the
@@ -74,6 +76,22 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   assert.ok(dropdowns.length > 0, 'yes/no and choice cells have dropdowns');
   assert.ok(dropdowns.every((c) => !c.validation!.includes(',,')));
   assert.ok(book.sheets.some((s) => s.columnWidths.size > 0 && s.merges.size > 0), 'formats applied');
+  // The order classes' 所属专业 cells drop down the majors table's names, by reference.
+  const named = (suffix: string) => {
+    const ref = typist(book).name(nameOf(key, suffix))!;
+    return { sheet: ref.sheet, block: parseBlock(ref.address) };
+  };
+  const majors = named('majors');
+  const classes = named('classes');
+  const facts = book.sheet(classes.sheet);
+  const majorNames = `='${DEPT}-填报'!$A$${majors.block.top + 2}:$A$${majors.block.top + 1 + TABLE_ROWS}`;
+  for (const r of [1, TABLE_ROWS]) assert.equal(facts.cell(cellAddress(classes.block.top + r, classes.block.left + 1))?.validation, majorNames);
+  assert.equal(facts.cell(cellAddress(classes.block.top + 1, classes.block.left))?.validation, undefined, 'the class name is free text');
+  // The score sheet's final row: its label across B–D, Sm's own cell across E–L.
+  const out = named('out');
+  const finalRow = out.block.bottom + 1;
+  for (const merge of [`B${finalRow}:D${finalRow}`, `E${finalRow}:L${finalRow}`]) assert.ok(book.sheet(out.sheet).merges.has(merge), merge);
+  assert.equal(book.sheet(out.sheet).value(`B${finalRow}`), '最终得分 Sm = S1×40% + S2×60%');
   assert.ok(book.sheets.every((s) => [...s.cells.values()].every((c) => !c.formula)), 'no formulas anywhere');
   // The record column O of the score sheet is hidden, and only it; its header is still there.
   assert.deepEqual(book.sheets.map((s) => [s.name, [...s.hiddenColumns]]), book.sheets.map((s) => [s.name, s.name === `${DEPT}-评分` ? [14] : []]));
@@ -147,7 +165,7 @@ test('fillScores writes the RUBRIC.md §3 numbers as plain values; a second run 
     assert.deepEqual(out[i].slice(4, 8), EXPECTED[id], `${id} assessor`);
   });
   assert.deepEqual(out[ids.length].slice(0, 8), [92, 11, 7, 88, 92, 11, 7, 88]);
-  assert.equal(out[ids.length + 1][0], 88);
+  assert.equal(out[ids.length + 1][SCORE_FINAL.value], 88);
   assert.ok(book.sheets.every((s) => [...s.cells.values()].every((c) => !c.formula)), 'values only, never formulas');
 
   const first = book.snapshot();

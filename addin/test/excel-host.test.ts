@@ -280,6 +280,15 @@ test('setListValidation: old rule cleared, list set with an in-cell dropdown; on
   assert.equal(syncs(), 1);
 });
 
+test('setListValidation from a range: the source is "=" and a quoted sheet-qualified absolute reference', async () => {
+  const { ctx, host, syncs } = mocked(workbookOf({ "事实 表's": { 'B40:B69': { dataValidation: { clear() {} } } } }));
+  await host.setListValidation([{ sheet: "事实 表's", address: 'B40:B69', source: { sheet: "事实 表's", address: 'A8:A37' } }]);
+  assert.deepEqual(described<{ dataValidation: { rule: unknown } }>(ctx, "事实 表's", 'B40:B69').dataValidation.rule, {
+    list: { inCellDropDown: true, source: "='事实 表''s'!$A$8:$A$37" },
+  });
+  assert.equal(syncs(), 1);
+});
+
 test('setMarks on the mock: fills, a new note, our message above the user note; 3 syncs', async () => {
   const ranges = new Map<string, { format: { fill: { color?: string; clear(): void } }; getCellProperties(): { value: unknown[][] } }>();
   const fills: Record<string, string> = { C3: '#FFFFFF', C4: '#FFF2CC' };

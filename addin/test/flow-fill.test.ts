@@ -11,11 +11,15 @@ import { departmentKey, nameOf } from '../src/flow/names.js';
 import { blockAddress, cellAddress, parseBlock } from '../src/host/a1.js';
 import type { CellValue } from '../src/host/host.js';
 import type { MemoryHost } from './support/memory-host.js';
+import { SCORE_FINAL } from '../src/template/layout.js';
 import { baseFacts, context, fieldCell, tableCell, workbookWith } from './support/flow-fixture.js';
 
 const DEPT = '机电工程学院';
 
-/** The score sheet's output rows: line id → the 10 output cells; plus the 合计 and Sm rows. */
+/**
+ * The score sheet's output rows: line id → the 10 output cells; plus the 合计 and final rows
+ * (Sm at SCORE_FINAL.value, in the merged cell of its own; the rest of that merge empty).
+ */
 function scoreSheet(host: MemoryHost, department = DEPT) {
   const key = departmentKey(department);
   const out = host.name(nameOf(key, 'out'))!;
@@ -47,7 +51,10 @@ test('the RUBRIC.md §3 department scores 88 with every line in its row', async 
     assert.ok(typeof row[8] === 'string' && row[8].length > 0, `${id} has a reason`);
   }
   assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 11, 7, 88]);
-  assert.equal(s.final[0], 88);
+  assert.equal(s.final[SCORE_FINAL.value], 88);
+  // Sm alone in its merged cell (E–L), under the row's label.
+  assert.deepEqual(s.final.slice(SCORE_FINAL.value + 1, SCORE_FINAL.value + SCORE_FINAL.merged), Array(SCORE_FINAL.merged - 1).fill(null));
+  assert.equal(host.get(s.sheet, cellAddress(s.out.bottom, 1)), '最终得分 Sm = S1×40% + S2×60%');
   assert.match(String(s.byId.get('C5')![8]), /57\.00%/);
   assert.match(String(s.byId.get('C5')![9]), /按自评认定/);
   assert.equal(r.departments?.[0].s1, 88);
@@ -71,8 +78,8 @@ test('an assessor column gives S2 and the weighted final score', async () => {
   assert.match(String(s.byId.get('C5')![9]), /65\.00%/);
   assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 10, 8, 90]);
   // Sm = 88 × 40% + 90 × 60% = 89.2, exactly.
-  assert.equal(s.final[0], 89.2);
-  assert.match(String(s.final[8]), /88 × 40% \+ 90 × 60% = 89\.2/);
+  assert.equal(s.final[SCORE_FINAL.value], 89.2);
+  assert.match(String(s.final[SCORE_FINAL.worked]), /88 × 40% \+ 90 × 60% = 89\.2/);
   assert.deepEqual(
     r.departments?.map((d) => [d.s1, d.s2, d.final]),
     [[88, 90, 89.2]],
@@ -89,7 +96,7 @@ test("the assessor's table columns override the department's rows for S2 only", 
   const s = scoreSheet(host);
   assert.deepEqual(s.byId.get('B1')!.slice(0, 8), [10, 3, 2, 9, 10, 0, 2, 12]);
   assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 8, 7, 91]);
-  assert.equal(s.final[0], 89.8); // 88 × 40% + 91 × 60%
+  assert.equal(s.final[SCORE_FINAL.value], 89.8); // 88 × 40% + 91 × 60%
 });
 
 test('a second fill changes nothing, and input cells are never written', async () => {
@@ -117,7 +124,7 @@ test('foreign data in the output area stops the run, names the cells, writes not
   const s = scoreSheet(host);
   const c5 = cellAddress(s.out.top + 9, s.out.left + 3); // C5's 自评得分
   host.set(s.sheet, c5, 20); // someone "corrects" the score by hand
-  const notes = cellAddress(s.out.bottom, s.out.left + 1); // an output cell the add-in leaves empty
+  const notes = cellAddress(s.out.bottom, s.out.left + SCORE_FINAL.value); // Sm's own cell
   host.set(s.sheet, notes, '我的备注');
   const c = fieldCell(host, DEPT, 'reports.missed');
   host.set(c.sheet, c.address, 2); // an input change that would rewrite the sheet

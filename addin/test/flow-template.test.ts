@@ -6,8 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { insertTemplate, ACTIONS } from '../src/flow/index.js';
 import { departmentKey, nameOf, requiredSuffixes, fieldSuffix } from '../src/flow/names.js';
-import { BOOL_LIST, FACT_FIELDS, STAFFING_LIST } from '../src/template/fields.js';
-import { parseBlock } from '../src/host/a1.js';
+import { BOOL_LIST, CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS, STAFFING_LIST, TABLE_ROWS } from '../src/template/fields.js';
+import { SCORE_FINAL } from '../src/template/layout.js';
+import { blockAddress, blockOf, cellAddress, parseBlock } from '../src/host/a1.js';
 import { MemoryHost } from './support/memory-host.js';
 import { context } from './support/flow-fixture.js';
 
@@ -63,6 +64,51 @@ test('every yes/no and choice cell has a dropdown', async () => {
   for (let c = 3; c <= 6; c++) {
     assert.deepEqual(listAt('机电工程学院-填报', `${String.fromCharCode(65 + c)}${majors.top + 2}`), BOOL_LIST);
   }
+});
+
+test('the order classes\' 所属专业 cells drop down the names of the majors table', async () => {
+  const host = new MemoryHost();
+  await insertTemplate(context(host), { department: '机电工程学院' });
+  const key = departmentKey('机电工程学院');
+  const facts = '机电工程学院-填报';
+  const majors = parseBlock(host.name(nameOf(key, 'majors'))!.address);
+  const classes = parseBlock(host.name(nameOf(key, 'classes'))!.address);
+  const majorCol = CLASS_COLUMNS.findIndex((c) => c.key === 'major');
+  const nameCol = MAJOR_COLUMNS.findIndex((c) => c.key === 'name');
+  const ranged = host.validations.filter((v) => v.source);
+  // One rule: the 所属专业 column (shared, no assessor twin) over every prepared row …
+  assert.deepEqual(ranged.map((v) => ({ sheet: v.sheet, address: v.address })), [
+    { sheet: facts, address: blockAddress(blockOf(classes.top + 1, classes.left + majorCol, TABLE_ROWS, 1)) },
+  ]);
+  // … whose choices are the majors table's name column, every prepared row of it.
+  assert.deepEqual(ranged[0].source, { sheet: facts, address: blockAddress(blockOf(majors.top + 1, majors.left + nameCol, TABLE_ROWS, 1)) });
+  assert.equal(host.get(facts, cellAddress(majors.top, majors.left + nameCol)), '专业名称');
+  assert.equal(host.get(facts, cellAddress(classes.top, classes.left + majorCol)), '所属专业');
+  // Rows inserted inside the majors table widen the source, as Excel moves absolute references.
+  host.insertRows(facts, majors.top + 3, 2);
+  const moved = host.validations.find((v) => v.source)!;
+  assert.deepEqual(moved.source, { sheet: facts, address: blockAddress(blockOf(majors.top + 1, majors.left + nameCol, TABLE_ROWS + 2, 1)) });
+});
+
+test('the score sheet gives Sm a labelled final row and a merged cell of its own', async () => {
+  const host = new MemoryHost();
+  await insertTemplate(context(host), { department: '机电工程学院' });
+  const key = departmentKey('机电工程学院');
+  const score = '机电工程学院-评分';
+  const out = parseBlock(host.name(nameOf(key, 'out'))!.address);
+  const finalRow = out.bottom;
+  assert.equal(host.get(score, cellAddress(finalRow - 1, 1)), '合计');
+  assert.equal(host.get(score, cellAddress(finalRow, 1)), '最终得分 Sm = S1×40% + S2×60%');
+  const merged = host.formats.filter((f) => f.sheet === score && f.format.merge && parseBlock(f.address).top === finalRow).map((f) => f.address);
+  const valueCol = out.left + SCORE_FINAL.value;
+  assert.deepEqual(merged.sort(), [
+    blockAddress(blockOf(finalRow, 1, 1, 3)),
+    blockAddress(blockOf(finalRow, valueCol, 1, SCORE_FINAL.merged)),
+  ].sort());
+  // Sm's cell spans both the self and the assessor columns (E–L) and stays inside the output block.
+  assert.equal(valueCol, 4);
+  assert.equal(valueCol + SCORE_FINAL.merged - 1, 11);
+  assert.equal(out.left + SCORE_FINAL.worked, 12);
 });
 
 test('a second department joins the workbook; the same one again changes nothing', async () => {

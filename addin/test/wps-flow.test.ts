@@ -19,6 +19,7 @@ import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
 import { WpsHost } from '../src/host/wps.js';
 import { bgr } from '../src/wps/colour.js';
 import { testEngine } from './support/engine.js';
+import { TABLE_ROWS } from '../src/template/fields.js';
 import { CallCounter, countCalls, FakeEtApplication, type FakeOptions } from './support/fake-et.js';
 import { cellOf as inputOf, typeFacts as typeInto, type Json } from './support/wps-facts.js';
 
@@ -94,6 +95,18 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.ok(r.app.book.Names.Count > 20, 'inputs are found through defined names');
     const bool = cellOf(r.app, fieldSuffix('leadership.principal', 'self'));
     assert.equal(r.app.cellAt(bool.sheet, bool.address)?.validation?.type, 3, 'yes/no cells have a dropdown');
+    // The order classes' 所属专业 cells drop down the majors table's names, by reference.
+    const majors = parseBlock(cellOf(r.app, 'majors').address);
+    const classes = parseBlock(cellOf(r.app, 'classes').address);
+    const major = blockAddress(topLeft({ ...classes, top: classes.top + 1, left: classes.left + 1 }));
+    assert.deepEqual(r.app.cellAt(bool.sheet, major)?.validation, {
+      type: 3,
+      formula1: `='${DEPT}-填报'!${blockAddress({ top: majors.top + 1, bottom: majors.top + TABLE_ROWS, left: 0, right: 0 }, true)}`,
+    });
+    // The score sheet's final row: its label across B–D, Sm's own cell across E–L.
+    const finalRow = parseBlock(cellOf(r.app, 'lines').address).top + 12 + 2; // 12 lines, 合计, then this row (1-based)
+    const score = r.app.book.list.find((ws) => ws.Name === `${DEPT}-评分`)!;
+    for (const merge of [`B${finalRow}:D${finalRow}`, `E${finalRow}:L${finalRow}`]) assert.ok(score.merges.has(merge), merge);
     // The score sheet's record column O (15th) is hidden, and no other column anywhere.
     assert.deepEqual(r.app.book.list.map((ws) => [ws.Name, [...ws.hiddenColumns]]), r.app.book.list.map((ws) => [ws.Name, ws.Name === `${DEPT}-评分` ? [15] : []]));
     assert.equal(r.app.valueAt(`${DEPT}-评分`, 'O3'), '加载项记录（请勿修改）');

@@ -141,6 +141,14 @@ test('list validation: a second run replaces the rule instead of failing', async
   await assert.rejects(host.setListValidation([{ ...rule, list: ['a,b'] }]), /逗号/);
 });
 
+test('list validation from a range: Formula1 is "=" and a quoted sheet-qualified absolute reference', async () => {
+  const { app, host } = setup();
+  const rule = { sheet: 'Sheet1', address: 'B40:B41', source: { sheet: 'Sheet1', address: 'A8:A37' } };
+  await host.setListValidation([rule]);
+  await host.setListValidation([rule]);
+  for (const address of ['B40', 'B41']) assert.deepEqual(app.cellAt('Sheet1', address)?.validation, { type: 3, formula1: "='Sheet1'!$A$8:$A$37" });
+});
+
 test('format: colours as BGR, one property write per field, not per cell', async () => {
   const { app, counter, host } = setup();
   await host.format([{ sheet: 'Sheet1', address: 'A1:D20', format: { bold: true, fill: '#FFF2CC', border: true, horizontal: 'center', columnWidth: 12 } }]);

@@ -234,6 +234,20 @@ test('dropdowns are written into the file as list validations', async () => {
   assert.equal(ws.getCell('C5').dataValidation, undefined);
 });
 
+test('a dropdown from a range is written as a sheet-qualified absolute reference', async () => {
+  const host = XlsxHost.empty();
+  await host.addSheets(['事实 表']);
+  await host.setListValidation([{ sheet: '事实 表', address: 'B40:B41', source: { sheet: '事实 表', address: 'A8:A37' } }]);
+  await assert.rejects(host.setListValidation([{ sheet: '事实 表', address: 'B42', source: { sheet: 'Missing', address: 'A8:A37' } }]), /Missing/);
+  const ws = (await reopen(await host.save())).getWorksheet('事实 表')!;
+  for (const address of ['B40', 'B41']) {
+    const dv = ws.getCell(address).dataValidation;
+    assert.equal(dv.type, 'list');
+    assert.deepEqual(dv.formulae, ["'事实 表'!$A$8:$A$37"]);
+  }
+  assert.equal(ws.getCell('B42').dataValidation, undefined);
+});
+
 test('formatting applies, merges are idempotent, and it all survives saving', async () => {
   const host = XlsxHost.empty();
   await host.addSheets(['Score', '汇总']);

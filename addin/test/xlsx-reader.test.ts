@@ -1,11 +1,12 @@
 /**
  * The Excel pane's on-demand .xlsx reader (src/host/xlsx-reader-api.ts) against a stand-in
  * document whose <script> elements "load" as the test says: nothing is loaded until the first
- * use, one load serves every later use, and a failed load says why and is retried.
+ * use, one load serves every later use, a failed load says why and is retried, and the reader
+ * is asked for with the add-in's version, so a cached old reader never meets a new pane.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readerGlobal, XLSX_READER_GLOBAL, xlsxReaderOnDemand, type OpenWorkbook } from '../src/host/xlsx-reader-api.js';
+import { BUILD_VERSION, readerGlobal, XLSX_READER_GLOBAL, xlsxReaderOnDemand, xlsxReaderUrl, type OpenWorkbook } from '../src/host/xlsx-reader-api.js';
 import type { Host } from '../src/host/host.js';
 
 interface FakeScript {
@@ -71,4 +72,18 @@ test('a failed load says why, and the next use tries again', async () => {
   assert.equal(await reader(), fakeOpen);
   assert.equal(added.length, 3);
   delete readerGlobal()[XLSX_READER_GLOBAL];
+});
+
+test('the reader is asked for with the version of the build, one URL per version', async () => {
+  delete readerGlobal()[XLSX_READER_GLOBAL];
+  const { doc, added } = fakeDocument(() => 'ok', fakeOpen);
+  await xlsxReaderOnDemand(doc, 'https://coop.example.edu.cn/addin/taskpane.js', '0.1.0')();
+  assert.deepEqual(added.map((s) => s.src), ['https://coop.example.edu.cn/addin/xlsx-reader.js?v=0.1.0']);
+  delete readerGlobal()[XLSX_READER_GLOBAL];
+  // The page's base URL works alike; a version is always a proper query value.
+  assert.equal(xlsxReaderUrl('https://coop.example.edu.cn/addin/taskpane.html?x=1', '0.2.0-rc.1+build 7'), 'https://coop.example.edu.cn/addin/xlsx-reader.js?v=0.2.0-rc.1%2Bbuild+7');
+  assert.notEqual(xlsxReaderUrl('https://coop.example.edu.cn/addin/', '0.1.0'), xlsxReaderUrl('https://coop.example.edu.cn/addin/', '0.1.1'));
+  // Run from the sources (no build) there is no version, and no query.
+  assert.equal(BUILD_VERSION, undefined);
+  assert.equal(xlsxReaderUrl('https://coop.example.edu.cn/addin/'), 'https://coop.example.edu.cn/addin/xlsx-reader.js');
 });

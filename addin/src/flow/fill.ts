@@ -2,8 +2,9 @@
  * 计算得分 — scores every department (S1 from its own values, S2 with the assessors' values
  * over them, Sm weighted) and writes plain values, never formulas, into each score sheet's own
  * output cells: per line base/扣分/加分/得分 for 自评 and 考评 with the reasons, the totals and
- * Sm. Refuses while any input problem stands, and stops before writing anything if an output
- * cell holds something the add-in did not write.
+ * Sm (in the final row's merged cell of its own, see SCORE_FINAL in ../template/layout.ts).
+ * Refuses while any input problem stands, and stops before writing anything if an output cell
+ * holds something the add-in did not write.
  */
 import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
 import type { ScoreResult } from '../engine/types.js';
@@ -14,7 +15,7 @@ import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock }
 import { tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments } from './workbook.js';
-import { headValues } from '../template/layout.js';
+import { headValues, SCORE_COLUMNS, SCORE_FINAL } from '../template/layout.js';
 
 type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -49,7 +50,10 @@ function sumBase(r: Scored): number {
   return Math.round(r.items.reduce((s, i) => s + Math.round(i.base * 100), 0)) / 100;
 }
 
-/** The output block's values: one row per line, then 合计, then Sm. */
+/**
+ * The output block's values: one row per line, then 合计, then the final row: Sm alone in the
+ * cell the template merged for it (the rest of the merge empty), the sum worked out beside it.
+ */
 export function outputValues(
   locale: Locale,
   lineIds: string[],
@@ -76,11 +80,11 @@ export function outputValues(
     categoriesText(locale, s1), assessorBlank ? sameAsSelf : categoriesText(locale, s2),
   ]);
   const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
-  values.push([
-    final, null, null, null, null, null, null, null,
-    `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`,
-    assessorBlank ? sameAsSelf : null,
-  ]);
+  const finalRow = Array<CellValue>(SCORE_COLUMNS.outWidth).fill(null);
+  finalRow[SCORE_FINAL.value] = final;
+  finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`;
+  finalRow[SCORE_FINAL.note] = assessorBlank ? sameAsSelf : null;
+  values.push(finalRow);
   return { values, unknown };
 }
 

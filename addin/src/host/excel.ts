@@ -253,19 +253,22 @@ export class ExcelHost implements Host {
   }
 
   async setListValidation(rules: ListValidation[]): Promise<void> {
-    for (const r of rules) {
+    const sources = rules.map((r) => {
+      // A range source is "=" and a sheet-qualified absolute reference: '填报'!$A$8:$A$37.
+      if (r.source) return `=${nameReference(r.source.sheet, r.source.address)}`;
       // Excel's list source is one comma-separated string of at most 255 characters.
       if (r.list.some((item) => item.includes(','))) throw new Error(`list validation ${r.sheet}!${r.address}: an item holds a comma`);
       if (r.list.join(',').length > 255) throw new Error(`list validation ${r.sheet}!${r.address}: the list is longer than 255 characters`);
-    }
+      return r.list.join(',');
+    });
     if (rules.length === 0) return;
     await this.run(async (context) => {
       const sheet = sheetsOf(context);
-      for (const r of rules) {
+      rules.forEach((r, i) => {
         const validation = sheet(r.sheet).getRange(r.address).dataValidation;
         validation.clear();
-        validation.rule = { list: { inCellDropDown: true, source: r.list.join(',') } };
-      }
+        validation.rule = { list: { inCellDropDown: true, source: sources[i] } };
+      });
       await context.sync();
     });
   }

@@ -59,10 +59,13 @@ export interface DefinedName extends RangeRef {
   name: string;
 }
 
-/** A dropdown (list data validation) on every cell of a block. */
-export interface ListValidation extends RangeRef {
-  list: string[];
-}
+/**
+ * A dropdown (list data validation) on every cell of a block: exactly one of `list` (fixed
+ * choices, none holding a comma) or `source` (the values of a block, e.g. the names of the
+ * majors table; each adapter refers to it as a sheet-qualified absolute range, so the rule
+ * follows the block when rows are inserted and offers whatever the block holds at the time).
+ */
+export type ListValidation = RangeRef & ({ list: string[]; source?: undefined } | { source: RangeRef; list?: undefined });
 
 export interface Host {
   /** Which host this is, for messages only; the flow never branches on it. */

@@ -162,21 +162,24 @@ export class WpsHost implements Host {
   }
 
   async setListValidation(rules: ListValidation[]): Promise<void> {
-    for (const rule of rules) {
+    const formulas = rules.map((rule) => {
+      // A range source: Formula1 "=" and a sheet-qualified absolute reference, as in Excel.
+      if (rule.source) return `=${nameReference(rule.source.sheet, rule.source.address)}`;
       if (rule.list.some((item) => item.includes(',') || item.includes('"'))) {
         throw new Error(`下拉选项不能含逗号或引号 / list items cannot contain commas or quotes: ${rule.list.join(',')}`);
       }
       if (rule.list.join(',').length > MAX_INLINE_LIST) {
         throw new Error(`下拉选项超过 ${MAX_INLINE_LIST} 个字符 / list longer than ${MAX_INLINE_LIST} characters`);
       }
-    }
+      return rule.list.join(',');
+    });
     const sheet = this.sheetFinder(this.workbook());
-    for (const rule of rules) {
+    rules.forEach((rule, i) => {
       const validation = sheet(rule.sheet).Range(rule.address).Validation;
       // Delete first: Add fails on a range that already has a rule (a second run).
       validation.Delete();
-      validation.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, rule.list.join(','));
-    }
+      validation.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, formulas[i]);
+    });
   }
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {

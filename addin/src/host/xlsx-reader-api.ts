@@ -10,6 +10,12 @@ import type { Host } from './host.js';
 /** The reader's file in dist/, beside taskpane.js. */
 export const XLSX_READER_FILE = 'xlsx-reader.js';
 
+/** Put in by the build (esbuild `define`, scripts/build.ts): the add-in's package.json version. */
+declare const __COOP_VERSION__: string | undefined;
+
+/** The add-in's version in a built bundle; undefined when the sources run as they are (tests). */
+export const BUILD_VERSION: string | undefined = typeof __COOP_VERSION__ === 'string' ? __COOP_VERSION__ : undefined;
+
 /** The global the reader bundle sets when it has run. */
 export const XLSX_READER_GLOBAL = '__coopXlsxReader';
 
@@ -29,18 +35,30 @@ export function readerGlobal(): ReaderGlobal {
 }
 
 /**
- * Loads the reader on the first call, by adding a <script> to `doc` for XLSX_READER_FILE beside
- * `scriptUrl` (the URL of the page's own bundle; the page's base URL when not known); later
- * calls share that load. A failed load (offline, a missing file) rejects with a bilingual
- * message and is tried again on the next call. Nothing is resolved or loaded before the first
- * call, so a page that never reads a workbook never pays for, or trips over, the reader.
+ * The reader's URL: XLSX_READER_FILE beside `base`, asked for with the pane's `version`
+ * ("xlsx-reader.js?v=0.1.0"). Both bundles come from one build, so a new version is a new URL
+ * and a browser never answers a new pane with an old reader from its cache.
  */
-export function xlsxReaderOnDemand(doc: Document, scriptUrl?: string): () => Promise<OpenWorkbook> {
+export function xlsxReaderUrl(base: string, version: string | undefined = BUILD_VERSION): string {
+  const url = new URL(XLSX_READER_FILE, base);
+  if (version) url.searchParams.set('v', version);
+  return url.href;
+}
+
+/**
+ * Loads the reader on the first call, by adding a <script> to `doc` for XLSX_READER_FILE beside
+ * `scriptUrl` (the URL of the page's own bundle; the page's base URL when not known), with the
+ * add-in's `version` as its query (see xlsxReaderUrl); later calls share that load. A failed
+ * load (offline, a missing file) rejects with a bilingual message and is tried again on the
+ * next call. Nothing is resolved or loaded before the first call, so a page that never reads a
+ * workbook never pays for, or trips over, the reader.
+ */
+export function xlsxReaderOnDemand(doc: Document, scriptUrl?: string, version: string | undefined = BUILD_VERSION): () => Promise<OpenWorkbook> {
   let loading: Promise<OpenWorkbook> | undefined;
   return () => {
     if (!loading) {
       loading = Promise.resolve()
-        .then(() => loadReader(new URL(XLSX_READER_FILE, scriptUrl || doc.baseURI).href, doc))
+        .then(() => loadReader(xlsxReaderUrl(scriptUrl || doc.baseURI, version), doc))
         .catch((error: unknown) => {
           loading = undefined;
           throw error;

@@ -286,8 +286,13 @@ export class XlsxHost implements Host {
   }
 
   async setListValidation(rules: ListValidation[]): Promise<void> {
-    for (const rule of rules) {
+    const formulas = rules.map((rule) => {
       this.sheet(rule.sheet);
+      if (rule.source) {
+        this.sheet(rule.source.sheet);
+        // A range source: the sheet-qualified absolute reference, without "=" in the file.
+        return nameReference(rule.source.sheet, rule.source.address);
+      }
       const inline = rule.list.join(',');
       if (rule.list.some((item) => item.includes(',') || item.includes('"'))) {
         throw new Error(`下拉选项不能含逗号或引号 / list items cannot contain commas or quotes: ${inline}`);
@@ -295,23 +300,27 @@ export class XlsxHost implements Host {
       if (inline.length > MAX_INLINE_LIST) {
         throw new Error(`下拉选项超过 ${MAX_INLINE_LIST} 个字符 / list longer than ${MAX_INLINE_LIST} characters: ${inline}`);
       }
-    }
-    for (const rule of rules) {
+      return `"${inline}"`;
+    });
+    rules.forEach((rule, i) => {
       const ws = this.sheet(rule.sheet);
+      const error = rule.source
+        ? '请从下拉列表中选择 / choose from the list'
+        : `请从下拉列表中选择：${rule.list.join('、')}`;
       for (const { row, col } of cellsOf(parseBlock(rule.address))) {
         ws.getCell(row + 1, col + 1).dataValidation = {
           type: 'list',
           allowBlank: true,
-          formulae: [`"${rule.list.join(',')}"`],
+          formulae: [formulas[i]],
           showErrorMessage: true,
           // A warning, not a stop: the engine understands more than the list offers ("√",
           // "Y", "１"), and refusing what a person typed would be worse than a message.
           errorStyle: 'warning',
           errorTitle: '校企合作考核',
-          error: `请从下拉列表中选择：${rule.list.join('、')}`,
+          error,
         };
       }
-    }
+    });
   }
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {

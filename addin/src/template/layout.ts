@@ -105,16 +105,26 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(FACTS_LAYOUT.firstField, 4, FACT_FIELDS.length, 1), { fill: ASSESSOR_FILL }));
 
   row += 1;
+  // The majors' names (every prepared row of the table) are the 所属专业 dropdown of the
+  // order-class table: a range source, so the choices are whatever the table holds.
+  const majorNames: RangeRef = {
+    sheet,
+    address: blockAddress(blockOf(row + 2, MAJOR_COLUMNS.findIndex((c) => c.key === 'name'), TABLE_ROWS, 1)),
+  };
   row = table(plan, sheet, row, key, 'majors', tr(locale, '专业情况（每个专业一行，B1、C2、C3 据此评分）', 'Majors (one row each; lines B1, C2, C3)'), MAJOR_COLUMNS, locale);
   row += 1;
-  table(plan, sheet, row, key, 'classes', tr(locale, '订单班情况（订单班/定向班/现代学徒制班，每班一行，C3、C4 据此评分）', 'Order classes (one row each; lines C3, C4)'), CLASS_COLUMNS, locale);
+  table(plan, sheet, row, key, 'classes', tr(locale, '订单班情况（订单班/定向班/现代学徒制班，每班一行，C3、C4 据此评分）', 'Order classes (one row each; lines C3, C4)'), CLASS_COLUMNS, locale, { major: majorNames });
 
   const widths = [6, 22, 34, 12, 12, 30, 14];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
   return plan;
 }
 
-/** Writes a titled table with a named header row and TABLE_ROWS prepared rows; returns the next free row. */
+/**
+ * Writes a titled table with a named header row and TABLE_ROWS prepared rows; returns the next
+ * free row. `sources` gives columns (by key: the self and the assessor column alike) a dropdown
+ * of a range's values.
+ */
 function table(
   plan: SheetPlan,
   sheet: string,
@@ -124,6 +134,7 @@ function table(
   title: string,
   columns: typeof MAJOR_COLUMNS,
   locale: Locale,
+  sources: Partial<Record<string, RangeRef>> = {},
 ): number {
   const width = columns.length;
   plan.writes.push(cell(sheet, titleRow, 0, title));
@@ -138,14 +149,32 @@ function table(
     if (c.column === 'self') plan.formats.push(fmt(sheet, body, { fill: SELF_FILL }));
     if (c.column === 'assessor') plan.formats.push(fmt(sheet, body, { fill: ASSESSOR_FILL }));
     if (c.kind === 'bool') plan.validations.push({ sheet, address: blockAddress(body), list: BOOL_LIST });
+    const source = sources[c.key];
+    if (source) plan.validations.push({ sheet, address: blockAddress(body), source });
   });
   return header + 1 + TABLE_ROWS;
 }
 
 /* ------------------------------------------------------------------ score sheet (评分表) */
 
-/** Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明, O record. */
+/**
+ * Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明, O record.
+ *
+ * Rows: title, 院系 line (the `head` name), two header rows, one row per rubric line (the
+ * `lines` name on column A), then 合计 (base, deductions, bonuses and score totals under their
+ * columns) and the final row: B–D merged, labelled "最终得分 Sm = S1×40% + S2×60%", and E–L
+ * merged into the one cell that holds Sm, spanning the 自评 and 考评 columns rather than sitting
+ * under 自评·基础分; M shows the sum worked out. The add-in's output block (the `out` name) is E–N of the
+ * line rows, 合计 and the final row, with its record column O (see ../flow/own.ts); within
+ * the final row it writes Sm into E (the merged cell) and nothing into F–L.
+ */
 export const SCORE_COLUMNS = { id: 0, category: 1, line: 2, max: 3, out: 4, outWidth: 10 } as const;
+/**
+ * The final row of the output block: Sm goes into its first cell (E), which the template
+ * merges with the next `merged - 1` cells (F–L, always written empty); `worked` is the column
+ * (M, offset within the block) showing the sum worked out, `note` the one after it (N).
+ */
+export const SCORE_FINAL = { value: 0, merged: 8, worked: 8, note: 9 } as const;
 const FIRST_LINE_ROW = 4;
 
 /** The head block (院系、年度 line) of the score sheet, written by insert and by fill. */
@@ -213,12 +242,8 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   const totalRow = FIRST_LINE_ROW + nLines;
   const finalRow = totalRow + 1;
   plan.writes.push(rowWrite(sheet, totalRow, 0, [null, tr(locale, '合计', 'Total'), tr(locale, '基础分合计、扣分合计、加分合计、总分', 'base, deductions, bonuses, total'), rubric.lines.reduce((s, l) => s + l.max, 0)]));
-  plan.writes.push(rowWrite(sheet, finalRow, 0, [
-    null,
-    tr(locale, '最终得分 Sm', 'Final score Sm'),
-    tr(locale, `Sm = S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`, `Sm = S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`),
-    null,
-  ]));
+  const weighting = `S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`;
+  plan.writes.push(rowWrite(sheet, finalRow, 0, [null, tr(locale, `最终得分 Sm = ${weighting}`, `Final score Sm = ${weighting}`), null, null]));
   const out: Block = blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.out, nLines + 2, SCORE_COLUMNS.outWidth);
   plan.names.push({ name: nameOf(key, 'out'), sheet, address: blockAddress(out) });
   plan.writes.push(cell(sheet, finalRow + 1, 0, tr(
@@ -232,6 +257,9 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 12, nLines + 2, 2), { wrap: true }));
   plan.formats.push(fmt(sheet, blockOf(totalRow, 0, 2, lastCol + 1), { bold: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 4, nLines + 2, 8), { numberFormat: '0.##', horizontal: 'center' }));
+  // The final row: its label across B–D, and Sm in a cell of its own across E–L.
+  plan.formats.push(fmt(sheet, blockOf(finalRow, 1, 1, 3), { merge: true, horizontal: 'center' }));
+  plan.formats.push(fmt(sheet, blockOf(finalRow, SCORE_COLUMNS.out + SCORE_FINAL.value, 1, SCORE_FINAL.merged), { merge: true, horizontal: 'center' }));
   // The record column stays grey and headed "请勿修改" for a user who un-hides it.
   plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
   plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 1)) });
@@ -258,7 +286,7 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     '1. 是/否项：填 是、否，也可填 √、×、有、无、Y、N（下拉选择即可）。',
     '2. 人数、次数等：填整数（如 12），不要填小数；空白表示未填，不视为 0。',
     '3. 工作人员：专职、兼职或没有。讨论会学期数：0、1 或 2。',
-    '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致；读到第一个空行为止，行不够时可插入行。',
+    '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致（先填专业表，再从下拉列表选择）；读到第一个空行为止，行不够时可插入行。',
     '三、操作顺序',
     '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
     '四、注意',
@@ -276,7 +304,7 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     '2. Accepted forms',
     'Yes/no: 是/否, √/×, 有/无, Y/N, yes/no. Counts: whole numbers; a blank is missing, not zero.',
     'Staffing: 专职 (full-time), 兼职 (part-time), 没有 (none). Meeting semesters: 0, 1 or 2.',
-    'Tables: one row per major or class, read down to the first blank row; insert rows when you need more.',
+    'Tables: one row per major or class, read down to the first blank row; insert rows when you need more. A class\'s major is chosen from the majors table (dropdown).',
     '3. Order of work',
     'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
     '4. Notes',

@@ -9,6 +9,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import { addinDir, baseFacts, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
@@ -57,7 +59,10 @@ async function openInExcel(): Promise<{ page: Page; errors: string[]; requests: 
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    requests.push(url.pathname + url.search);
+  });
   await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs }));
   await page.goto(`${s.web.origin}taskpane.html`);
   await page.locator('.coop-pane button.action').first().waitFor({ timeout: 10_000 });
@@ -119,7 +124,8 @@ test('the page loads its stylesheet and the pane uses Chinese fonts first', asyn
 
 test('the summary with other workbooks loads the .xlsx reader on first use and ranks the picked files', async () => {
   const { page, errors, requests } = await openInExcel();
-  const readerLoads = () => requests.filter((p) => p.endsWith('/xlsx-reader.js')).length;
+  const readerRequests = () => requests.filter((p) => /\/xlsx-reader\.js(\?|$)/.test(p));
+  const readerLoads = () => readerRequests().length;
   assert.equal(readerLoads(), 0, 'the pane starts without the .xlsx reader');
   assert.equal(await page.evaluate('typeof window.__coopXlsxReader'), 'undefined');
 
@@ -137,6 +143,9 @@ test('the summary with other workbooks loads the .xlsx reader on first use and r
   assert.ok((await page.locator('ol.problems').textContent())?.includes('notes.xlsx'));
   assert.equal(await book<boolean>(page, "book.sheets.some((s) => s.name === '校企合作汇总')"), false);
   assert.equal(readerLoads(), 1, 'the reader loads when the action first runs');
+  // … asked for with the add-in's version, so a cached reader of another version is never used.
+  const { version } = JSON.parse(readFileSync(join(addinDir, 'package.json'), 'utf8')) as { version: string };
+  assert.ok(readerRequests()[0].endsWith(`/xlsx-reader.js?v=${version}`), readerRequests()[0]);
 
   // The departments' own files: ranked into the summary sheet of the workbook in Excel.
   await picker.setInputFiles(good);

@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XlsxHost } from '../../src/host/xlsx.js';
+import { parseBlock } from '../../src/host/a1.js';
+import { TABLE_ROWS } from '../../src/template/fields.js';
+import { SCORE_FINAL } from '../../src/template/layout.js';
 import { distDir, downloadOf, namedCell, openPage, openSession, repoDir, screenshot, snapshot, tempDir, tempFile, type Session } from './support.js';
 
 interface Golden {
@@ -98,7 +101,20 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
   });
   const totals = values[ids.length];
   assert.deepEqual([totals[1], totals[2], totals[3]], [11, 7, 88], 'deductions, bonuses and total in the file');
-  assert.equal(values[ids.length + 1][0], 88, 'the final score in the file');
+  assert.equal(values[ids.length + 1][SCORE_FINAL.value], 88, 'the final score in the file');
+  // … in a cell of its own: E–L merged on the final row, under its label.
+  const scoreSheet = host.workbook.getWorksheet(out.sheet)!;
+  const finalRow = parseBlock(outBox.address).bottom + 1;
+  assert.equal(scoreSheet.getCell(`E${finalRow}`).value, 88);
+  assert.equal(scoreSheet.getCell(`L${finalRow}`).master.address, `E${finalRow}`, 'Sm spans E–L');
+  assert.equal(scoreSheet.getCell(`B${finalRow}`).value, '最终得分 Sm = S1×40% + S2×60%');
+  // The order classes' 所属专业 cells drop down the majors table's names.
+  const majors = parseBlock((await namedCell(host, DEPARTMENT, 'majors')).address);
+  const classes = await namedCell(host, DEPARTMENT, 'classes');
+  const classTop = parseBlock(classes.address);
+  const dv = host.workbook.getWorksheet(classes.sheet)!.getCell(classTop.top + 2, classTop.left + 2).dataValidation;
+  assert.equal(dv.type, 'list');
+  assert.deepEqual(dv.formulae, [`'${classes.sheet}'!$A$${majors.top + 2}:$A$${majors.top + 1 + TABLE_ROWS}`]);
 
   // A second run on the downloaded workbook changes nothing.
   const dir = tempDir();

@@ -36,7 +36,7 @@ import type {
   EtWorkbook,
   EtWorksheet,
 } from '../../src/wps/et.js';
-import { blockAddress, blockCols, blockRows, cellAddress, cellsOf, parseBlock, type Block } from '../../src/host/a1.js';
+import { blockAddress, blockCols, blockRows, cellAddress, cellsOf, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
 
 const WHITE = 16777215;
 /** Rows of a worksheet. */
@@ -195,6 +195,8 @@ class FakeValidation extends EtObject implements EtValidation {
   }
   Add(type: number, _alert?: number, _operator?: number, formula1?: string): void {
     if (this.range.cells().some((c) => c.validation)) throw new Error('Validation.Add: the range already has a rule');
+    // A formula source is "=" and one reference, as ET demands.
+    if (formula1?.startsWith('=') && !parseNameReference(formula1.slice(1))) throw new Error(`Validation.Add: not a range: ${formula1}`);
     for (const c of this.range.cells(true)) c.validation = { type, formula1: formula1 ?? '' };
   }
   Delete(): void {

@@ -22,7 +22,7 @@
  * - a cell without a fill reads "#FFFFFF"; names.add of an existing name fails; notes.add on a
  *   cell with a note fails; names compare case-insensitively.
  */
-import { blockAddress, blockCols, blockRows, cellAddress, parseBlock, type Block } from '../../src/host/a1.js';
+import { blockAddress, blockCols, blockRows, cellAddress, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -447,6 +447,8 @@ class FakeValidation extends ClientObject {
     this.later(() => {
       if (!rule.list) throw new OfficeError('InvalidArgument', 'the fake knows list rules only');
       const source = rule.list.source;
+      // A range source is "=" and one reference, as Excel demands.
+      if (source.startsWith('=') && !parseNameReference(source.slice(1))) throw new OfficeError('InvalidArgument', `not a range: ${source}`);
       this.range.each((c) => (c.validation = source));
     });
   }

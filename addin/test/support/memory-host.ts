@@ -160,7 +160,13 @@ export class MemoryHost implements Host {
     for (const r of rules) {
       this.sheet(r.sheet);
       parseBlock(r.address);
-      this.validations.push({ ...r, list: [...r.list] });
+      if (r.source) {
+        this.sheet(r.source.sheet);
+        parseBlock(r.source.address);
+        this.validations.push({ sheet: r.sheet, address: r.address, source: { ...r.source } });
+      } else {
+        this.validations.push({ sheet: r.sheet, address: r.address, list: [...r.list] });
+      }
     }
   }
 
@@ -267,7 +273,8 @@ export class MemoryHost implements Host {
     };
     const move = <T extends RangeRef>(r: T): T => (r.sheet === sheet ? { ...r, address: blockAddress(shift(parseBlock(r.address))) } : r);
     this.definedNames = this.definedNames.map(move);
-    this.validations = this.validations.map(move);
+    // A rule's source range moves with its rows too, as absolute references do in Excel.
+    this.validations = this.validations.map(move).map((v) => (v.source ? { ...v, source: move(v.source) } : v));
     this.formats = this.formats.map(move);
   }
 
@@ -284,7 +291,7 @@ export class MemoryHost implements Host {
     this.sheet(from).name = to;
     const follow = <T extends RangeRef>(r: T): T => (r.sheet === from ? { ...r, sheet: to } : r);
     this.definedNames = this.definedNames.map(follow);
-    this.validations = this.validations.map(follow);
+    this.validations = this.validations.map(follow).map((v) => (v.source ? { ...v, source: follow(v.source) } : v));
     this.formats = this.formats.map(follow);
   }
 
