@@ -11,9 +11,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { addinDir, baseFacts, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
+import { addinDir, bundleStandIn, baseFacts, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -32,16 +31,7 @@ async function fakeOfficeJs(): Promise<string> {
         return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0));
       },
     };`;
-  const out = await esbuild.build({
-    stdin: { contents: glue, resolveDir: addinDir, sourcefile: 'fake-office.ts', loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
+  return bundleStandIn(glue, 'fake-office.ts');
 }
 
 let s: Session;

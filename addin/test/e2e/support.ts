@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import * as esbuild from 'esbuild';
 import { startWebServer, type WebServer } from '../../scripts/serve-web.js';
 import { testEngine } from '../support/engine.js';
 import { departmentWorkbook } from '../../src/web/workbooks.js';
@@ -34,6 +35,23 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Bundles a stand-in host script (TypeScript source importing the add-in's own test
+ * doubles) into one classic script a page can load before the add-in's bundle.
+ */
+export async function bundleStandIn(contents: string, sourcefile: string): Promise<string> {
+  const out = await esbuild.build({
+    stdin: { contents, resolveDir: addinDir, sourcefile, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
 
 export type Json = Record<string, unknown>;
 

@@ -12,9 +12,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { addinDir, distDir, openSession, screenshot, type Session } from './support.js';
+import { bundleStandIn, distDir, openSession, screenshot, type Session } from './support.js';
 
 /** The script that makes the page believe it runs in WPS 表格. */
 async function fakeWps(): Promise<string> {
@@ -40,16 +39,7 @@ async function fakeWps(): Promise<string> {
         window.__registered.push({ namespace, name, c5: name === 'INTERNSHIP' ? fn(114, 200) : null });
       },
     };`;
-  const out = await esbuild.build({
-    stdin: { contents: glue, resolveDir: addinDir, sourcefile: 'fake-wps.ts', loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020'],
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
+  return bundleStandIn(glue, 'fake-wps.ts');
 }
 
 let s: Session;
