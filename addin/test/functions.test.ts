@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { functionsMetadata } from '../scripts/gen-functions.js';
 import { officeLocale, registerExcelFunctions } from '../src/functions/excel.js';
 import { registry, type Locale } from '../src/functions/registry.js';
-import { testEngine } from './support/engine.js';
+import { pendingEngine, startedEngine, testEngine } from './support/engine.js';
 import { lineCall, linesForPath, Unmappable } from './support/function-args.js';
 import { departmentCases, weightedCases } from './support/golden.js';
 
@@ -37,10 +37,11 @@ function excelFunctions(locale: Locale): Map<string, Fn> {
     },
   };
   Object.assign(globalThis, { CustomFunctions: standIn });
-  registerExcelFunctions(testEngine, () => locale);
+  registerExcelFunctions(started, () => locale);
   return associated;
 }
 
+const started = await startedEngine();
 const zh = excelFunctions('zh');
 const en = excelFunctions('en');
 const engine = testEngine();
@@ -367,5 +368,38 @@ describe('message language in Excel', () => {
     } finally {
       delete (globalThis as { Office?: unknown }).Office;
     }
+  });
+});
+
+describe('before the engine is ready (it starts asynchronously)', () => {
+  function registerOn(start: ReturnType<typeof pendingEngine>['start']): Map<string, Fn> {
+    const associated = new Map<string, Fn>();
+    Object.assign(globalThis, { CustomFunctions: { Error: StandInError, ErrorCode, associate: (id: string, fn: Fn) => associated.set(id, fn) } });
+    registerExcelFunctions(start, () => 'zh');
+    return associated;
+  }
+
+  it('a call waits for the engine (a promise, as the shared runtime allows) and gives the golden number', async () => {
+    const pending = pendingEngine();
+    const fns = registerOn(pending.start);
+    const answer = fns.get('INTERNSHIP')!(114, 200);
+    assert.ok(answer instanceof Promise, 'waits instead of failing');
+    await pending.finish();
+    assert.deepEqual(await answer, [[19]]);
+    assert.deepEqual(fns.get('INTERNSHIP')!(114, 200), [[19]], 'synchronous once started');
+  });
+
+  it('a bad argument while waiting still gives #VALUE! with the engine\'s message', async () => {
+    const pending = pendingEngine();
+    const answer = registerOn(pending.start).get('INTERNSHIP')!('很多', 200) as Promise<unknown>;
+    await pending.finish();
+    await assert.rejects(answer, (e: unknown) => e instanceof StandInError && e.code === '#VALUE!' && /很多/.test(e.message));
+  });
+
+  it('a failed start gives #VALUE! saying why', async () => {
+    const pending = pendingEngine();
+    const answer = registerOn(pending.start).get('WEIGHTED')!(87, 91.5) as Promise<unknown>;
+    await pending.fail(new Error('no memory'));
+    await assert.rejects(answer, (e: unknown) => e instanceof StandInError && e.code === '#VALUE!' && e.message === '校企合作考核评分引擎无法启动：no memory');
   });
 });

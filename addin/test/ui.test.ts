@@ -17,7 +17,7 @@ import { describeError } from '../src/ui/state.js';
 import { showOutside } from '../src/taskpane/outside.js';
 import { MemoryHost } from './support/memory-host.js';
 import { FakeWorkbook } from './support/fake-excel.js';
-import { testEngine } from './support/engine.js';
+import { pendingEngine, testEngine } from './support/engine.js';
 import { baseFacts, typeFacts } from './support/flow-fixture.js';
 
 /** The Event class of the DOM made last (a test may replace its document's defaultView). */
@@ -71,21 +71,28 @@ function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
   };
 }
 
-/** An extra action finishing when the test says so, with the report the test gives. */
+/**
+ * An extra action finishing when the test says so, with the report the test gives. The pane
+ * lets the status line paint before it calls `run`, so an outcome given earlier is kept until then.
+ */
 function controlled(id = 'probe'): PaneAction & { finish(r: ActionReport): void; fail(e: unknown): void } {
-  let resolve: (r: ActionReport) => void = () => undefined;
-  let reject: (e: unknown) => void = () => undefined;
+  let outcome: { report: ActionReport } | { error: unknown } | undefined;
+  let settle: (() => void) | undefined;
+  const decide = (o: { report: ActionReport } | { error: unknown }) => {
+    outcome = o;
+    settle?.();
+  };
   return {
     id,
     label: { zh: '测试操作', en: 'Probe' },
     hint: { zh: '测试', en: 'probe' },
     run: () =>
-      new Promise<ActionReport>((res, rej) => {
-        resolve = res;
-        reject = rej;
+      new Promise<ActionReport>((resolve, reject) => {
+        settle = () => (outcome && 'report' in outcome ? resolve(outcome.report) : reject((outcome as { error: unknown }).error));
+        if (outcome) settle();
       }),
-    finish: (r) => resolve(r),
-    fail: (e) => reject(e),
+    finish: (report) => decide({ report }),
+    fail: (error) => decide({ error }),
   };
 }
 
@@ -333,4 +340,56 @@ test('outside Excel the task pane page says where it works, in Chinese first, an
   showOutside(root, 'failed', 'boom');
   assert.equal(document.querySelectorAll('.outside').length, 1);
   assert.match(document.querySelector('.outside p')?.textContent ?? '', /任务窗格启动失败：boom/);
+});
+
+test('while the engine starts the pane says so; an action pressed meanwhile waits for it, then runs', async () => {
+  const { document, root } = dom();
+  const pending = pendingEngine();
+  const probe = controlled();
+  const pane = mountPane(root, { host: recordingHost(), engine: pending.start.ready, extraActions: [probe] });
+  assert.match(document.querySelector('.status')?.textContent ?? '', /评分引擎启动中/);
+  assert.equal(document.querySelector('.status')?.getAttribute('data-tone'), 'busy');
+  click(document.querySelector('button[data-action="probe"]'));
+  await until(() => pane.state().running === 'probe');
+  assert.match(document.querySelector('.status')?.textContent ?? '', /等待评分引擎启动，随后执行：测试操作/);
+  assert.ok([...document.querySelectorAll('button.action')].every((b) => b.hasAttribute('disabled')), 'no second action meanwhile');
+  await pending.finish();
+  await until(() => /正在执行：测试操作/.test(document.querySelector('.status')?.textContent ?? ''));
+  probe.finish(report);
+  await until(() => pane.state().running === null);
+  assert.equal(pane.state().report, report);
+});
+
+test('a failed engine start is one clear message, and no action can run', async () => {
+  const { document, root } = dom();
+  const pending = pendingEngine();
+  const probe = controlled();
+  const pane = mountPane(root, { host: recordingHost(), engine: pending.start.ready, extraActions: [probe] });
+  await pending.fail(new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB'));
+  await until(() => pane.state().status.tone === 'error');
+  assert.equal(document.querySelector('.status')?.textContent, '校企合作考核评分引擎无法启动：WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB');
+  assert.ok([...document.querySelectorAll('button.action')].every((b) => b.hasAttribute('disabled')), 'every action disabled');
+  await pane.run('probe');
+  assert.equal(pane.state().running, null, 'nothing ran');
+});
+
+test('each flow action says what it is doing in the user\'s words before the host works', async () => {
+  const { document, root } = dom();
+  const seen: string[] = [];
+  // Whatever the flow asks of the host first: record what the status line says then, and stop.
+  const host = new Proxy(recordingHost(), {
+    get: (target, key) =>
+      typeof target[key as keyof Host] === 'function'
+        ? async () => {
+            seen.push(document.querySelector('.status')?.textContent ?? '');
+            throw new Error('stop here');
+          }
+        : target[key as keyof Host],
+  });
+  const pane = mountPane(root, { host, engine: testEngine() });
+  await pane.run('validate');
+  assert.equal(seen[0], '正在检查…');
+  click(document.querySelector('button.locale'));
+  await pane.run('fillScores');
+  assert.equal(seen[1], 'Calculating…');
 });

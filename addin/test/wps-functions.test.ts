@@ -8,9 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { registry } from '../src/functions/registry.js';
-import { registerWpsFunctions, WPS_FUNCTION_NAME, WPS_NAMESPACE, wpsFunctionsJson } from '../src/wps/functions.js';
+import { registerWpsFunctions, WPS_FUNCTION_NAME, WPS_NAMESPACE, WPS_PARAM_NOT_FOUND, wpsFunctionsJson } from '../src/wps/functions.js';
 import type { WpsAddCustomFunction, WpsFunctionMetadata } from '../src/wps/et.js';
-import { testEngine } from './support/engine.js';
+import { pendingEngine, startedEngine, testEngine } from './support/engine.js';
 import { lineCall, linesForPath, Unmappable } from './support/function-args.js';
 import { departmentCases, weightedCases } from './support/golden.js';
 
@@ -34,7 +34,8 @@ function standIn(): { add: WpsAddCustomFunction; registered: Map<string, Registe
 
 const engine = testEngine();
 const zh = standIn();
-const names = registerWpsFunctions(zh.add, () => engine, () => 'zh');
+const started = await startedEngine();
+const names = registerWpsFunctions(zh.add, started, () => 'zh');
 
 function call(id: string, ...args: unknown[]): unknown {
   const entry = zh.registered.get(id);
@@ -170,12 +171,53 @@ describe('bad arguments throw the engine\'s Chinese message', () => {
 
   it('gives English messages when WPS runs in English', () => {
     const en = standIn();
-    registerWpsFunctions(en.add, () => engine, () => 'en');
+    registerWpsFunctions(en.add, started, () => 'en');
     try {
       en.registered.get('INTERNSHIP')!.fn([[1, 2]], 200);
       assert.fail('expected an error');
     } catch (error) {
       assert.match((error as Error).message, /must be a single cell/);
     }
+  });
+});
+
+describe('before the engine is ready (it starts asynchronously)', () => {
+  it('answers the loading text at once, never throws, and tells main.ts to recalculate later', async () => {
+    const pending = pendingEngine();
+    const stand = standIn();
+    let early = 0;
+    registerWpsFunctions(stand.add, pending.start, () => 'zh', () => early++);
+    const internship = stand.registered.get('INTERNSHIP')!.fn;
+    assert.equal(internship(114, 200), '校企合作考核引擎加载中，请稍候');
+    assert.equal(stand.registered.get('WEIGHTED')!.fn(87, 91.5), '校企合作考核引擎加载中，请稍候');
+    assert.equal(early, 2);
+    await pending.finish();
+    assert.equal(internship(114, 200), 19, 'the golden number once the engine is ready');
+    assert.equal(early, 2, 'calls after the start are not early');
+  });
+
+  it('answers in English when WPS runs in English', () => {
+    const stand = standIn();
+    registerWpsFunctions(stand.add, pendingEngine().start, () => 'en');
+    assert.equal(stand.registered.get('INTERNSHIP')!.fn(114, 200), 'The assessment engine is loading, please wait');
+  });
+
+  it('after a failed start, says why in the cell instead of loading for ever', async () => {
+    const pending = pendingEngine();
+    const stand = standIn();
+    registerWpsFunctions(stand.add, pending.start, () => 'zh');
+    await pending.fail(new RangeError('WebAssembly.Compile is disallowed on the main thread'));
+    assert.equal(stand.registered.get('INTERNSHIP')!.fn(114, 200), '校企合作考核评分引擎无法启动：WebAssembly.Compile is disallowed on the main thread');
+  });
+});
+
+describe('an omitted optional argument as WPS passes it', () => {
+  it('reads the COM "parameter not found" number (-2147352572) as omitted', () => {
+    assert.equal(WPS_PARAM_NOT_FOUND, -2147352572);
+    assert.equal(call('INTERNSHIP', 114, 200, -2147352572), 19);
+    assert.equal(call('INTERNSHIP', 114, 200, undefined), 19);
+    // In every optional place, not only the last: the names range of a majors function too.
+    const withNames = call('PARTNERS', [[2], [1]], -2147352572, -2147352572);
+    assert.equal(withNames, call('PARTNERS', [[2], [1]]));
   });
 });

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildContext, BuildTarget, StaticFile } from '../build-api.js';
-import { loadEngine } from '../../src/engine/engine.js';
+import { engineInNode } from '../../src/engine/engine.js';
 import { departmentWorkbook, templateWorkbook } from '../../src/web/workbooks.js';
 
 async function workbooks(ctx: BuildContext): Promise<StaticFile[]> {
-  const engine = loadEngine(readFileSync(join(ctx.repoDir, 'pkg', 'coop_engine_bg.wasm')));
+  const engine = engineInNode(readFileSync(join(ctx.repoDir, 'pkg', 'coop_engine_bg.wasm')));
   const facts = JSON.parse(readFileSync(join(ctx.repoDir, 'tests', 'cases', 'base-facts.json'), 'utf8')) as Record<string, unknown>;
   const sample = await departmentWorkbook(engine, facts);
   return [

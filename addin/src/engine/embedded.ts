@@ -1,12 +1,12 @@
 /**
- * The engine from the Wasm bytes embedded in the bundle. The build resolves the virtual
- * module below to pkg/coop_engine_bg.wasm with esbuild's binary loader, so the engine
- * starts synchronously and from file:// (WPS offline packages) with nothing to fetch.
+ * The engine of this page, started from the Wasm bytes embedded in the bundle. The build
+ * resolves the virtual module below to pkg/coop_engine_bg.wasm with esbuild's binary loader,
+ * so nothing is fetched and file:// pages (WPS offline packages) start like served ones.
  */
 import wasmBytes from 'virtual:coop-engine-wasm';
-import { loadEngine, type Engine } from './engine.js';
+import { startEngine, type EngineStart } from './engine.js';
 
-/** The one engine of this page (instantiated on first call, shared afterwards). */
-export function embeddedEngine(): Engine {
-  return loadEngine(wasmBytes);
+/** Starts the page's engine on first call (asynchronously); every caller shares the one start. */
+export function embeddedEngine(): EngineStart {
+  return startEngine(wasmBytes);
 }

@@ -4,6 +4,7 @@
  * shows a message only for #VALUE! and #N/A), and wrap a scalar into a 1×1 block for
  * functions whose metadata promises a matrix result (they may spill the detail row).
  */
+import { engineFailureText, type EngineStart } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { registry, type FunctionEntry, type FunctionResult, type Locale } from './registry.js';
 
@@ -13,27 +14,43 @@ export function officeLocale(): Locale {
   return language && !language.toLowerCase().startsWith('zh') ? 'en' : 'zh';
 }
 
-/** The function Excel calls for one registry entry. */
-export function excelFunction(entry: FunctionEntry, getEngine: () => Engine, locale: () => Locale = officeLocale) {
-  return (...args: unknown[]): FunctionResult => {
-    // Excel passes exactly the declared parameters (no invocation object: none is requested).
-    const values = entry.params.map((_, i) => args[i]);
-    try {
-      const result = entry.invoke(values, { engine: getEngine(), locale: locale() });
-      return entry.result === 'matrix' && !Array.isArray(result) ? [[result]] : result;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
-    }
-  };
+function invalidValue(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** One call on a started engine: the result in the shape the metadata promises, or #VALUE! with the reason. */
+function evaluate(entry: FunctionEntry, values: unknown[], engine: Engine, locale: Locale): FunctionResult {
+  try {
+    const result = entry.invoke(values, { engine, locale });
+    return entry.result === 'matrix' && !Array.isArray(result) ? [[result]] : result;
+  } catch (error) {
+    throw invalidValue(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
- * Associates every registry entry with its metadata id. `getEngine` is called on the first
- * calculation, so registering costs nothing until a function is used.
+ * The function Excel calls for one registry entry. Excel (shared runtime) lets a custom
+ * function return a promise, so a call made while the engine is still starting waits for it;
+ * once started, calls answer synchronously.
  */
-export function registerExcelFunctions(getEngine: () => Engine, locale: () => Locale = officeLocale): void {
+export function excelFunction(entry: FunctionEntry, start: EngineStart, locale: () => Locale = officeLocale) {
+  return (...args: unknown[]): FunctionResult | Promise<FunctionResult> => {
+    // Excel passes exactly the declared parameters (no invocation object: none is requested).
+    const values = entry.params.map((_, i) => args[i]);
+    const engine = start.now();
+    if (engine) return evaluate(entry, values, engine, locale());
+    return start.ready.then(
+      (started) => evaluate(entry, values, started, locale()),
+      (failure: unknown) => {
+        throw invalidValue(engineFailureText(failure, locale()));
+      },
+    );
+  };
+}
+
+/** Associates every registry entry with its metadata id; nothing waits for the engine here. */
+export function registerExcelFunctions(start: EngineStart, locale: () => Locale = officeLocale): void {
   for (const entry of registry) {
-    CustomFunctions.associate(entry.id, excelFunction(entry, getEngine, locale));
+    CustomFunctions.associate(entry.id, excelFunction(entry, start, locale));
   }
 }

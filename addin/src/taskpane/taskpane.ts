@@ -28,7 +28,8 @@ function mountInExcel(root: HTMLElement): void {
   try {
     mountPane(root, {
       host: createExcelHost(),
-      engine: embeddedEngine(),
+      // The same start the custom functions share; actions pressed before it is ready wait.
+      engine: embeddedEngine().ready,
       locale: 'zh',
       extraActions: [otherWorkbooksAction(xlsxReader)],
     });

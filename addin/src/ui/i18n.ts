@@ -22,6 +22,8 @@ export const TEXT = {
   year: { zh: '考核年度', en: 'Year' },
   yearPlaceholder: { zh: '例如：2023-2024', en: 'e.g. 2023-2024' },
   running: { zh: '正在执行：', en: 'Running: ' },
+  engineStarting: { zh: '评分引擎启动中，请稍候…', en: 'The scoring engine is starting, please wait…' },
+  engineWaiting: { zh: '等待评分引擎启动，随后执行：', en: 'Waiting for the scoring engine, then: ' },
   failed: { zh: '出错了，操作未完成：', en: 'Something went wrong; the action did not finish: ' },
   problems: { zh: '问题', en: 'Problems' },
   problemsHint: { zh: '点击单元格地址可定位到该单元格。', en: 'Click a cell address to select that cell.' },
@@ -45,5 +47,17 @@ export const TEXT = {
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXT;
+
+/**
+ * What the status line says while an action runs, in the user's words for it ("正在检查…");
+ * a host's own buttons fall back to "正在执行：<label>…".
+ */
+export const PROGRESS: Record<string, Bilingual> = {
+  insertTemplate: { zh: '正在插入填报模板…', en: 'Inserting the template…' },
+  validate: { zh: '正在检查…', en: 'Checking…' },
+  fillScores: { zh: '正在计算…', en: 'Calculating…' },
+  buildSummary: { zh: '正在汇总…', en: 'Building the summary…' },
+  appraisalText: { zh: '正在生成年度考核表…', en: 'Preparing the appraisal form…' },
+};
 
 export const t = lookup<TextKey>(TEXT);

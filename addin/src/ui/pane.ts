@@ -21,12 +21,27 @@ import {
   type Locale,
 } from '../flow/index.js';
 import type { Host } from '../host/host.js';
+import { engineFailureText } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { copyText } from './clipboard.js';
 import { cellLabel } from './dom.js';
 import type { Bilingual } from './i18n.js';
 import { renderPane } from './render.js';
-import { copied, failed, finished, initialState, selectFailed, started, switchedLocale, type PaneState } from './state.js';
+import { afterPaint } from './paint.js';
+import {
+  copied,
+  engineFailed,
+  engineStarted,
+  engineStarting,
+  failed,
+  finished,
+  initialState,
+  selectFailed,
+  started,
+  switchedLocale,
+  waitingForEngine,
+  type PaneState,
+} from './state.js';
 
 /** What an action gets besides the flow context: the template fields and any picked files. */
 export interface ActionInput {
@@ -47,7 +62,8 @@ export interface PaneAction {
 
 export interface PaneDeps {
   host: Host;
-  engine: Engine;
+  /** The engine, or its start (`EngineStart.ready`): actions pressed before it is ready wait for it. */
+  engine: Engine | Promise<Engine>;
   /** Starting language; default Chinese. */
   locale?: Locale;
   /** Host-specific buttons, shown after the flow's own. */
@@ -82,6 +98,8 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
   const actions = [...flowActions(), ...(deps.extraActions ?? [])];
   let state = initialState(deps.locale ?? 'zh');
   let mounted = true;
+  let engine: Engine | undefined;
+  const engineReady = Promise.resolve(deps.engine);
 
   const draw = (): void => {
     if (!mounted) return;
@@ -98,12 +116,20 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
     const action = actions.find((a) => a.id === id);
     // A second click while one action runs is ignored: the host is busy with the first.
     if (!action || state.running) return;
-    set(started(state, id, action.label));
-    const ctx: FlowContext = { host: deps.host, engine: deps.engine, locale: state.locale };
+    if (state.engineFailure) return;
     try {
+      if (!engine) {
+        set(waitingForEngine(state, id, action.label));
+        engine = await engineReady;
+      }
+      set(started(state, id, action.label));
+      // The WPS host is synchronous: let the status line reach the screen before it blocks.
+      await afterPaint();
+      const ctx: FlowContext = { host: deps.host, engine, locale: state.locale };
       const report = await action.run(ctx, { department: state.department, year: state.year, files });
       set(finished(state, report));
     } catch (error) {
+      if (!engine) return; // the start failed: engineReady's handler below has said so
       console.error('校企合作考核：操作失败 / action failed', id, error);
       set(failed(state, error));
     }
@@ -130,7 +156,19 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
     },
   };
 
+  if (deps.engine instanceof Promise) state = engineStarting(state);
+  else engine = deps.engine;
   draw();
+  engineReady.then(
+    (started) => {
+      engine = started;
+      set(engineStarted(state));
+    },
+    (error: unknown) => {
+      console.error('校企合作考核：评分引擎无法启动 / the engine failed to start', error);
+      set(engineFailed(state, engineFailureText(error, state.locale)));
+    },
+  );
   return {
     state: () => state,
     run,

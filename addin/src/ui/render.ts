@@ -69,22 +69,24 @@ function renderActions(doc: Document, state: PaneState, actions: readonly Action
   const list = el(doc, 'div', { class: 'actions' });
   for (const a of actions) {
     const busy = state.running === a.id;
+    // Nothing can run without the engine; after a failed start the buttons stay disabled.
+    const blocked = !!state.running || !!state.engineFailure;
     const hint = el(doc, 'span', { class: 'hint' }, a.hint[locale]);
     if (a.accept) {
       // A file input inside a label: the picker opens from the user's own click (browsers
       // refuse a programmatic one), and cancelling it simply never fires `change`.
-      const input = el(doc, 'input', { type: 'file', multiple: true, accept: a.accept, disabled: !!state.running, 'data-action': a.id });
+      const input = el(doc, 'input', { type: 'file', multiple: true, accept: a.accept, disabled: blocked, 'data-action': a.id });
       input.addEventListener('change', () => {
         const files = input.files ? Array.from(input.files) : [];
         input.value = '';
         if (files.length > 0) on.action(a.id, files);
       });
       list.append(
-        el(doc, 'label', { class: 'action file', 'data-busy': busy ? 'true' : undefined, 'aria-disabled': state.running ? 'true' : undefined, title: a.hint[locale] },
+        el(doc, 'label', { class: 'action file', 'data-busy': busy ? 'true' : undefined, 'aria-disabled': blocked ? 'true' : undefined, title: a.hint[locale] },
           input, el(doc, 'span', { class: 'label' }, a.label[locale]), hint),
       );
     } else {
-      const button = el(doc, 'button', { type: 'button', class: 'action', disabled: !!state.running, 'data-action': a.id, 'data-busy': busy ? 'true' : undefined, title: a.hint[locale] },
+      const button = el(doc, 'button', { type: 'button', class: 'action', disabled: blocked, 'data-action': a.id, 'data-busy': busy ? 'true' : undefined, title: a.hint[locale] },
         el(doc, 'span', { class: 'label' }, a.label[locale]), hint);
       button.addEventListener('click', () => on.action(a.id));
       list.append(button);

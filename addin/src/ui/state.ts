@@ -4,7 +4,7 @@
  * is tested without a browser. Rendering (render.ts) only draws a state.
  */
 import type { ActionReport, Locale } from '../flow/index.js';
-import { t, type Bilingual } from './i18n.js';
+import { PROGRESS, t, type Bilingual } from './i18n.js';
 
 export type Tone = 'info' | 'busy' | 'ok' | 'warn' | 'error';
 
@@ -20,14 +20,37 @@ export interface PaneState {
   /** What the user typed for the next template; kept across redraws. */
   department: string;
   year: string;
+  /** Why the engine could not start; set, it disables every action for good. */
+  engineFailure?: string;
 }
 
 export function initialState(locale: Locale): PaneState {
   return { locale, running: null, status: { tone: 'info', text: t(locale, 'ready') }, department: '', year: '' };
 }
 
+/** The engine is still starting: said at once, so nobody takes the pane for broken. */
+export function engineStarting(state: PaneState): PaneState {
+  return { ...state, status: { tone: 'busy', text: t(state.locale, 'engineStarting') } };
+}
+
+/** The engine has started: back to the ready line, unless something else is being said. */
+export function engineStarted(state: PaneState): PaneState {
+  return state.status.text === t(state.locale, 'engineStarting') ? { ...state, status: { tone: 'info', text: t(state.locale, 'ready') } } : state;
+}
+
+/** The engine could not start: one clear message that stays, and no action can run. */
+export function engineFailed(state: PaneState, message: string): PaneState {
+  return { ...state, running: null, engineFailure: message, status: { tone: 'error', text: message } };
+}
+
+/** An action pressed while the engine starts: it waits, and says so. */
+export function waitingForEngine(state: PaneState, id: string, label: Bilingual): PaneState {
+  return { ...state, running: id, copy: undefined, status: { tone: 'busy', text: t(state.locale, 'engineWaiting') + label[state.locale] } };
+}
+
 export function started(state: PaneState, id: string, label: Bilingual): PaneState {
-  return { ...state, running: id, copy: undefined, status: { tone: 'busy', text: t(state.locale, 'running') + label[state.locale] + '…' } };
+  const progress = PROGRESS[id]?.[state.locale] ?? t(state.locale, 'running') + label[state.locale] + '…';
+  return { ...state, running: id, copy: undefined, status: { tone: 'busy', text: progress } };
 }
 
 export function finished(state: PaneState, report: ActionReport): PaneState {

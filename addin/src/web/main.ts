@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../flow/index.js';
 import { embeddedEngine } from '../engine/embedded.js';
+import { engineFailureText } from '../engine/engine.js';
 import { acceptFiles, byId, isXlsx } from './dom.js';
 import { text, translatePage } from './i18n.js';
 import { htmlLang } from '../ui/bilingual.js';
@@ -31,7 +32,7 @@ async function readFile(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   let locale = initialLocale();
   const apply = () => {
     document.documentElement.lang = htmlLang(locale);
@@ -40,12 +41,14 @@ function start(): void {
   };
   apply();
 
+  // The engine starts asynchronously (old embedded browsers refuse to compile it synchronously);
+  // it takes a few milliseconds, and the page's handlers go in once it is there.
   let engine;
   try {
-    engine = embeddedEngine();
+    engine = await embeddedEngine().ready;
   } catch (e) {
     const fatal = byId('fatal');
-    fatal.textContent = `评分引擎无法启动 / The scoring engine could not start: ${e instanceof Error ? e.message : String(e)}`;
+    fatal.textContent = `${engineFailureText(e, 'zh')} / ${engineFailureText(e, 'en')}`;
     fatal.hidden = false;
     return;
   }
@@ -103,4 +106,4 @@ function start(): void {
   document.body.dataset.ready = 'true';
 }
 
-start();
+void start();

@@ -132,6 +132,16 @@ export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
 }
 
+/**
+ * What the add-in's entry page asks of the application besides the workbook: a full
+ * recalculation (cells that called a function before the engine was ready show its loading
+ * text until then) and the status bar (false gives it back to WPS).
+ */
+export interface EtApplicationChrome {
+  CalculateFull(): void;
+  StatusBar: unknown;
+}
+
 /** `CreateTaskPane` and friends live on the add-in root object, next to the ET model. */
 export interface WpsTaskPane {
   Visible: boolean;
@@ -184,6 +194,7 @@ type Fits<Official, Ours> = Official extends Ours ? true : false;
 type Assert<T extends true> = T;
 export type OfficialTypingsFit = [
   Assert<Fits<Et.Application, EtApplication>>,
+  Assert<Fits<Et.Application, EtApplicationChrome>>,
   Assert<Fits<Et.Workbook, EtWorkbook>>,
   Assert<Fits<Et.Sheets, EtSheets>>,
   Assert<Fits<Et.Worksheet, EtWorksheet>>,

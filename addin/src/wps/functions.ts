@@ -1,14 +1,16 @@
 /**
  * The registry's custom functions for WPS 表格, through `wps.AddCustomFunction`.
  *
- * WPS calls a custom function synchronously and expects its value at once, so the engine
- * must already be instantiated when a function runs: `main.ts` loads it from the embedded
- * bytes before calling `registerWpsFunctions`. Names are the registry's ASCII ids (WPS
+ * WPS calls a custom function synchronously and expects its value at once, but the engine
+ * starts asynchronously (WPS's old Chromium refuses to compile a module over 4 KB
+ * synchronously). So the functions are registered at once, a call that comes before the
+ * engine is ready answers a "loading" text instead of throwing, and when the engine is
+ * ready `main.ts` recalculates the workbook if any such call was made. Names are the registry's ASCII ids (WPS
  * accepts `^[a-zA-Z_]\w*$` only); descriptions and argument help are Chinese, the language
  * of WPS's function wizard for these users. The same metadata is written to the package's
  * `functions.json`, which the JsPlugin manifest (`manifest.xml`) points at.
  */
-import type { Engine } from '../engine/types.js';
+import { engineFailureText, engineLoadingText, type EngineStart } from '../engine/engine.js';
 import { registry, type FunctionEntry, type FunctionResult, type Locale } from '../functions/registry.js';
 import type { WpsAddCustomFunction, WpsFunctionMetadata } from './et.js';
 
@@ -41,15 +43,39 @@ export function wpsFunctionsJson(locale: Locale = 'zh'): { functions: Array<WpsF
 }
 
 /**
- * The function WPS calls for one entry. A bad argument throws an Error carrying the engine's
- * (Chinese) message, which WPS shows for the #VALUE! it puts in the cell.
+ * What WPS passes for an omitted optional argument on some builds: the COM "parameter not
+ * found" error (DISP_E_PARAMNOTFOUND, 0x80020004) as a signed 32-bit number, where other
+ * builds pass `undefined`. Read as omitted everywhere, so `=COOP.INTERNSHIP(114,200)` works
+ * on both. (A user typing exactly this number as a fact would be refused as out of range
+ * by every rule anyway.)
  */
-export function wpsFunction(entry: FunctionEntry, getEngine: () => Engine, locale: () => Locale = () => 'zh') {
+export const WPS_PARAM_NOT_FOUND = -2147352572;
+
+/** The arguments as the registry expects them: one per declared parameter, omitted as undefined. */
+export function wpsArguments(entry: FunctionEntry, args: readonly unknown[]): unknown[] {
+  return entry.params.map((_, i) => (args[i] === WPS_PARAM_NOT_FOUND ? undefined : args[i]));
+}
+
+/** Tells whoever registered the functions that a cell asked before the engine was ready. */
+export type EarlyCallListener = () => void;
+
+/**
+ * The function WPS calls for one entry. Before the engine is ready it answers the loading
+ * text (and after a failed start, why), never throwing: the cell is recalculated once the
+ * engine is there. A bad argument throws an Error carrying the engine's (Chinese) message,
+ * which WPS shows for the #VALUE! it puts in the cell.
+ */
+export function wpsFunction(entry: FunctionEntry, start: EngineStart, locale: () => Locale = () => 'zh', early: EarlyCallListener = () => undefined) {
   return (...args: unknown[]): FunctionResult => {
-    // WPS passes the declared parameters in order; omitted optionals arrive as undefined.
-    const values = entry.params.map((_, i) => args[i]);
+    const engine = start.now();
+    if (!engine) {
+      const failure = start.failure();
+      if (failure !== undefined) return engineFailureText(failure, locale());
+      early();
+      return engineLoadingText(locale());
+    }
     try {
-      return entry.invoke(values, { engine: getEngine(), locale: locale() });
+      return entry.invoke(wpsArguments(entry, args), { engine, locale: locale() });
     } catch (error) {
       throw new Error(error instanceof Error ? error.message : String(error));
     }
@@ -57,14 +83,19 @@ export function wpsFunction(entry: FunctionEntry, getEngine: () => Engine, local
 }
 
 /** Registers every registry entry; returns the names registered, in registry order. */
-export function registerWpsFunctions(add: WpsAddCustomFunction, getEngine: () => Engine, locale: () => Locale = () => 'zh'): string[] {
+export function registerWpsFunctions(
+  add: WpsAddCustomFunction,
+  start: EngineStart,
+  locale: () => Locale = () => 'zh',
+  early: EarlyCallListener = () => undefined,
+): string[] {
   const names: string[] = [];
   for (const entry of registry) {
     if (!WPS_FUNCTION_NAME.test(entry.id)) {
       // A registry id WPS cannot take is a programming error; say so instead of skipping.
       throw new Error(`函数名“${entry.id}”不能在 WPS 中注册（只允许 ASCII 字母、数字和下划线）/ not a valid WPS function name`);
     }
-    add(WPS_NAMESPACE, entry.id, wpsFunction(entry, getEngine, locale), wpsMetadata(entry, locale()));
+    add(WPS_NAMESPACE, entry.id, wpsFunction(entry, start, locale, early), wpsMetadata(entry, locale()));
     names.push(entry.id);
   }
   return names;

@@ -7,7 +7,7 @@
  * flow directly on the open workbook and report in a WPS message box, with the first
  * problem's cell selected so that the user lands where the work is.
  */
-import type { Engine } from '../engine/types.js';
+import { engineFailureText, type EngineStart } from '../engine/engine.js';
 import { buildSummary, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
 import { WpsHost } from '../host/wps.js';
 import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
@@ -28,14 +28,19 @@ export const RIBBON_IMAGE = 'images/coop-32.png';
 const PANE_KEY = 'coop_assessment_taskpane_id';
 const PANE_WIDTH = 380;
 
-/** What the ribbon needs from its page: WPS's root object, the engine, a way to tell the user. */
+/** What the ribbon needs from its page: WPS's root object, the engine, ways to tell the user. */
 export interface RibbonEnvironment {
   app: EtApplication & WpsAddinRoot;
-  engine: () => Engine;
+  /** The page's engine start; an action waits for it. */
+  engine: EngineStart;
   locale: Locale;
   /** The task pane page's URL (taskpane.html beside the entry page). */
   paneUrl: string;
   alert(message: string): void;
+  /** Shows a line in WPS's status bar while an action works, or gives the bar back (null). */
+  status(text: string | null): void;
+  /** Resolves once the status line has had a chance to be painted (before synchronous ET work). */
+  painted(): Promise<void>;
 }
 
 /** A ribbon control as WPS passes it to callbacks. */
@@ -49,10 +54,20 @@ const ACTIONS: Record<'validate' | 'fill' | 'summary', (ctx: FlowContext) => Pro
   summary: buildSummary,
 };
 
+/** The status bar while each button works. */
+const PROGRESS: Record<keyof typeof ACTIONS, { zh: string; en: string }> = {
+  validate: { zh: '校企合作考核：正在检查…', en: 'Cooperation assessment: checking…' },
+  fill: { zh: '校企合作考核：正在计算…', en: 'Cooperation assessment: calculating…' },
+  summary: { zh: '校企合作考核：正在汇总…', en: 'Cooperation assessment: building the summary…' },
+};
+
+const WAITING = { zh: '校企合作考核：等待评分引擎启动…', en: 'Cooperation assessment: waiting for the scoring engine…' };
+
 /** The report in a few lines: the sentence, then at most ten problems with their cells. */
 export function reportText(report: ActionReport, locale: Locale): string {
   const lines = [report.message];
-  for (const p of report.problems.slice(0, 10)) lines.push(`• ${p.sheet}!${p.address}：${p.message}`);
+  // A problem with no cell to blame (no template, a department twice) is its message alone.
+  for (const p of report.problems.slice(0, 10)) lines.push(p.sheet && p.address ? `• ${p.sheet}!${p.address}：${p.message}` : `• ${p.message}`);
   const more = report.problems.length - 10;
   if (more > 0) lines.push(locale === 'zh' ? `……另有 ${more} 项，请打开任务窗格查看` : `… and ${more} more: open the task pane to see them`);
   return lines.join('\n');
@@ -74,16 +89,36 @@ export function togglePane(env: RibbonEnvironment): void {
   storage.setItem(PANE_KEY, pane.ID);
 }
 
-/** Runs one flow action on the open workbook and reports it; never throws into WPS. */
+/**
+ * Runs one flow action on the open workbook and reports it; never throws into WPS. Waits for
+ * the engine (saying so in the status bar), shows what it is doing before the synchronous ET
+ * work starts, and selects the first problem's cell when there is one.
+ */
 export async function runAction(env: RibbonEnvironment, action: keyof typeof ACTIONS): Promise<ActionReport | undefined> {
+  const say = (text: { zh: string; en: string }) => env.status(text[env.locale]);
+  let engine = env.engine.now();
+  if (!engine) {
+    say(WAITING);
+    try {
+      engine = await env.engine.ready;
+    } catch (error) {
+      env.status(null);
+      env.alert(engineFailureText(error, env.locale));
+      return undefined;
+    }
+  }
+  say(PROGRESS[action]);
+  await env.painted();
   const host = new WpsHost(env.app);
   try {
-    const report = await ACTIONS[action]({ host, engine: env.engine(), locale: env.locale });
-    const first = report.problems[0];
+    const report = await ACTIONS[action]({ host, engine, locale: env.locale });
+    const first = report.problems.find((p) => p.sheet && p.address);
     if (first) await host.select({ sheet: first.sheet, address: first.address });
+    env.status(null);
     env.alert(reportText(report, env.locale));
     return report;
   } catch (error) {
+    env.status(null);
     const message = error instanceof Error ? error.message : String(error);
     env.alert(env.locale === 'zh' ? `操作未完成：${message}` : `The action did not complete: ${message}`);
     return undefined;
