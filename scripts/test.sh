@@ -31,6 +31,8 @@ npm run lint
 npm run typecheck
 npm run build
 npm run validate
+# The WPS bundles run in an old embedded Chromium: prove they are ES2018 syntax.
+npm run check:es
 
 step "add-in: tests"
 npm test

@@ -12,27 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { addinDir, bundleStandIn, baseFacts, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
-
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-/** office.js for the test: Office says "Excel", Excel.run runs on the workbook model. */
-async function fakeOfficeJs(): Promise<string> {
-  const glue = `
-    import { FakeWorkbook } from './test/support/fake-excel.ts';
-    const book = new FakeWorkbook('Sheet1');
-    window.__book = book;
-    window.Excel = { run: book.run };
-    window.Office = {
-      HostType: { Excel: 'Excel' },
-      context: { requirements: { isSetSupported: () => true } },
-      onReady(cb) {
-        const info = { host: 'Excel', platform: 'OfficeOnline' };
-        return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0));
-      },
-    };`;
-  return bundleStandIn(glue, 'fake-office.ts');
-}
+import { addinDir, baseFacts, fakeOfficeJs, OFFICE_JS, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
 
 let s: Session;
 let officeJs: string;

@@ -53,6 +53,100 @@ export async function bundleStandIn(contents: string, sourcefile: string): Promi
   return out.outputFiles[0].text;
 }
 
+/** Where the task pane page loads office.js from; the tests answer it themselves. */
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * office.js for the tests: Office says "Excel", Excel.run runs on the queued workbook model
+ * (test/support/fake-excel.ts), which the page exposes as `window.__book`.
+ */
+export async function fakeOfficeJs(): Promise<string> {
+  const glue = `
+    import { FakeWorkbook } from './test/support/fake-excel.ts';
+    const book = new FakeWorkbook('Sheet1');
+    window.__book = book;
+    window.Excel = { run: book.run };
+    window.Office = {
+      HostType: { Excel: 'Excel' },
+      context: { requirements: { isSetSupported: () => true } },
+      onReady(cb) {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0));
+      },
+    };`;
+  return bundleStandIn(glue, 'fake-office.ts');
+}
+
+/**
+ * The script that makes a page believe it runs in WPS 表格: `window.Application` is the fake
+ * ET application with stand-ins for CreateTaskPane, PluginStorage, CalculateFull (counted in
+ * `__recalculated`) and the status bar; `wps.AddCustomFunction` records each function, and
+ * what a call answers at registration time, and `__call(name, …args)` calls one later.
+ */
+export async function fakeWps(): Promise<string> {
+  const glue = `
+    import { FakeEtApplication } from './test/support/fake-et.ts';
+    import { typeFacts } from './test/support/wps-facts.ts';
+    import facts from '../tests/cases/base-facts.json';
+    const app = new FakeEtApplication();
+    const panes = [];
+    const storage = new Map();
+    const functions = new Map();
+    window.__recalculated = 0;
+    window.__statusBar = [];
+    Object.assign(app, {
+      CreateTaskPane(url) { const pane = { url, Visible: false, ID: panes.length + 1, Width: 0, DockPosition: 0 }; panes.push(pane); return pane; },
+      GetTaskPane(id) { return panes[id - 1]; },
+      PluginStorage: { setItem(k, v) { storage.set(k, String(v)); }, getItem(k) { return storage.has(k) ? storage.get(k) : ''; } },
+      CalculateFull() { window.__recalculated++; },
+    });
+    Object.defineProperty(app, 'StatusBar', { set(v) { window.__statusBar.push(v); }, get() { return false; } });
+    window.Application = app;
+    window.__et = app;
+    window.__panes = panes;
+    window.__registered = [];
+    window.__call = (name, ...args) => functions.get(name)(...args);
+    window.__typeExample = (department) => typeFacts(app, department, facts);
+    window.wps = {
+      AddCustomFunction(namespace, name, fn) {
+        functions.set(name, fn);
+        window.__registered.push({ namespace, name, atRegistration: name === 'INTERNSHIP' ? fn(114, 200) : null });
+      },
+    };`;
+  return bundleStandIn(glue, 'fake-wps.ts');
+}
+
+/**
+ * An init script that makes this Chromium behave like the old one WPS embeds (before about
+ * version 115) and like Android WebViews: the synchronous `new WebAssembly.Module` and
+ * `new WebAssembly.Instance` throw for a module over 4 KB on the main thread, while the
+ * asynchronous `WebAssembly.instantiate` / `compile` keep working. `window.__oldChromium`
+ * says it is in force.
+ */
+export const OLD_CHROMIUM_WASM = `(() => {
+  const LIMIT = 4096;
+  const refuse = () => new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB. Use WebAssembly.compile, or compile on a worker thread.');
+  const small = new WeakSet();
+  const size = (bytes) => (bytes && typeof bytes.byteLength === 'number' ? bytes.byteLength : 0);
+  const Module = WebAssembly.Module;
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Module = new Proxy(Module, {
+    construct(target, args, newTarget) {
+      if (size(args[0]) > LIMIT) throw refuse();
+      const module = Reflect.construct(target, args, newTarget);
+      small.add(module);
+      return module;
+    },
+  });
+  WebAssembly.Instance = new Proxy(Instance, {
+    construct(target, args, newTarget) {
+      if (!small.has(args[0])) throw refuse();
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  window.__oldChromium = true;
+})();`;
+
 export type Json = Record<string, unknown>;
 
 /** The RUBRIC.md §3 department, as the golden cases start from it. */

@@ -3,7 +3,7 @@
  * Chromium, "inside WPS": before any page script runs, `window.Application` is the fake ET
  * application (test/support/fake-et.ts, bundled for the browser) with stand-ins for
  * CreateTaskPane and PluginStorage, and `window.wps.AddCustomFunction` records what is
- * registered. So the entry page's start-up (engine, then functions, then ribbon callbacks),
+ * registered. So the entry page's start-up (ribbon callbacks, engine start, functions),
  * the task pane, the WPS adapter, the flow and the embedded Wasm all run in the browser;
  * only WPS itself is the model. The offline folder is loaded from file://, as WPS loads it.
  */
@@ -13,34 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { bundleStandIn, distDir, openSession, screenshot, type Session } from './support.js';
-
-/** The script that makes the page believe it runs in WPS 表格. */
-async function fakeWps(): Promise<string> {
-  const glue = `
-    import { FakeEtApplication } from './test/support/fake-et.ts';
-    import { typeFacts } from './test/support/wps-facts.ts';
-    import facts from '../tests/cases/base-facts.json';
-    const app = new FakeEtApplication();
-    const panes = [];
-    const storage = new Map();
-    Object.assign(app, {
-      CreateTaskPane(url) { const pane = { url, Visible: false, ID: panes.length + 1, Width: 0, DockPosition: 0 }; panes.push(pane); return pane; },
-      GetTaskPane(id) { return panes[id - 1]; },
-      PluginStorage: { setItem(k, v) { storage.set(k, String(v)); }, getItem(k) { return storage.has(k) ? storage.get(k) : ''; } },
-    });
-    window.Application = app;
-    window.__et = app;
-    window.__panes = panes;
-    window.__registered = [];
-    window.__typeExample = (department) => typeFacts(app, department, facts);
-    window.wps = {
-      AddCustomFunction(namespace, name, fn) {
-        window.__registered.push({ namespace, name, c5: name === 'INTERNSHIP' ? fn(114, 200) : null });
-      },
-    };`;
-  return bundleStandIn(glue, 'fake-wps.ts');
-}
+import { distDir, fakeWps, openSession, screenshot, type Session } from './support.js';
 
 let s: Session;
 let wpsJs: string;
@@ -69,15 +42,18 @@ async function openInWps(url: string, ready: string): Promise<{ page: Page; erro
 
 const et = <T>(page: Page, expr: string): Promise<T> => page.evaluate(`(() => { const app = window.__et; return ${expr}; })()`) as Promise<T>;
 
-test('the entry page registers the functions after the engine is ready and publishes the ribbon callbacks (offline, file://)', async () => {
+test('the entry page publishes the ribbon, registers the functions at once and recalculates when the engine is ready (offline, file://)', async () => {
   const folder = join(distDir, 'wps-offline');
   const entry = readdirSync(folder).find((f) => f.startsWith('coop-assessment_') && !f.endsWith('.zip'));
   assert.ok(entry, 'the offline folder is built');
   const url = pathToFileURL(join(folder, entry, 'index.html')).href;
-  const { page, errors } = await openInWps(url, 'typeof window.OnAction === "function"');
-  const registered = await page.evaluate('window.__registered') as Array<{ namespace: string; name: string; c5: unknown }>;
+  const { page, errors } = await openInWps(url, 'typeof window.OnAction === "function" && window.__recalculated > 0');
+  const registered = await page.evaluate('window.__registered') as Array<{ namespace: string; name: string; atRegistration: unknown }>;
   assert.ok(registered.length >= 13, `${registered.length} functions registered`);
-  assert.equal(registered.find((r) => r.name === 'INTERNSHIP')?.c5, 19, 'INTERNSHIP(114, 200) = 19 at registration time');
+  // Registration does not wait for the engine: a call then answers the loading text…
+  assert.equal(registered.find((r) => r.name === 'INTERNSHIP')?.atRegistration, '校企合作考核引擎加载中，请稍候');
+  // … and once the engine is ready the workbook is recalculated and the same call scores.
+  assert.equal(await page.evaluate('window.__call("INTERNSHIP", 114, 200)'), 19);
   await page.evaluate('window.OnAction({ Id: "btnCoopPane" })');
   const panes = await page.evaluate('window.__panes') as Array<{ url: string; Visible: boolean }>;
   assert.equal(panes.length, 1);
