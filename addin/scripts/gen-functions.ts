@@ -2,7 +2,7 @@
  * Excel custom-functions metadata (functions.json, functions-zh-CN.json) generated from the
  * one registry, so names, help texts and parameters can never drift from the code.
  * `id` is the same in both files and never changes: workbooks store it, so a formula typed
- * as =校企.跟岗实习(…) in Chinese Excel reads =COOP.INTERNSHIP(…) in English Excel.
+ * as =COOP.跟岗实习(…) in Chinese Excel reads =COOP.INTERNSHIP(…) in English Excel.
  */
 import { registry, type FunctionEntry, type Locale } from '../src/functions/registry.js';
 

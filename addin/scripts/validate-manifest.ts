@@ -87,6 +87,25 @@ function xsiType(el: Element): string {
   return el.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'type') ?? el.getAttribute('xsi:type') ?? '';
 }
 
+/**
+ * The custom-functions namespace: Office's naming rules ask for at least 3 characters, the
+ * only machine-readable rule is ASCII (`^[A-Za-z][A-Za-z0-9._]*$`), and the documentation never
+ * shows it localised through an override. So it is the same ASCII word in every locale; the
+ * function names are what zh-CN users see in Chinese.
+ */
+const NAMESPACE = /^[A-Za-z][A-Za-z0-9._]*$/;
+
+function checkNamespace(el: Element | undefined, rid: string, errors: string[]): void {
+  if (!el) return; // reported as an undefined resource
+  const value = el.getAttribute('DefaultValue') ?? '';
+  if (!NAMESPACE.test(value) || value.length < 3) {
+    errors.push(`函数命名空间“${value}”应为至少 3 个 ASCII 字母或数字 / the functions namespace "${value}" must be at least 3 ASCII letters or digits (^[A-Za-z][A-Za-z0-9._]*$)`);
+  }
+  if (children(el, 'Override').length > 0) {
+    errors.push(`函数命名空间 ${rid} 不能按语言覆盖（函数名称已是中文）/ the functions namespace ${rid} must not be overridden per locale (the function names are localised instead)`);
+  }
+}
+
 /** Reports children that break the schema's sequence, and unknown children when asked. */
 function checkOrder(parent: Element, order: string[], where: string, errors: string[], strict = true): void {
   let last = -1;
@@ -166,6 +185,12 @@ export function validateManifest(options: ValidateOptions): ManifestReport {
 
   // Resources: every id once, in its group.
   const defined = new Map<string, { kind: ResourceKind; el: Element }>();
+  // The custom-functions namespace's string ids (normally one): ASCII in every locale.
+  const namespaceResids = new Set(
+    Array.from(overrides?.getElementsByTagName('*') ?? [])
+      .filter((e) => nameOf(e) === 'Namespace')
+      .map((e) => e.getAttribute('resid') ?? ''),
+  );
   if (resources) {
     checkOrder(resources, RESOURCES_ORDER, '<Resources>', errors);
     for (const group of children(resources)) {
@@ -185,7 +210,8 @@ export function validateManifest(options: ValidateOptions): ManifestReport {
         for (const o of children(el, 'Override')) {
           if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(o.getAttribute('Locale') ?? '')) errors.push(`${rid} 的 Override 缺少有效的 Locale / ${rid} has an override without a valid Locale`);
         }
-        if (kind === 'ShortStrings' || kind === 'LongStrings') {
+        // The namespace is the one string that must not be localised (checked below).
+        if ((kind === 'ShortStrings' || kind === 'LongStrings') && !namespaceResids.has(rid)) {
           for (const locale of locales) {
             if (!children(el, 'Override').some((o) => o.getAttribute('Locale') === locale)) errors.push(`${rid} 缺少 ${locale} 的 Override / ${rid} has no ${locale} override`);
           }
@@ -222,6 +248,7 @@ export function validateManifest(options: ValidateOptions): ManifestReport {
         if (!child(child(customFunctions, part), 'SourceLocation')) errors.push(`CustomFunctions 缺少 <${part}><SourceLocation> / missing <${part}><SourceLocation>`);
       }
       if (!child(customFunctions, 'Namespace')) errors.push('CustomFunctions 缺少 <Namespace> / missing <Namespace>');
+      for (const nsRid of namespaceResids) checkNamespace(defined.get(nsRid)?.el, nsRid, errors);
       const page = child(child(customFunctions, 'Page'), 'SourceLocation')?.getAttribute('resid');
       if (runtime && page !== undefined && page !== rid) errors.push(`CustomFunctions 的 Page 应使用 resid="${rid}"，实为 "${page}" / Page must use the Runtime's resid`);
       const metadata = child(child(customFunctions, 'Metadata'), 'SourceLocation')?.getAttribute('resid');

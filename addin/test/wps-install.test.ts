@@ -22,8 +22,8 @@ const ONLINE = 'http://intranet.example.edu.cn/coop/wps/';
 
 /** Other add-ins a college may already have, in the shapes WPS and wpsjs write. */
 const OTHERS = [
-  '<jspluginonline name="oa-assist" type="wps" url="http://oa.example.edu.cn/wpsaddon/" enable="enable_dev" install="null" customDomain=""/>',
-  '<jsplugin name="secretAddin" type="et" url="secretAddin_1.0.0" version="1.0.0" enable="enable_dev" install="null"/>',
+  '<jspluginonline name="oa-assist" type="wps" url="http://oa.example.edu.cn/wpsaddon/" enable="enable" install="null" customDomain=""/>',
+  '<jsplugin name="secretAddin" type="et" url="secretAddin_1.0.0" version="1.0.0" enable="enable" install="null"/>',
   "<jsplugin name='coop-assessment-extra' type='et' url='coop-assessment-extra_2.0' version='2.0'></jsplugin>",
 ];
 const EXISTING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n  ${OTHERS.join('\n  ')}\n</jsplugins>\n`;
@@ -150,8 +150,8 @@ describe('Windows installer XML steps (publish-xml.ps1, through its mirror)', ()
     removeAddinEntries(doc, ADDIN_NAME);
     const attrs: Record<string, string> =
       element === 'jsplugin'
-        ? { name: ADDIN_NAME, type: 'et', url: offlineFolder(VERSION), version: VERSION, enable: 'enable_dev', install: 'null' }
-        : { name: ADDIN_NAME, type: 'et', url: ONLINE, enable: 'enable_dev', install: 'null' };
+        ? { name: ADDIN_NAME, type: 'et', url: offlineFolder(VERSION), version: VERSION, enable: 'enable', install: 'null' }
+        : { name: ADDIN_NAME, type: 'et', url: ONLINE, enable: 'enable', install: 'null' };
     addAddinEntry(doc, element, attrs);
     return serialisePublishXml(doc);
   };

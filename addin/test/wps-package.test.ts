@@ -64,7 +64,8 @@ describe('package contents', () => {
     assert.match(broken('ribbon.xml', (t) => t.replace('onAction="OnAction"', 'onAction="OnMissing"')).join(), /OnMissing/);
     assert.match(broken('index.html', (t) => t.replace('coop-wps.js', 'other.js')).join(), /未加载 coop-wps\.js/);
     assert.match(broken('manifest.xml', (t) => t.replace('<Namespace>COOP</Namespace>', '<Namespace>X</Namespace>')).join(), /Namespace/);
-    assert.match(broken('manifest.xml', (t) => t.replace('/functions.json', '/missing.json')).join(), /<Uri>/);
+    assert.match(broken('manifest.xml', (t) => t.replace('<Uri>functions.json</Uri>', '<Uri>/functions.json</Uri>')).join(), /must be relative/);
+    assert.match(broken('manifest.xml', (t) => t.replace('functions.json', 'missing.json')).join(), /<Uri>/);
     assert.match(broken('images/coop-32.png', () => undefined).join(), /缺少文件/);
   });
 
@@ -135,8 +136,10 @@ describe('the entry bundle in a WPS-like page', () => {
     Width: number;
     DockPosition: number;
   }
-  function page() {
+  /** The entry bundle run in a sandbox; `webAssembly` replaces the global (e.g. one that never starts). */
+  function page(webAssembly: object = WebAssembly) {
     const app = new FakeEtApplication();
+    let recalculated = 0;
     const panes: Pane[] = [];
     const storage = new Map<string, string>();
     const registered: Array<{ namespace: string; name: string; atRegistration: unknown }> = [];
@@ -149,12 +152,14 @@ describe('the entry bundle in a WPS-like page', () => {
       },
       GetTaskPane: (id: number) => panes[id - 1],
       PluginStorage: { setItem: (k: string, v: unknown) => storage.set(k, String(v)), getItem: (k: string) => storage.get(k) ?? '' },
+      CalculateFull: () => recalculated++,
+      StatusBar: false as unknown,
     });
     const sandbox: Record<string, unknown> = {
       Application: root,
       wps: {
-        // WPS calls a function the moment a sheet uses it; calling it here proves the
-        // engine was ready before the first registration.
+        // WPS calls a function the moment a sheet uses it: calling it at registration shows
+        // what such a cell gets while the engine is still starting.
         AddCustomFunction(namespace: string, name: string, fn: (...a: unknown[]) => unknown) {
           registered.push({ namespace, name, atRegistration: name === 'INTERNSHIP' ? fn(114, 200) : undefined });
         },
@@ -166,20 +171,41 @@ describe('the entry bundle in a WPS-like page', () => {
       TextDecoder,
       TextEncoder,
       URL,
-      WebAssembly,
+      WebAssembly: webAssembly,
       setTimeout,
     };
     sandbox.window = sandbox;
     vm.createContext(sandbox);
     vm.runInContext(readFileSync(join(offline(), 'coop-wps.js'), 'utf8'), sandbox, { filename: 'coop-wps.js' });
-    return { sandbox, panes, registered, alerts, app };
+    return { sandbox, panes, registered, alerts, app, recalculated: () => recalculated };
   }
 
-  it('instantiates the engine before registering every function synchronously', () => {
-    const { registered } = page();
+  it('registers every function at once; a call before the engine is ready answers the loading text, then the workbook is recalculated', async () => {
+    const { registered, recalculated } = page();
     assert.deepEqual(registered.map((r) => r.name), registry.map((e) => e.id));
     assert.ok(registered.every((r) => r.namespace === 'COOP'));
-    assert.equal(registered.find((r) => r.name === 'INTERNSHIP')?.atRegistration, 19, 'RUBRIC.md §3: C5 114/200 → 19');
+    assert.equal(registered.find((r) => r.name === 'INTERNSHIP')?.atRegistration, '校企合作考核引擎加载中，请稍候');
+    for (let i = 0; i < 100 && recalculated() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(recalculated(), 1, 'one full recalculation once the engine is ready');
+  });
+
+  it('publishes the ribbon callbacks before the engine starts, and they answer while it never does', () => {
+    const never = { ...Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(WebAssembly)).map(([k, d]) => [k, d.value])), instantiate: () => new Promise(() => undefined) };
+    const { sandbox, registered } = page(never);
+    for (const name of ['OnAddinLoad', 'OnAction', 'GetImage']) assert.equal(typeof sandbox[name], 'function', name);
+    assert.equal((sandbox.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnCoopValidate' }), true);
+    assert.equal(registered.length, registry.length, 'the functions are there too');
+  });
+
+  it('a failed engine start is one alert, and a button says it again', async () => {
+    const failing = { ...Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(WebAssembly)).map(([k, d]) => [k, d.value])), instantiate: () => Promise.reject(new RangeError('out of memory')) };
+    const { sandbox, alerts, registered } = page(failing);
+    for (let i = 0; i < 50 && alerts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(alerts, ['校企合作考核评分引擎无法启动：out of memory']);
+    (sandbox.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnCoopFill' });
+    for (let i = 0; i < 50 && alerts.length === 1; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(alerts.slice(1), ['校企合作考核评分引擎无法启动：out of memory']);
+    assert.equal(registered.find((r) => r.name === 'INTERNSHIP')?.atRegistration, '校企合作考核引擎加载中，请稍候');
   });
 
   it('publishes the ribbon callbacks; the pane button opens taskpane.html beside the entry page, then toggles it', () => {

@@ -93,7 +93,10 @@ export function startEngine(source: EngineSource): EngineStart {
 
 /** The engine's start failure in one sentence for the user, Chinese or English. */
 export function engineFailureText(error: unknown, locale: 'zh' | 'en'): string {
-  const why = error instanceof Error ? error.message || error.name : String(error);
+  // Duck-typed, not `instanceof Error`: an error thrown in another realm (a frame, WPS's
+  // own objects) is still an error with a message.
+  const { message, name } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; name?: unknown };
+  const why = typeof message === 'string' && message !== '' ? message : typeof name === 'string' ? name : String(error);
   return locale === 'zh' ? `校企合作考核评分引擎无法启动：${why}` : `The scoring engine could not start: ${why}`;
 }
 

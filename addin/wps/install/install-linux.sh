@@ -40,13 +40,13 @@ if [ "$mode" = offline ]; then
     if [ -d "$old" ]; then rm -rf "$old"; fi
   done
   cp -R "$HERE/$folder" "$JSADDONS/$folder"
-  entry="<jsplugin name=\"$NAME\" type=\"et\" url=\"$folder\" version=\"$VERSION\" enable=\"enable_dev\" install=\"null\"/>"
+  entry="<jsplugin name=\"$NAME\" type=\"et\" url=\"$folder\" version=\"$VERSION\" enable=\"enable\" install=\"null\"/>"
 else
   case "$url" in
     http://*/|https://*/) ;;
     *) die "在线地址须以 http(s):// 开头、以 / 结尾 / the online URL must start with http(s):// and end with /: $url" ;;
   esac
-  entry="<jspluginonline name=\"$NAME\" type=\"et\" url=\"$url\" enable=\"enable_dev\" install=\"null\"/>"
+  entry="<jspluginonline name=\"$NAME\" type=\"et\" url=\"$url\" enable=\"enable\" install=\"null\"/>"
 fi
 
 if [ -f "$PUBLISH" ]; then

@@ -38,7 +38,7 @@ if ($Online) {
   $attributes.url = $folder
   $attributes.version = $Version
 }
-$attributes.enable = 'enable_dev'
+$attributes.enable = 'enable'
 $attributes.install = 'null'
 
 $doc = Read-PublishXml $publish

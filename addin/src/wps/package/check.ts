@@ -99,7 +99,11 @@ export function checkPackage(read: Reader, expected: readonly string[]): string[
     const root = manifestDoc.documentElement;
     const child = (name: string) => root.getElementsByTagName(name)[0]?.textContent?.trim() ?? '';
     if (root.tagName !== 'JsPlugin') problems.push('manifest.xml 的根元素应为 JsPlugin / root must be <JsPlugin>');
-    const uri = child('Uri').replace(/^\.?\//, '');
+    const written = child('Uri');
+    // "/functions.json" resolves to the server's root, not to the add-in's folder, once the
+    // online package is served under a path (http://host/coop/wps/): it must be relative.
+    if (written.startsWith('/')) problems.push(`manifest.xml 的 <Uri> ${written} 须为相对路径 / <Uri> must be relative to the package, not to the server root`);
+    const uri = written.replace(/^\.?\//, '');
     if (!expected.includes(uri)) problems.push(`manifest.xml 的 <Uri> ${uri || '（空）'} 不在包中 / <Uri> is not in the package`);
     if (child('Namespace') !== WPS_NAMESPACE) problems.push(`manifest.xml 的 <Namespace> 应为 ${WPS_NAMESPACE} / must be ${WPS_NAMESPACE}`);
   }

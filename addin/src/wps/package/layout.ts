@@ -31,12 +31,12 @@ function element(name: string, attributes: Record<string, string>): string {
 
 /** The publish.xml entry of an online install: WPS loads `<url>ribbon.xml` and the rest. */
 export function onlineEntry(url: string): string {
-  return element('jspluginonline', { name: ADDIN_NAME, type: 'et', url, enable: 'enable_dev', install: 'null' });
+  return element('jspluginonline', { name: ADDIN_NAME, type: 'et', url, enable: 'enable', install: 'null' });
 }
 
 /** The publish.xml entry of an offline install: the folder copied into jsaddons. */
 export function offlineEntry(version: string): string {
-  return element('jsplugin', { name: ADDIN_NAME, type: 'et', url: offlineFolder(version), version, enable: 'enable_dev', install: 'null' });
+  return element('jsplugin', { name: ADDIN_NAME, type: 'et', url: offlineFolder(version), version, enable: 'enable', install: 'null' });
 }
 
 /** A whole jsplugins.xml for the central (oem.ini JSPluginsServer) way, online. */
