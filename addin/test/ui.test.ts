@@ -152,7 +152,11 @@ test('buttons are disabled while an action runs; its problems are listed and sel
   const items = [...document.querySelectorAll('ol.problems li')];
   assert.equal(items.length, 3);
   assert.equal(items[0].querySelector('button.cell')?.textContent, "'机电 填报'!C7");
-  assert.match(items[0].textContent ?? '', /机电工程学院.*“很多”不是数字/);
+  assert.match(items[0].textContent ?? '', /“很多”不是数字/);
+  // Grouped by department (the group's heading names it, with its count), then by sheet.
+  const groups = [...document.querySelectorAll('details.problem-group')];
+  assert.deepEqual(groups.map((g) => g.querySelector('summary')?.textContent), ['机电工程学院 1 项', '工作簿 2 项']);
+  assert.deepEqual([...groups[1].querySelectorAll('h3')].map((h) => h.textContent), ['填报 · 1 项', '（无单元格） · 1 项']);
   assert.equal(items[1].querySelector('button.cell')?.textContent, '填报!D9');
   assert.equal(items[2].querySelector('button.cell'), null, 'a problem without a cell has nothing to select');
   click(items[1].querySelector('button.cell'));
@@ -392,4 +396,131 @@ test('each flow action says what it is doing in the user\'s words before the hos
   click(document.querySelector('button.locale'));
   await pane.run('fillScores');
   assert.equal(seen[1], 'Calculating…');
+});
+
+/** A report of `n` problems spread over departments and sheets, some of them warnings. */
+function bigReport(departments: number, perDepartment: number, warnings = 0): ActionReport {
+  const problems: ActionReport['problems'] = [];
+  for (let d = 0; d < departments; d++) {
+    for (let i = 0; i < perDepartment; i++) {
+      const warning = i < warnings;
+      problems.push({
+        sheet: `院系${d + 1}-${i % 2 ? '评分' : '填报'}`,
+        address: `C${i + 5}`,
+        path: 'internship.local',
+        code: warning ? 'filing_late' : 'missing',
+        message: warning ? '备案晚于一周' : '必填',
+        department: `院系${d + 1}`,
+        ...(warning ? { severity: 'warning' } : {}),
+      } as ActionReport['problems'][number]);
+    }
+  }
+  return { action: 'validate', ok: false, message: `发现 ${problems.length} 个问题`, problems, written: [] };
+}
+
+test('at 50 departments the problems stay usable: groups with counts, only the first open, a filter for errors and warnings', async () => {
+  const { document, root } = dom();
+  const probe = controlled();
+  const pane = mountPane(root, deps(recordingHost(), [probe]));
+  void pane.run('probe');
+  probe.finish(bigReport(50, 6, 2));
+  await until(() => pane.state().running === null);
+  const groups = [...document.querySelectorAll('details.problem-group')];
+  assert.equal(groups.length, 50);
+  assert.equal(groups[0].querySelector('summary')?.textContent, '院系1 6 项');
+  assert.deepEqual(groups.map((g) => g.hasAttribute('open')), groups.map((_, i) => i === 0), 'only the first group open');
+  assert.deepEqual([...groups[0].querySelectorAll('h3')].map((h) => h.textContent), ['院系1-填报 · 3 项', '院系1-评分 · 3 项']);
+
+  // The filter: counts per kind; choosing warnings shows only them.
+  const filters = [...document.querySelectorAll('.filter button')].map((b) => b.textContent);
+  assert.deepEqual(filters, ['全部 (300)', '错误 (200)', '提醒 (100)']);
+  click(document.querySelector('.filter button[data-filter="warning"]'));
+  assert.equal(document.querySelectorAll('ol.problems li').length, 100);
+  assert.ok([...document.querySelectorAll('ol.problems li')].every((li) => li.getAttribute('data-severity') === 'warning'));
+  assert.equal(document.querySelector('.filter button[data-filter="warning"]')?.getAttribute('aria-pressed'), 'true');
+  click(document.querySelector('.filter button[data-filter="all"]'));
+  assert.equal(document.querySelectorAll('ol.problems li').length, 300);
+});
+
+test('a redraw keeps the groups the user opened or closed, and the scroll position', async () => {
+  const { document, window, root } = dom();
+  const probe = controlled();
+  const pane = mountPane(root, deps(recordingHost(), [probe]));
+  void pane.run('probe');
+  probe.finish(bigReport(30, 2));
+  await until(() => pane.state().running === null);
+  const group = (i: number) => document.querySelectorAll('details.problem-group')[i] as HTMLDetailsElement;
+  // The user opens the third group and closes the first.
+  group(2).open = true;
+  group(2).dispatchEvent(new window.Event('toggle'));
+  group(0).open = false;
+  group(0).dispatchEvent(new window.Event('toggle'));
+  root.scrollTop = 420;
+  // Any state change redraws: here, switching the language.
+  click(document.querySelector('button.locale'));
+  assert.equal(group(2).hasAttribute('open'), true, 'still open');
+  assert.equal(group(0).hasAttribute('open'), false, 'still closed');
+  assert.equal(root.scrollTop, 420);
+});
+
+test('switching the language remakes a check report in it; other reports say in which language they were made', async () => {
+  const { document, root } = dom();
+  const seen: string[] = [];
+  const host = recordingHost();
+  const validate: PaneAction = {
+    id: 'validate-probe',
+    label: { zh: '检查', en: 'Check' },
+    hint: { zh: '', en: '' },
+    run: async (ctx) => {
+      seen.push(ctx.locale);
+      return { ...report, action: 'validate', message: ctx.locale === 'zh' ? '发现 3 个问题' : '3 problems found' };
+    },
+  };
+  const fill: PaneAction = { ...validate, id: 'fill-probe', run: async () => ({ ...report, action: 'fillScores', ok: true, problems: [], message: '已写入' }) };
+  const pane = mountPane(root, deps(host, [validate, fill]));
+  await pane.run('validate-probe');
+  click(document.querySelector('button.locale'));
+  await until(() => seen.length === 2 && pane.state().running === null);
+  assert.deepEqual(seen, ['zh', 'en']);
+  assert.equal(document.querySelector('.status')?.textContent, '3 problems found');
+  assert.equal(document.querySelector('.report-locale'), null);
+
+  await pane.run('fill-probe');
+  click(document.querySelector('button.locale'));
+  assert.equal(seen.length, 2, 'an action that writes is not run again');
+  assert.match(document.querySelector('.report-locale')?.textContent ?? '', /以英文生成/);
+});
+
+test('after an action that wrote a sheet, a link goes to it', async () => {
+  const { document, root } = dom();
+  const host = recordingHost();
+  const summary: PaneAction = {
+    id: 'summary-probe',
+    label: { zh: '汇总', en: 'Summary' },
+    hint: { zh: '', en: '' },
+    run: async () => ({ action: 'buildSummary', ok: true, message: '已生成汇总', problems: [], written: [{ sheet: '校企合作汇总', address: 'A3:F9' }, { sheet: '校企合作汇总', address: 'G3:G9' }] }),
+  };
+  const pane = mountPane(root, deps(host, [summary]));
+  await pane.run('summary-probe');
+  const links = [...document.querySelectorAll('nav.written button.go-to')];
+  assert.deepEqual(links.map((b) => b.textContent), ['查看校企合作汇总']);
+  click(links[0]);
+  await until(() => host.selected.length === 1);
+  assert.deepEqual(host.selected, [{ sheet: '校企合作汇总', address: 'A3' }]);
+});
+
+test('reasons are joined with the separator of the language', async () => {
+  const { document, root } = dom();
+  const line = { id: 'C5', name: '跟岗实习', category: 'C', max: 20, bonus_cap: 0, base: 20, deduction: 1, bonus: 0, score: 19, notes: ['甲', '乙'] };
+  const scored: PaneAction = {
+    id: 'scored-probe',
+    label: { zh: '计分', en: 'Score' },
+    hint: { zh: '', en: '' },
+    run: async () => ({ action: 'fillScores', ok: true, message: '', problems: [], written: [], departments: [{ department: '甲学院', s1: 19, s2: 19, final: 19, selfLines: [line], assessorLines: [] }] }),
+  };
+  const pane = mountPane(root, deps(recordingHost(), [scored]));
+  await pane.run('scored-probe');
+  assert.equal(document.querySelector('td.reasons')?.textContent, '甲；乙');
+  click(document.querySelector('button.locale'));
+  assert.equal(document.querySelector('td.reasons')?.textContent, '甲; 乙');
 });

@@ -8,10 +8,26 @@ import { engineFailureText, type EngineStart } from '../engine/engine.js';
 import type { Engine } from '../engine/types.js';
 import { registry, type FunctionEntry, type FunctionResult, type Locale } from './registry.js';
 
-/** The Office display language decides the message language; Chinese when unknown. */
+/**
+ * The language of everything the add-in says in Excel, from Office's display language. It
+ * must match the names Office shows: the manifest and the function metadata are Chinese only
+ * for zh-CN (Simplified Chinese), and Office falls back to the English defaults for every other
+ * language, Traditional Chinese (zh-TW, zh-HK, zh-MO) included. So Simplified Chinese gets
+ * Chinese, everything else English, and Chinese when Office does not say.
+ */
+export function languageLocale(language: string | undefined): Locale {
+  if (!language) return 'zh';
+  const [primary, ...rest] = language.toLowerCase().split(/[-_]/);
+  if (primary !== 'zh') return 'en';
+  if (rest.includes('hant')) return 'en';
+  if (rest.includes('hans')) return 'zh';
+  const region = rest.find((part) => part.length === 2);
+  return region === undefined || region === 'cn' || region === 'sg' ? 'zh' : 'en';
+}
+
+/** The Office display language's locale (see languageLocale). */
 export function officeLocale(): Locale {
-  const language = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-  return language && !language.toLowerCase().startsWith('zh') ? 'en' : 'zh';
+  return languageLocale(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined);
 }
 
 function invalidValue(message: string): CustomFunctions.Error {

@@ -1,7 +1,8 @@
 /**
  * What the task pane page shows when it is not running inside Excel: opened in a plain
  * browser, Office.js unreachable (offline, blocked), or a host other than Excel. The page must
- * never hang on "Loading…" or fail silently; it says where it works and where to go instead.
+ * never hang on "Loading…" or fail silently; it says where it works and where to go instead:
+ * the add-in's own ribbon tab (manifest.xml: Coop.Tab.Label / Coop.ShowTaskpane.Label).
  */
 import { el } from '../ui/dom.js';
 
@@ -36,9 +37,9 @@ export function showOutside(root: HTMLElement, reason: OutsideReason, detail = '
     { class: 'coop-pane outside', 'data-reason': reason },
     el(doc, 'h1', {}, '校企合作考核'),
     el(doc, 'p', { role: 'alert', lang: 'zh-CN' }, WHY[reason].zh + detail),
-    el(doc, 'p', { lang: 'zh-CN' }, '在 Excel 中：开始 → 加载项 → 校企合作考核。没有 Excel 或无法使用加载项时，请使用', el(doc, 'a', { href: web }, '网页版'), '：在浏览器中打开 .xlsx 工作簿，检查、计分并下载结果。'),
+    el(doc, 'p', { lang: 'zh-CN' }, '在 Excel 中：功能区的「校企合作考核」选项卡 → 「打开考核面板」。没有 Excel 或无法使用加载项时，请使用', el(doc, 'a', { href: web }, '网页版'), '：在浏览器中打开 .xlsx 工作簿，检查、计分并下载结果。'),
     el(doc, 'p', { lang: 'en' }, WHY[reason].en + detail),
-    el(doc, 'p', { lang: 'en' }, 'In Excel: Home → Add-ins → 校企合作考核. Without Excel or add-ins, use the ', el(doc, 'a', { href: web }, 'web page'), ': open an .xlsx workbook in the browser, check it, score it and download the result.'),
+    el(doc, 'p', { lang: 'en' }, 'In Excel: the Coop Assessment tab of the ribbon → Open Assessment. Without Excel or add-ins, use the ', el(doc, 'a', { href: web }, 'web page'), ': open an .xlsx workbook in the browser, check it, score it and download the result.'),
   );
   while (root.firstChild) root.removeChild(root.firstChild);
   root.appendChild(box);

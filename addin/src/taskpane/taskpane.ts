@@ -11,6 +11,7 @@
 import '../functions/excel-entry.js';
 import '../ui/pane.css';
 import { embeddedEngine } from '../engine/embedded.js';
+import { officeLocale } from '../functions/excel.js';
 import { createExcelHost } from '../host/excel.js';
 import { xlsxReaderOnDemand } from '../host/xlsx-reader-api.js';
 import { mountPane } from '../ui/pane.js';
@@ -30,7 +31,8 @@ function mountInExcel(root: HTMLElement): void {
       host: createExcelHost(),
       // The same start the custom functions share; actions pressed before it is ready wait.
       engine: embeddedEngine().ready,
-      locale: 'zh',
+      // The language Office shows the add-in's names in, so names and messages agree.
+      locale: officeLocale(),
       extraActions: [otherWorkbooksAction(xlsxReader)],
     });
   } catch (error) {

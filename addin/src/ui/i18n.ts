@@ -26,6 +26,17 @@ export const TEXT = {
   engineWaiting: { zh: '等待评分引擎启动，随后执行：', en: 'Waiting for the scoring engine, then: ' },
   failed: { zh: '出错了，操作未完成：', en: 'Something went wrong; the action did not finish: ' },
   problems: { zh: '问题', en: 'Problems' },
+  problemCount: { zh: ' 项', en: '' },
+  filterAll: { zh: '全部', en: 'All' },
+  filterErrors: { zh: '错误', en: 'Errors' },
+  filterWarnings: { zh: '提醒', en: 'Warnings' },
+  noDepartment: { zh: '工作簿', en: 'Workbook' },
+  noCell: { zh: '（无单元格）', en: '(no cell)' },
+  reportInOtherLocale: {
+    zh: '以上结果以英文生成；再次执行该操作可看到中文。',
+    en: 'The results above were made in Chinese; run the action again to see them in English.',
+  },
+  goToSheet: { zh: '查看', en: 'Go to ' },
   problemsHint: { zh: '点击单元格地址可定位到该单元格。', en: 'Click a cell address to select that cell.' },
   selectFailed: { zh: '无法定位到单元格 ', en: 'Could not select cell ' },
   results: { zh: '结果', en: 'Results' },
@@ -61,3 +72,6 @@ export const PROGRESS: Record<string, Bilingual> = {
 };
 
 export const t = lookup<TextKey>(TEXT);
+
+/** How lists of reasons are joined in each language. */
+export const LIST_SEPARATOR: Record<'zh' | 'en', string> = { zh: '；', en: '; ' };

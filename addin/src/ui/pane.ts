@@ -39,8 +39,11 @@ import {
   selectFailed,
   started,
   switchedLocale,
+  toggled,
+  filtered,
   waitingForEngine,
   type PaneState,
+  type ProblemFilter,
 } from './state.js';
 
 /** What an action gets besides the flow context: the template fields and any picked files. */
@@ -99,13 +102,22 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
   let state = initialState(deps.locale ?? 'zh');
   let mounted = true;
   let engine: Engine | undefined;
+  /** The button whose report is shown (to remake a check report in another language). */
+  let reportedBy: string | undefined;
   const engineReady = Promise.resolve(deps.engine);
 
+  // Every redraw builds the pane afresh; where the user had scrolled to must survive it
+  // (the open groups and details live in the state).
+  const scrollers = (): Array<{ scrollTop: number }> => [root, doc.scrollingElement].filter((x): x is HTMLElement => !!x);
   const draw = (): void => {
     if (!mounted) return;
+    const scrolled = scrollers().map((x) => x.scrollTop);
     const pane = renderPane(doc, state, actions, handlers);
     while (root.firstChild) root.removeChild(root.firstChild);
     root.appendChild(pane);
+    scrollers().forEach((x, i) => {
+      if (scrolled[i]) x.scrollTop = scrolled[i];
+    });
   };
   const set = (next: PaneState): void => {
     state = next;
@@ -127,7 +139,8 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
       await afterPaint();
       const ctx: FlowContext = { host: deps.host, engine, locale: state.locale };
       const report = await action.run(ctx, { department: state.department, year: state.year, files });
-      set(finished(state, report));
+      reportedBy = id;
+      set(finished(state, report, ctx.locale));
     } catch (error) {
       if (!engine) return; // the start failed: engineReady's handler below has said so
       console.error('校企合作考核：操作失败 / action failed', id, error);
@@ -149,7 +162,18 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): MountedPane {
         () => set(copied(state, false)),
       );
     },
-    switchLocale: () => set(switchedLocale(state)),
+    switchLocale: () => {
+      set(switchedLocale(state));
+      // A check report is remade in the new language (checking again changes nothing but the
+      // words of the marks); reports of actions that write stay as they were, with a note.
+      if (state.report?.action === 'validate' && reportedBy && state.reportLocale !== state.locale && !state.running) void run(reportedBy);
+    },
+    toggle: (key: string, open: boolean) => {
+      // No redraw: the browser already shows the change, and a redraw would move the focus.
+      state = toggled(state, key, open);
+    },
+    filter: (filter: ProblemFilter) => set(filtered(state, filter)),
+    goTo: (ref: { sheet: string; address: string }) => handlers.select({ sheet: ref.sheet, address: ref.address, path: '', code: '', message: '' }),
     // Typing changes no drawing, so it only updates the state (a redraw would steal the focus).
     input: (field: 'department' | 'year', value: string) => {
       state = { ...state, [field]: value };

@@ -7,8 +7,8 @@
 import type { ActionReport, DepartmentResult, FlowProblem } from '../flow/index.js';
 import type { LineScore } from '../engine/types.js';
 import { cellLabel, el, type Child } from './dom.js';
-import { htmlLang, t, type Bilingual } from './i18n.js';
-import type { PaneState } from './state.js';
+import { htmlLang, LIST_SEPARATOR, t, type Bilingual } from './i18n.js';
+import type { PaneState, ProblemFilter } from './state.js';
 
 /** A button of the pane, as the renderer needs it. */
 export interface ActionView {
@@ -25,6 +25,19 @@ export interface Handlers {
   copy(text: string): void;
   switchLocale(): void;
   input(field: 'department' | 'year', value: string): void;
+  /** A group or details box was opened or closed by the user. */
+  toggle(key: string, open: boolean): void;
+  filter(filter: ProblemFilter): void;
+  /** Go to a sheet the last action wrote (its first written cell). */
+  goTo(ref: { sheet: string; address: string }): void;
+}
+
+/** Over this many problems, only the first group starts open: 50 departments stay a short list. */
+export const COLLAPSE_OVER = 20;
+
+/** Warnings (issue 10's ledger reminders) never block; everything else is an error. */
+export function severityOf(p: FlowProblem): 'error' | 'warning' {
+  return (p as FlowProblem & { severity?: string }).severity === 'warning' ? 'warning' : 'error';
 }
 
 export function renderPane(doc: Document, state: PaneState, actions: readonly ActionView[], on: Handlers): HTMLElement {
@@ -39,10 +52,15 @@ export function renderPane(doc: Document, state: PaneState, actions: readonly Ac
     el(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-tone': state.status.tone }, state.status.text),
   );
   if (state.report) {
+    const links = renderWrittenLinks(doc, state, state.report, on);
+    if (links) root.append(links);
     const problems = renderProblems(doc, state, state.report.problems, on);
     if (problems) root.append(problems);
     const results = renderResults(doc, state, state.report, on);
     if (results) root.append(results);
+    if (state.reportLocale && state.reportLocale !== locale) {
+      root.append(el(doc, 'p', { class: 'hint report-locale' }, t(locale, 'reportInOtherLocale')));
+    }
   }
   return root;
 }
@@ -95,32 +113,105 @@ function renderActions(doc: Document, state: PaneState, actions: readonly Action
   return list;
 }
 
+/**
+ * A `<details>` whose openness is the user's (kept in the state by key) or, until the user
+ * toggles it, `fallback`.
+ */
+function details(doc: Document, state: PaneState, on: Handlers, key: string, fallback: boolean, attrs: Record<string, string>, summary: Child[], ...body: Child[]): HTMLElement {
+  const box = el(doc, 'details', { ...attrs, 'data-key': key, open: state.open[key] ?? fallback }, el(doc, 'summary', {}, ...summary), ...body);
+  box.addEventListener('toggle', () => {
+    const open = (box as HTMLDetailsElement).open;
+    if (open !== (state.open[key] ?? fallback)) on.toggle(key, open);
+  });
+  return box;
+}
+
+/** Groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups];
+}
+
+function count(locale: PaneState['locale'], n: number): string {
+  return `${n}${t(locale, 'problemCount')}`;
+}
+
+function problemItem(doc: Document, p: FlowProblem, on: Handlers): HTMLElement {
+  // A problem with no cell (no template in the workbook, a file that could not be read) has
+  // nothing to select.
+  let where: Child = null;
+  if (p.sheet && p.address) {
+    const button = el(doc, 'button', { type: 'button', class: 'cell', 'data-sheet': p.sheet, 'data-address': p.address, title: p.path }, cellLabel(p.sheet, p.address));
+    button.addEventListener('click', () => on.select(p));
+    where = button;
+  }
+  return el(doc, 'li', { 'data-code': p.code, 'data-severity': severityOf(p) }, where, el(doc, 'span', { class: 'message' }, p.message));
+}
+
+function filterBar(doc: Document, state: PaneState, problems: readonly FlowProblem[], on: Handlers): HTMLElement | null {
+  const errors = problems.filter((p) => severityOf(p) === 'error').length;
+  const warnings = problems.length - errors;
+  if (errors === 0 || warnings === 0) return null; // one kind only: nothing to filter
+  const { locale } = state;
+  const choices: Array<[ProblemFilter, string, number]> = [
+    ['all', t(locale, 'filterAll'), problems.length],
+    ['error', t(locale, 'filterErrors'), errors],
+    ['warning', t(locale, 'filterWarnings'), warnings],
+  ];
+  return el(doc, 'div', { class: 'filter', role: 'group' }, ...choices.map(([id, label, n]) => {
+    const button = el(doc, 'button', { type: 'button', 'data-filter': id, 'aria-pressed': state.problemFilter === id ? 'true' : 'false' }, `${label} (${n})`);
+    button.addEventListener('click', () => on.filter(id));
+    return button;
+  }));
+}
+
+/**
+ * The problems by department, then by sheet, each group with its count; over COLLAPSE_OVER
+ * problems only the first department starts open, so the list stays usable at 50 departments.
+ */
 function renderProblems(doc: Document, state: PaneState, problems: FlowProblem[], on: Handlers): HTMLElement | null {
   if (problems.length === 0) return null;
   const { locale } = state;
-  const list = el(doc, 'ol', { class: 'problems' });
-  for (const p of problems) {
-    // A problem with no cell (no template in the workbook, a file that could not be read) has
-    // nothing to select.
-    const located = !!p.sheet && !!p.address;
-    let where: Child = null;
-    if (located) {
-      const button = el(doc, 'button', { type: 'button', class: 'cell', 'data-sheet': p.sheet, 'data-address': p.address, title: p.path }, cellLabel(p.sheet, p.address));
-      button.addEventListener('click', () => on.select(p));
-      where = button;
-    }
-    list.append(
-      el(doc, 'li', { 'data-code': p.code }, where, p.department ? el(doc, 'span', { class: 'department' }, p.department) : null, el(doc, 'span', { class: 'message' }, p.message)),
+  const shown = problems.filter((p) => state.problemFilter === 'all' || severityOf(p) === state.problemFilter);
+  const many = shown.length > COLLAPSE_OVER;
+  const groups = groupBy(shown, (p) => p.department ?? '').map(([department, items], i) => {
+    const sheets = groupBy(items, (p) => p.sheet).map(([sheet, inSheet]) =>
+      el(doc, 'section', { class: 'sheet-group', 'data-sheet': sheet },
+        el(doc, 'h3', {}, `${sheet || t(locale, 'noCell')} · ${count(locale, inSheet.length)}`),
+        el(doc, 'ol', { class: 'problems' }, ...inSheet.map((p) => problemItem(doc, p, on)))),
     );
-  }
+    const name = department || t(locale, 'noDepartment');
+    return details(doc, state, on, `problems:${department}`, !many || i === 0, { class: 'problem-group', 'data-department': department },
+      [el(doc, 'span', { class: 'department' }, name), ' ', el(doc, 'span', { class: 'count' }, count(locale, items.length))], ...sheets);
+  });
   return el(
     doc,
     'section',
     { class: 'problems-section' },
     el(doc, 'h2', {}, `${t(locale, 'problems')} (${problems.length})`),
-    problems.some((p) => p.sheet && p.address) ? el(doc, 'p', { class: 'hint' }, t(locale, 'problemsHint')) : null,
-    list,
+    filterBar(doc, state, problems, on),
+    shown.some((p) => p.sheet && p.address) ? el(doc, 'p', { class: 'hint' }, t(locale, 'problemsHint')) : null,
+    ...groups,
   );
+}
+
+/** After an action that wrote sheets: one link to each, to land where the result is. */
+function renderWrittenLinks(doc: Document, state: PaneState, report: ActionReport, on: Handlers): HTMLElement | null {
+  if (!report.ok || report.written.length === 0) return null;
+  const firstBlock = new Map<string, string>();
+  for (const w of report.written) if (!firstBlock.has(w.sheet)) firstBlock.set(w.sheet, w.address.split(':')[0]);
+  const links = [...firstBlock].slice(0, 4).map(([sheet, address]) => {
+    const button = el(doc, 'button', { type: 'button', class: 'go-to', 'data-sheet': sheet }, `${t(state.locale, 'goToSheet')}${sheet}`);
+    button.addEventListener('click', () => on.goTo({ sheet, address }));
+    return button;
+  });
+  return el(doc, 'nav', { class: 'written' }, ...links);
 }
 
 function renderResults(doc: Document, state: PaneState, report: ActionReport, on: Handlers): HTMLElement | null {
@@ -130,7 +221,7 @@ function renderResults(doc: Document, state: PaneState, report: ActionReport, on
   const section = el(doc, 'section', { class: 'results' }, el(doc, 'h2', {}, t(locale, 'results')));
   if (departments.length > 0) section.append(scoreTable(doc, state, departments));
   for (const d of departments) {
-    if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d));
+    if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d, on));
   }
   if (report.tsv) {
     const tsv = report.tsv;
@@ -170,7 +261,7 @@ function scoreTable(doc: Document, state: PaneState, rows: DepartmentResult[]): 
 }
 
 /** Every line of S1 and S2 side by side, with the reasons that took points off or added them. */
-function lineDetails(doc: Document, state: PaneState, d: DepartmentResult): HTMLElement {
+function lineDetails(doc: Document, state: PaneState, d: DepartmentResult, on: Handlers): HTMLElement {
   const { locale } = state;
   const self = new Map((d.selfLines ?? []).map((l) => [l.id, l]));
   const assessor = new Map((d.assessorLines ?? []).map((l) => [l.id, l]));
@@ -186,11 +277,11 @@ function lineDetails(doc: Document, state: PaneState, d: DepartmentResult): HTML
         el(doc, 'th', { scope: 'row' }, `${id} ${line.name}`),
         el(doc, 'td', { class: 'num' }, String(line.max)),
         score('self', self.get(id)), score('assessor', assessor.get(id)),
-        el(doc, 'td', { class: 'reasons' }, reasons.join('；'))),
+        el(doc, 'td', { class: 'reasons' }, reasons.join(LIST_SEPARATOR[locale]))),
     );
   }
   const head = el(doc, 'tr', {}, ...[t(locale, 'line'), t(locale, 'max'), t(locale, 'selfScore'), t(locale, 'assessorScore'), t(locale, 'reasons')].map((h) => el(doc, 'th', { scope: 'col' }, h)));
-  return el(doc, 'details', { class: 'lines' },
-    el(doc, 'summary', {}, `${d.department} · ${t(locale, 'lines')}`),
+  return details(doc, state, on, `lines:${d.department}`, false, { class: 'lines' },
+    [`${d.department} · ${t(locale, 'lines')}`],
     el(doc, 'table', {}, el(doc, 'thead', {}, head), body));
 }

@@ -22,10 +22,18 @@ export interface PaneState {
   year: string;
   /** Why the engine could not start; set, it disables every action for good. */
   engineFailure?: string;
+  /** The locale the shown report was made in (its messages are in that language). */
+  reportLocale?: Locale;
+  /** Which kinds of problem the list shows. */
+  problemFilter: ProblemFilter;
+  /** Groups and details the user opened or closed, by key; the rest follow their default. */
+  open: Record<string, boolean>;
 }
 
+export type ProblemFilter = 'all' | 'error' | 'warning';
+
 export function initialState(locale: Locale): PaneState {
-  return { locale, running: null, status: { tone: 'info', text: t(locale, 'ready') }, department: '', year: '' };
+  return { locale, running: null, status: { tone: 'info', text: t(locale, 'ready') }, department: '', year: '', problemFilter: 'all', open: {} };
 }
 
 /** The engine is still starting: said at once, so nobody takes the pane for broken. */
@@ -53,8 +61,17 @@ export function started(state: PaneState, id: string, label: Bilingual): PaneSta
   return { ...state, running: id, copy: undefined, status: { tone: 'busy', text: progress } };
 }
 
-export function finished(state: PaneState, report: ActionReport): PaneState {
-  return { ...state, running: null, report, status: { tone: report.ok ? 'ok' : 'warn', text: report.message } };
+export function finished(state: PaneState, report: ActionReport, locale: Locale = state.locale): PaneState {
+  return { ...state, running: null, report, reportLocale: locale, status: { tone: report.ok ? 'ok' : 'warn', text: report.message } };
+}
+
+/** The user opened or closed a group or a details box (kept across redraws). */
+export function toggled(state: PaneState, key: string, open: boolean): PaneState {
+  return { ...state, open: { ...state.open, [key]: open } };
+}
+
+export function filtered(state: PaneState, problemFilter: ProblemFilter): PaneState {
+  return { ...state, problemFilter };
 }
 
 /** An action that threw (the host failed, not the user's data): say so, keep the last report. */
