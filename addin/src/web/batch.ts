@@ -14,6 +14,7 @@ import { XlsxHost } from '../host/xlsx.js';
 import { byId, downloadBytes, el } from './dom.js';
 import { text } from './i18n.js';
 import { renderProblems, renderRanking } from './report.js';
+import { printPart, type Weights } from './print.js';
 
 interface Entry {
   fileName: string;
@@ -40,13 +41,19 @@ export class Batch {
   private readonly appraisal = byId('appraisal');
   private readonly appraisalText = byId<HTMLTextAreaElement>('appraisal-text');
   private readonly copy = byId<HTMLButtonElement>('copy-appraisal');
+  private readonly print = byId<HTMLButtonElement>('print-summary');
+
+  /** The rubric's weights, printed under the scores. */
+  private readonly weights: Weights;
 
   constructor(
     private readonly engine: Engine,
     private locale: Locale,
   ) {
+    this.weights = engine.rubricInfo().weights;
     this.download.addEventListener('click', () => this.offerDownload());
     this.copy.addEventListener('click', () => void this.copyText());
+    this.print.addEventListener('click', () => printPart('summary'));
   }
 
   private ctx(host: XlsxHost): FlowContext {
@@ -133,12 +140,13 @@ export class Batch {
     const parts: HTMLElement[] = [];
     const summary = this.summary;
     if (summary && summary.problems.length > 0) parts.push(renderProblems(this.locale, summary.problems));
-    if (summary && summary.rows.length > 0) parts.push(renderRanking(this.locale, summary.rows));
+    if (summary && summary.rows.length > 0) parts.push(renderRanking(this.locale, summary.rows, this.weights, this.entries.flatMap((e) => e.departments)));
     if (rows.length > 0) parts.push(el('h3', {}, `${t('workbooks')}（${rows.length}）`), el('ul', { class: 'workbooks' }, ...rows));
     this.result.replaceChildren(...parts);
 
     const ready = !!summary && summary.problems.length === 0 && summary.rows.length > 0;
     this.download.disabled = !ready;
+    this.print.disabled = !ready;
     this.appraisal.hidden = !ready;
     this.appraisalText.value = ready ? summary.tsv : '';
     const blocked = this.entries.length > 0 && !this.summary;

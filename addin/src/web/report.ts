@@ -9,6 +9,7 @@ import type { LineScore } from '../engine/types.js';
 import { el } from './dom.js';
 import { text } from './i18n.js';
 import { cellLabel } from '../ui/dom.js';
+import { departmentPrint, summaryPrint, type Weights } from './print.js';
 
 export function renderProblems(
   locale: Locale,
@@ -59,8 +60,11 @@ function lineRow(locale: Locale, self: LineScore, assessor: LineScore | undefine
   );
 }
 
-/** One department: the headline scores, then the twelve lines with their reasons. */
-export function renderDepartment(locale: Locale, d: DepartmentResult): HTMLElement {
+/**
+ * One department: the headline scores, then the twelve lines with their reasons; printed, the
+ * score sheet (title, lines, Sm, signatures) on one page and the reasons on the next.
+ */
+export function renderDepartment(locale: Locale, d: DepartmentResult, weights: Weights): HTMLElement {
   const t = (k: Parameters<typeof text>[1]) => text(locale, k);
   const head = el(
     'p',
@@ -76,7 +80,8 @@ export function renderDepartment(locale: Locale, d: DepartmentResult): HTMLEleme
     `${t('finalScore')} `,
     el('b', { 'data-total': 'final' }, String(d.final)),
   );
-  const section = el('section', { class: 'department', 'data-department': d.department }, head);
+  const print = departmentPrint(locale, d, weights);
+  const section = el('section', { class: 'department', 'data-department': d.department }, print.head, head);
   const lines = d.selfLines ?? [];
   if (lines.length > 0) {
     const byId = new Map((d.assessorLines ?? []).map((l) => [l.id, l]));
@@ -99,6 +104,7 @@ export function renderDepartment(locale: Locale, d: DepartmentResult): HTMLEleme
       ),
     );
   }
+  section.append(...print.foot);
   return section;
 }
 
@@ -107,11 +113,12 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** The ranked summary: department, S1, S2, final, rank. */
-export function renderRanking(locale: Locale, rows: DepartmentResult[]): HTMLElement {
+/** The ranked summary: department, S1, S2, final, rank; printed with title, year, weights and signatures. */
+export function renderRanking(locale: Locale, rows: DepartmentResult[], weights: Weights, records: Array<{ year?: string }> = rows): HTMLElement {
   const t = (k: Parameters<typeof text>[1]) => text(locale, k);
   const sorted = [...rows].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  return el(
+  const print = summaryPrint(locale, records, weights);
+  return el('div', { class: 'summary-print' }, print.head, el(
     'table',
     { class: 'ranking' },
     el('thead', {}, el('tr', {}, el('th', {}, t('rank')), el('th', {}, t('departmentColumn')), el('th', {}, t('selfScore')), el('th', {}, t('assessorScore')), el('th', {}, t('finalScore')))),
@@ -130,5 +137,5 @@ export function renderRanking(locale: Locale, rows: DepartmentResult[]): HTMLEle
         ),
       ),
     ),
-  );
+  ), ...print.foot);
 }

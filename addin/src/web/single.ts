@@ -16,6 +16,7 @@ import { text } from './i18n.js';
 import { showCell } from './preview.js';
 import { renderDepartment } from './report.js';
 import { mountWebPane } from './pane.js';
+import { printPart, type Weights } from './print.js';
 
 interface Opened {
   host: XlsxHost;
@@ -32,12 +33,18 @@ export class SingleWorkbook {
   private readonly download = byId<HTMLButtonElement>('download-workbook');
   private readonly downloadHint = byId('download-hint');
   private readonly paneRoot = byId('pane-root');
+  private readonly print = byId<HTMLButtonElement>('print-department');
+
+  /** The rubric's weights, printed under the scores. */
+  private readonly weights: Weights;
 
   constructor(
     private readonly engine: Engine,
     private locale: Locale,
   ) {
+    this.weights = engine.rubricInfo().weights;
     this.download.addEventListener('click', () => void this.offerDownload());
+    this.print.addEventListener('click', () => printPart('department'));
     // The pane redraws itself after every action, whoever started it; the page follows.
     new MutationObserver(() => this.follow()).observe(this.paneRoot, { childList: true });
   }
@@ -81,7 +88,8 @@ export class SingleWorkbook {
     const scored = report?.departments?.filter((d) => d.selfLines && d.selfLines.length > 0) ?? [];
     // Only a scoring run replaces the details; other actions (summary, appraisal) leave them.
     if (report?.action === 'fillScores' || !report?.ok) {
-      this.details.replaceChildren(...scored.map((d) => renderDepartment(this.locale, d)));
+      this.details.replaceChildren(...scored.map((d) => renderDepartment(this.locale, d, this.weights)));
+      this.print.disabled = scored.length === 0;
     }
   }
 
