@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine with Rust and Node lacks, and nothing it already has:
 # the wasm32 target, wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock,
-# the add-in's npm packages from its lock file, and (with --browser) Debian's chromium
-# for the end-to-end tests. Only package registries are used; nothing is downloaded
+# the add-in's npm packages from its lock file, and (with --browser) what the tests drive:
+# Debian's chromium for the end-to-end tests, LibreOffice Calc (headless) for workbooks
+# re-saved in another program and for printing to PDF, and poppler's pdftoppm/pdfinfo. Only package registries are used; nothing is downloaded
 # from anywhere else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +30,15 @@ if [ ! -f "$stamp" ] || ! cmp -s addin/package-lock.json "$stamp"; then
   cp addin/package-lock.json "$stamp"
 fi
 
-if $want_browser && [ ! -x /usr/bin/chromium ]; then
-  echo "installing Debian's chromium for the browser tests"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei
+if $want_browser; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
+  [ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
+  fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' || missing+=(fonts-wqy-microhei)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian's ${missing[*]} for the tests"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
 fi
