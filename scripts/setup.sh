@@ -35,7 +35,7 @@ if $want_browser; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/soffice ] || missing+=(libreoffice-calc-nogui)
   [ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
-  fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' || missing+=(fonts-wqy-microhei)
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing Debian's ${missing[*]} for the tests"
     apt-get update
