@@ -171,16 +171,17 @@ fn read_key(key: &str) -> Option<YearMonth> {
         .then_some(YearMonth { year, month })
 }
 
-/// `rejected`, 退回, 不合格, ignoring case and spaces.
+/// `rejected`, 退回, 不合格, ignoring case and spaces (U+3000 and no-break spaces are folded
+/// to ASCII spaces first, so ASCII tests suffice and keep Unicode tables out of the module).
 fn is_rejection(value: &Value) -> bool {
     let Value::String(s) = value else {
         return false;
     };
     let word: String = cell::normalize(s)
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_ascii_whitespace())
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     matches!(word.as_str(), "rejected" | "退回" | "不合格")
 }
 

@@ -5,7 +5,9 @@
 //! folded here by the part of NFKC that people actually type in these cells: full-width ASCII
 //! (U+FF01–U+FF5E) to ASCII and the ideographic space U+3000 (and no-break space) to a space.
 //! Other compatibility characters (circled digits, ligatures, half-width katakana) stay as
-//! they are.
+//! they are. Letter case is likewise folded for ASCII letters only (after the width folding,
+//! so full-width Ａ folds to a as well): Unicode case tables cost another 36 KB, and enterprise names
+//! mix Chinese with Latin letters, not with Greek or Cyrillic.
 
 /// The 31 characters a code may use, in the order of their values 0..=30: digits and the
 /// upper-case letters except I, O, Z, S, V (GB 32100-2015, table 1).
@@ -16,27 +18,20 @@ const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
-/// Full-width ASCII and the ideographic space folded, then trimmed (U+3000 included).
+/// Full-width ASCII and the ideographic space folded, then trimmed (U+3000 included): the
+/// same folding as every other cell (`cell::normalize`).
 pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '\u{00A0}' => ' ',
-            _ => c,
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    crate::cell::normalize(text)
 }
 
 /// An enterprise name as compared: width-folded, trimmed, letter case ignored.
 pub fn fold_name(name: &str) -> String {
-    fold_width(name).to_lowercase()
+    fold_width(name).to_ascii_lowercase()
 }
 
 /// A credit code as checked: width-folded, trimmed, upper-cased.
 pub fn fold_code(code: &str) -> String {
-    fold_width(code).to_uppercase()
+    fold_width(code).to_ascii_uppercase()
 }
 
 /// Why a credit code is refused.
@@ -59,29 +54,33 @@ fn value_of(c: char) -> Option<u32> {
         .and_then(|p| u32::try_from(p).ok())
 }
 
-/// The check character of the first 17 characters (already known to be in the alphabet):
-/// C18 = 31 − (Σ Ci × Wi mod 31), where 31 becomes 0.
-pub fn check_character(first17: &[u32; 17]) -> char {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(c, w)| c * w).sum();
-    let check = (31 - sum % 31) % 31;
+/// The check character for the weighted sum Σ Ci × Wi of the first 17 characters:
+/// C18 = 31 − (Σ mod 31), where 31 becomes 0.
+pub fn check_character(weighted_sum: u32) -> char {
+    let check = (31 - weighted_sum % 31) % 31;
     ALPHABET.get(check as usize).map_or('?', |&b| char::from(b))
 }
 
-/// Checks a folded code; returns it when good.
+/// Checks a code (folded first); returns the folded code when good. Written with iterators
+/// rather than indexing, so that no bounds-check panic path ships in the module.
 pub fn check_code(raw: &str) -> Result<String, CodeFault> {
     let code = fold_code(raw);
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() != 18 {
-        return Err(CodeFault::Length(chars.len()));
+    let count = code.chars().count();
+    if count != 18 {
+        return Err(CodeFault::Length(count));
     }
-    let mut values = [0u32; 18];
-    for (i, &c) in chars.iter().enumerate() {
-        values[i] = value_of(c).ok_or(CodeFault::Character(i + 1, c))?;
+    let mut sum = 0u32;
+    let mut last = None;
+    for (i, c) in code.chars().enumerate() {
+        let value = value_of(c).ok_or(CodeFault::Character(i + 1, c))?;
+        match WEIGHTS.get(i) {
+            // At most 30 × 30 × 17: far inside u32.
+            Some(weight) => sum += value * weight,
+            None => last = Some(c),
+        }
     }
-    let mut first17 = [0u32; 17];
-    first17.copy_from_slice(&values[..17]);
-    let expected = check_character(&first17);
-    if chars[17] == expected {
+    let expected = check_character(sum);
+    if last == Some(expected) {
         Ok(code)
     } else {
         Err(CodeFault::Check(expected))

@@ -206,8 +206,8 @@ fn parse_date_text(text: &str) -> Option<Date> {
         return Date::from_serial(small_number(whole, 7)?);
     }
     // Split off a time after a space or `T`.
-    let (date, time) = match text.find([' ', 'T']) {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
+    let (date, time) = match text.split_once([' ', 'T']) {
+        Some((date, time)) => (date, Some(time)),
         None => (text, None),
     };
     if let Some(time) = time {

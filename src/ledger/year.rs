@@ -142,14 +142,15 @@ impl AssessmentYear {
 
     /// The twelve (year, month) pairs of the year in order, from the first month.
     pub fn months(self) -> Vec<(i32, u8)> {
+        // Written without subtraction so that even an invalid option (month 0) cannot panic.
         let first = self.options.first_month;
         (0..12u8)
             .map(|k| {
-                let m = (first - 1 + k) % 12 + 1;
+                let m = (first % 12 + 11 + k) % 12 + 1;
                 let y = if m >= first {
                     self.start
                 } else {
-                    self.start + 1
+                    self.start.saturating_add(1)
                 };
                 (y, m)
             })
@@ -158,7 +159,7 @@ impl AssessmentYear {
 
     /// `2023-2024`, as a message names the year.
     pub fn label(self) -> String {
-        format!("{}-{}", self.start, self.start + 1)
+        format!("{}-{}", self.start, self.start.saturating_add(1))
     }
 }
 
