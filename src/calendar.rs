@@ -225,7 +225,8 @@ pub fn read_months(
     // The key that set each due month, to find a month given twice (`2023-9`, `2023-09`).
     let mut set_by: Vec<Option<&str>> = vec![None; due.len()];
     let mut problems = Vec::new();
-    let listed = join(&due.iter().map(|m| m.key()).collect::<Vec<_>>(), "、");
+    let keys: Vec<String> = due.iter().map(|m| m.key()).collect();
+    let (listed, listed_en) = (join(&keys, "、"), join(&keys, ", "));
     for (key, date) in entries {
         let path = format!("reports.months.{key}");
         let slot = read_key(key).and_then(|m| due.iter().position(|d| *d == m));
@@ -239,7 +240,7 @@ pub fn read_months(
                         year.label()
                     ),
                     format!(
-                        "the monthly report month “{key}” ({path}) is not a due month of {}; expected one of {listed}",
+                        "the monthly report month “{key}” ({path}) is not a due month of {}; expected one of {listed_en}",
                         year.label()
                     ),
                 ),

@@ -6,6 +6,7 @@ use super::project::{Form, Project};
 use super::text;
 use super::year::{AssessmentYear, Period};
 use crate::cell;
+use crate::format::join;
 use crate::locale::Text;
 use crate::problem::Problem;
 use serde_json::Value;
@@ -64,6 +65,55 @@ pub struct MajorDerived {
     pub partner_names: Vec<String>,
     pub campus_base_names: Vec<String>,
     pub external_base_names: Vec<String>,
+}
+
+impl MajorDerived {
+    /// B1's note for one major: its partner count and the enterprises that earned it.
+    pub fn partners_note(&self, major: &str) -> Text {
+        let n = self.partners;
+        if n == 0 {
+            return Text::new(
+                format!("{major}：合作项目台账中没有本学年计入的合作项目，合作企业 0 家"),
+                format!(
+                    "{major}: no project of the ledger counts this year, 0 partner enterprises"
+                ),
+            );
+        }
+        Text::new(
+            format!(
+                "{major}：合作企业 {n} 家（{}），据合作项目台账",
+                join(&self.partner_names, "、")
+            ),
+            format!(
+                "{major}: {n} partner enterprise{} in the project ledger ({})",
+                if n == 1 { "" } else { "s" },
+                join(&self.partner_names, ", ")
+            ),
+        )
+    }
+
+    /// C2's note for one major: the enterprises behind each base, or none.
+    pub fn bases_note(&self, major: &str) -> Text {
+        let list = |names: &[String], separator: &str, none: &str| {
+            if names.is_empty() {
+                none.to_string()
+            } else {
+                join(names, separator)
+            }
+        };
+        Text::new(
+            format!(
+                "{major}：校内实训基地（{}）；校外实训基地（{}）",
+                list(&self.campus_base_names, "、", "无"),
+                list(&self.external_base_names, "、", "无")
+            ),
+            format!(
+                "{major}: on-campus training base ({}); off-campus training base ({})",
+                list(&self.campus_base_names, ", ", "none"),
+                list(&self.external_base_names, ", ", "none")
+            ),
+        )
+    }
 }
 
 /// One [`MajorDerived`] per major (`major_count` of them, by the index of
@@ -256,6 +306,22 @@ mod tests {
         assert_eq!(m[1].partners, 1);
         assert!(m[1].external_base);
         assert_eq!(m[2], MajorDerived::default());
+        assert_eq!(
+            m[0].partners_note("机电").zh,
+            "机电：合作企业 1 家（甲），据合作项目台账"
+        );
+        assert_eq!(
+            m[0].partners_note("机电").en,
+            "机电: 1 partner enterprise in the project ledger (甲)"
+        );
+        assert_eq!(
+            m[0].bases_note("机电").zh,
+            "机电：校内实训基地（甲）；校外实训基地（无）"
+        );
+        assert_eq!(
+            m[2].partners_note("电气").zh,
+            "电气：合作项目台账中没有本学年计入的合作项目，合作企业 0 家"
+        );
     }
 
     #[test]

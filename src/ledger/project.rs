@@ -210,7 +210,7 @@ fn read_row(
 
     // enterprise: required text.
     if enterprise.is_none() {
-        let label = label("合作企业名称", "the enterprise's name");
+        let label = label("合作企业名称", "the enterprise name");
         let expected = Text::new("企业全称", "the enterprise's full name");
         let value = get("enterprise");
         problems.push(if cell::is_blank(value) {
@@ -289,7 +289,7 @@ fn read_row(
                     code_value,
                     &reason,
                     &Text::new(
-                        "18 位统一社会信用代码（GB 32100-2015）",
+                        "统一社会信用代码（18 位，GB 32100-2015）",
                         "an 18-character unified social credit code (GB 32100-2015)",
                     ),
                 ));
@@ -384,10 +384,9 @@ fn read_major(
     problems: &mut Vec<Problem>,
 ) -> Option<usize> {
     let label = label("所属专业", "the major");
-    let listed = join(majors, "、");
     let expected = Text::new(
-        format!("专业列表中的专业名称（{listed}）"),
-        format!("the name of a listed major ({listed})"),
+        format!("专业列表中的专业名称（{}）", join(majors, "、")),
+        format!("the name of a listed major ({})", join(majors, ", ")),
     );
     match cell::read_text(value) {
         Ok(name) => {
@@ -497,7 +496,7 @@ fn read_forms(
             Code::UnknownChoice,
             Text::new(
                 format!(
-                    "{}（{path}）中的 {quoted} 不是可选的合作形式，应填写{}",
+                    "{}（{path}）中的{quoted}不是可选的合作形式，应填写{}",
                     label.zh, expected.zh
                 ),
                 format!(
