@@ -9,6 +9,7 @@ pub mod compliance;
 pub mod count;
 pub mod credit;
 pub mod date;
+pub mod forms;
 pub mod project;
 pub mod text;
 pub mod year;
