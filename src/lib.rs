@@ -8,10 +8,12 @@
 //! The core knows nothing of WebAssembly or spreadsheets; `wasm` is a thin layer on top.
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod cell;
 pub mod department;
 pub mod facts;
 pub mod format;
+pub mod ledger;
 pub mod locale;
 pub mod problem;
 pub mod report;

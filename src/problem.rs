@@ -19,6 +19,13 @@ pub enum Code {
     DuplicateMajor,
     UnknownMajor,
     InvalidRubric,
+    // The ledger's and the calendar's codes (RUBRIC.md §4, §7, §8).
+    NotADate,
+    DateOrder,
+    BadCreditCode,
+    DuplicateProject,
+    DerivedInput,
+    UnknownMonth,
 }
 
 impl Code {
@@ -37,6 +44,12 @@ impl Code {
             Code::DuplicateMajor => "duplicate_major",
             Code::UnknownMajor => "unknown_major",
             Code::InvalidRubric => "invalid_rubric",
+            Code::NotADate => "not_a_date",
+            Code::DateOrder => "date_order",
+            Code::BadCreditCode => "bad_credit_code",
+            Code::DuplicateProject => "duplicate_project",
+            Code::DerivedInput => "derived_input",
+            Code::UnknownMonth => "unknown_month",
         }
     }
 }
