@@ -12,6 +12,7 @@ import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale }
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments } from './workbook.js';
@@ -89,15 +90,21 @@ export function outputValues(
 }
 
 export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
+  return inSession(ctx.host, () => fill(ctx));
+}
+
+async function fill(ctx: FlowContext): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
   const placesByKey = new Map<string, ScorePlaces>();
-  const gathered = await gather(host, locale, (_names, departments) =>
-    departments.flatMap((d) => {
-      const p = scorePlaces(d.places);
-      placesByKey.set(d.key, p);
-      return [readRef(p.out), readRef(p.head), p.lines];
-    }),
-  );
+  const gathered = await gather(host, locale, {
+    marks: true,
+    extraFor: (_names, departments) =>
+      departments.flatMap((d) => {
+        const p = scorePlaces(d.places);
+        placesByKey.set(d.key, p);
+        return [readRef(p.out), readRef(p.head), p.lines];
+      }),
+  });
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'fillScores', ok: false, message, problems, written: [] });
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
 

@@ -46,11 +46,15 @@ export interface ResultSheet {
 
 export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
 
-/** Checks ownership (nothing written if any cell is foreign), then writes, formats and names the block. */
+/**
+ * Checks ownership (nothing written if any cell is foreign), then writes, formats and names
+ * the block; `sheets` are the workbook's sheets as the action's survey found them.
+ */
 export async function writeResult(
   host: Host,
   locale: Locale,
   plan: ResultPlan,
+  sheets: string[],
   current: CellValue[][] | undefined,
   sheet: ResultSheet,
 ): Promise<ResultOutcome> {
@@ -64,7 +68,7 @@ export async function writeResult(
   } else {
     // A sheet of our base name that we did not make (no name points at it) is the user's:
     // take a free variant rather than write into it.
-    const name = freeSheetName(sheet.baseName, await host.sheets());
+    const name = freeSheetName(sheet.baseName, sheets);
     await host.addSheets([name]);
     own = blockOf(0, 0, plan.rows, plan.cols);
     target = { sheet: name, block: own };

@@ -17,6 +17,7 @@ import type {
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
 
@@ -44,7 +45,7 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
  * office opened through the web adapter), for `buildSummary(ctx, extra)`. Two host calls.
  */
 export async function readDepartments(host: Host, engine: Engine, locale: Locale = 'zh'): Promise<ReadDepartmentsResult> {
-  return scoreGathered(engine, locale, await gather(host, locale));
+  return inSession(host, async () => scoreGathered(engine, locale, await gather(host, locale)));
 }
 
 /** Ranks records (engine rankDepartments) and sorts them by rank, input order among equals. */
@@ -116,11 +117,17 @@ function summaryFormat(sheet: string, b: Block): FormatBlock[] {
 }
 
 export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] = []): Promise<ActionReport> {
+  return inSession(ctx.host, () => summarise(ctx, extra));
+}
+
+async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
   let plan = planResult([], SUMMARY_NAME, 0, SUMMARY_COLS);
-  const gathered = await gather(host, locale, (names, departments) => {
-    plan = planResult(names, SUMMARY_NAME, 2 + departments.length + extra.length, SUMMARY_COLS);
-    return resultReads(plan);
+  const gathered = await gather(host, locale, {
+    extraFor: (names, departments) => {
+      plan = planResult(names, SUMMARY_NAME, 2 + departments.length + extra.length, SUMMARY_COLS);
+      return resultReads(plan);
+    },
   });
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'buildSummary', ok: false, message, problems, written: [] });
   const own = scoreGathered(engine, locale, gathered);
@@ -141,7 +148,7 @@ export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] =
     const message = e instanceof Error ? e.message : String(e);
     return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
   }
-  const outcome = await writeResult(host, locale, plan, gathered.extra[0], {
+  const outcome = await writeResult(host, locale, plan, gathered.sheets, gathered.extra[0], {
     baseName: tr(locale, '校企合作汇总', 'Summary'),
     values: summaryValues(locale, rows),
     format: summaryFormat,

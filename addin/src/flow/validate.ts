@@ -6,6 +6,7 @@
 import type { CellMark, Host, RangeRef } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 
 /** One mark per cell; several problems on one cell share its note, one per line. */
@@ -48,7 +49,11 @@ export function problemSummary(locale: Locale, problems: FlowProblem[]): string 
 }
 
 export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
-  const gathered = await gather(ctx.host, ctx.locale);
+  return inSession(ctx.host, () => validate(ctx));
+}
+
+async function validate(ctx: FlowContext): Promise<ActionReport> {
+  const gathered = await gather(ctx.host, ctx.locale, { marks: true });
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) {
     return { action: 'validate', ok: false, message: noDepartments(ctx.locale).message, problems: [noDepartments(ctx.locale)], written: [] };
   }

@@ -1,17 +1,19 @@
 /**
- * One pass over the workbook that every action starts with: the defined names (one call),
- * then every department's facts plus whatever else the action needs, in one read (one call).
- * Keeping this in one place is what keeps the number of host calls constant.
+ * One pass over the workbook that every action starts with: the sheets and defined names
+ * (`survey`, one call), then every department's facts plus whatever else the action needs,
+ * in one read (one call), which also prepares the marks when the action sets them. Keeping
+ * this in one place is what keeps the number of host calls constant.
  */
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
 import { cellAddress } from '../host/a1.js';
-import { departmentsFromNames, type DepartmentNames } from './names.js';
+import { APPRAISAL_NAME, SUMMARY_NAME, departmentsFromNames, type DepartmentNames } from './names.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
 import { tr } from './text.js';
 
 export interface Gathered {
+  sheets: string[];
   names: DefinedName[];
   departments: DepartmentData[];
   /** Departments whose names are incomplete (a deleted sheet, a removed name). */
@@ -20,13 +22,17 @@ export interface Gathered {
   extra: CellValue[][][];
 }
 
-/** The names, then one read of every intact department's facts and of `extraFor(names)`. */
-export async function gather(
-  host: Host,
-  locale: Locale,
-  extraFor: (names: DefinedName[], departments: DepartmentNames[]) => RangeRef[] = () => [],
-): Promise<Gathered> {
-  const names = await host.names();
+export interface GatherOptions {
+  /** The ranges to read besides the facts, once the names are known. */
+  extraFor?: (names: DefinedName[], departments: DepartmentNames[]) => RangeRef[];
+  /** The action will set the marks of the departments' inputs (`checkAndMark`). */
+  marks?: boolean;
+}
+
+/** The survey, then one read of every intact department's facts and of `extraFor(names)`. */
+export async function gather(host: Host, locale: Locale, options: GatherOptions = {}): Promise<Gathered> {
+  const { extraFor = () => [], marks = false } = options;
+  const { sheets, names } = await host.survey([SUMMARY_NAME, APPRAISAL_NAME]);
   const all = departmentsFromNames(names);
   const intact = all.filter((d) => d.missing.length === 0);
   const damaged: FlowProblem[] = all
@@ -48,14 +54,16 @@ export async function gather(
   const perDept = intact.map(factReads);
   const extraRefs = extraFor(names, intact);
   const refs = [...perDept.flat(), ...extraRefs];
-  const values = refs.length > 0 ? await host.read(refs) : [];
+  // The same scope checkAndMark hands to setMarks: every intact department's inputs.
+  const markScope = marks ? perDept.flat() : undefined;
+  const values = refs.length > 0 ? await host.read(refs, { markScope }) : [];
   let at = 0;
   const departments = intact.map((d, i) => {
     const slice = values.slice(at, at + perDept[i].length);
     at += perDept[i].length;
     return assemble(d, slice);
   });
-  return { names, departments, damaged, extra: values.slice(at) };
+  return { sheets, names, departments, damaged, extra: values.slice(at) };
 }
 
 /**

@@ -9,8 +9,9 @@
  * `value2.ts` does not understand, or refuses an array assignment, does the adapter fall back
  * to one call per cell for that block.
  */
-import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
+import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, Survey, WriteBlock } from './host.js';
 import { blockAddress, blockCols, blockRows, nameReference, parseBlock, parseNameReference } from './a1.js';
+import { lookupByListing, surveyByListing } from './listing.js';
 import { applyFormat } from '../wps/format.js';
 import { applyMarks } from '../wps/marks.js';
 import { normaliseBlock, plainCell, toValue2 } from '../wps/value2.js';
@@ -181,6 +182,19 @@ export class WpsHost implements Host {
       validation.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, formulas[i]);
     });
   }
+
+  async survey(_fixed: string[]): Promise<Survey> {
+    return surveyByListing(this);
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    return lookupByListing(this, names, sheets);
+  }
+
+  /** Every change is applied at once: nothing is ever queued. */
+  async flush(): Promise<void> {}
+
+  discard(): void {}
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     const sheet = this.sheetFinder(this.workbook());

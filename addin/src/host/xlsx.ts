@@ -19,6 +19,7 @@ import type {
   Host,
   ListValidation,
   RangeRef,
+  Survey,
   WriteBlock,
 } from './host.js';
 import {
@@ -35,6 +36,7 @@ import {
   type Block,
 } from './a1.js';
 import { argb, plainValue } from './xlsx-cells.js';
+import { lookupByListing, surveyByListing } from './listing.js';
 import { isMarked, mark, unmark } from './xlsx-marks.js';
 
 // Excel rejects an inline list longer than this ("a,b,c" including the commas).
@@ -322,6 +324,19 @@ export class XlsxHost implements Host {
       }
     });
   }
+
+  async survey(_fixed: string[]): Promise<Survey> {
+    return surveyByListing(this);
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    return lookupByListing(this, names, sheets);
+  }
+
+  /** Every change is applied at once: nothing is ever queued. */
+  async flush(): Promise<void> {}
+
+  discard(): void {}
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     // Every sheet is checked first, so a missing one hides nothing at all.

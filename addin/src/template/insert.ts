@@ -5,7 +5,8 @@
  * nothing and says so.
  */
 import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
-import { departmentKey, departmentsFromNames, nameOf } from '../flow/names.js';
+import { departmentKey, departmentsFromNames, nameOf, requiredSuffixes } from '../flow/names.js';
+import { inSession } from '../flow/session.js';
 import { tr } from '../flow/text.js';
 import { cellAddress } from '../host/a1.js';
 import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
@@ -16,12 +17,20 @@ const SHEET_MAX = 31;
 /** The names that live on the score sheet. */
 const SCORE_SUFFIXES = ['out', 'head', 'lines'];
 
+/** How many names per sheet insertTemplate asks about before it lists every sheet. */
+const CANDIDATES = 4;
+
+/** The n-th name tried for a sheet: "机电工程学院-填报", then "机电工程学院-填报 (2)", … */
+function variant(base: string, n: number): string {
+  const suffix = n === 1 ? '' : ` (${n})`;
+  return base.slice(0, SHEET_MAX - suffix.length) + suffix;
+}
+
 /** A sheet name not yet taken: "机电工程学院-填报", else "机电工程学院-填报 (2)", … */
 export function freeSheetName(base: string, taken: string[]): string {
   const lower = taken.map((s) => s.toLowerCase());
   for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : ` (${n})`;
-    const name = base.slice(0, SHEET_MAX - suffix.length) + suffix;
+    const name = variant(base, n);
     if (!lower.includes(name.toLowerCase())) return name;
   }
 }
@@ -31,16 +40,27 @@ function cleanDepartment(name: string): string {
 }
 
 export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptions = {}): Promise<ActionReport> {
+  return inSession(ctx.host, () => insert(ctx, opts));
+}
+
+async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<ActionReport> {
   const { host, locale } = ctx;
   const department = (opts.department ?? '').trim() || tr(locale, '院系', 'Department');
   const year = (opts.year ?? '').trim();
   const key = departmentKey(department);
+  const instructions = tr(locale, '填报说明', 'Instructions');
+  const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
+  const bases = [`${base}-${tr(locale, '填报', 'facts')}`, `${base}-${tr(locale, '评分', 'scores')}`];
 
-  // One call after the other: adapters may share one request context, which must not be
-  // used by two calls at once.
-  const sheets = await host.sheets();
-  const names = await host.names();
-  const found = departmentsFromNames(names).find((d) => d.key === key);
+  // One look at only what this department needs: its own names and the sheet names it may
+  // take, so the cost does not grow with the departments already in the workbook.
+  const variants = (b: string) => Array.from({ length: CANDIDATES }, (_, i) => variant(b, i + 1));
+  const looked = await host.lookup(requiredSuffixes().map((suffix) => nameOf(key, suffix)), [instructions, ...bases.flatMap(variants)]);
+  // Every variant asked about is taken (a rare workbook): then every sheet name is needed.
+  const seen = new Set(looked.sheets.map((s) => s.toLowerCase()));
+  const crowded = bases.some((b) => variants(b).every((v) => seen.has(v.toLowerCase())));
+  const sheets = crowded ? await host.sheets() : looked.sheets;
+  const found = departmentsFromNames(looked.names).find((d) => d.key === key);
   if (found && found.missing.length === 0) {
     const sheet = found.places.get('department')?.sheet ?? '';
     return {
@@ -69,13 +89,11 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
     return name;
   };
   const plans: SheetPlan[] = [];
-  const instructions = tr(locale, '填报说明', 'Instructions');
   if (!sheets.some((s) => s.toLowerCase() === instructions.toLowerCase())) {
     plans.push(instructionsPlan(take(instructions), locale));
   }
-  const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
-  const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(`${base}-${tr(locale, '填报', 'facts')}`);
-  const scoreSheet = take(`${base}-${tr(locale, '评分', 'scores')}`);
+  const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(bases[0]);
+  const scoreSheet = take(bases[1]);
   if (!scoreOnly) plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
   plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric));
 

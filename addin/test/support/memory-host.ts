@@ -14,12 +14,14 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  ReadOptions,
+  Survey,
   RangeRef,
   WriteBlock,
 } from '../../src/host/host.js';
 import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
 
-type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation' | 'hideColumns';
+type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns';
 
 interface Sheet {
   name: string;
@@ -45,7 +47,7 @@ export class MemoryHost implements Host {
   }
 
   private static zero(): Record<Method, number> {
-    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
+    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, survey: 0, lookup: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
   }
 
   /** Host calls since the last reset, all methods together. */
@@ -79,7 +81,7 @@ export class MemoryHost implements Host {
     }
   }
 
-  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
+  async read(ranges: RangeRef[], _options?: ReadOptions): Promise<CellValue[][][]> {
     this.calls.read++;
     return ranges.map((r) => this.block(r.sheet, r.address));
   }
@@ -169,6 +171,26 @@ export class MemoryHost implements Host {
       }
     }
   }
+
+  async survey(_fixed: string[]): Promise<Survey> {
+    this.calls.survey++;
+    return { sheets: this.sheetNames(), names: this.definedNames.map((n) => ({ ...n })) };
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    this.calls.lookup++;
+    const wanted = new Set(names.map((n) => n.toUpperCase()));
+    const wantedSheets = new Set(sheets.map((n) => n.toUpperCase()));
+    return {
+      sheets: this.sheetNames().filter((s) => wantedSheets.has(s.toUpperCase())),
+      names: this.definedNames.filter((n) => wanted.has(n.name.toUpperCase())).map((n) => ({ ...n })),
+    };
+  }
+
+  /** Every change is applied at once: nothing is ever queued. */
+  async flush(): Promise<void> {}
+
+  discard(): void {}
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     this.calls.hideColumns++;
