@@ -92,7 +92,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.equal(inserted.ok, true, inserted.message);
     const sheets = r.app.book.list.map((s) => s.Name);
     assert.ok(sheets.length >= 3, `template sheets added: ${sheets.join(', ')}`);
-    assert.ok(r.app.book.Names.Count > 20, 'inputs are found through defined names');
+    assert.equal(r.app.book.Names.Count, 2, 'two block names; the inputs are found through their row tags');
     const bool = cellOf(r.app, fieldSuffix('leadership.principal', 'self'));
     assert.equal(r.app.cellAt(bool.sheet, bool.address)?.validation?.type, 3, 'yes/no cells have a dropdown');
     // The order classes' 所属专业 cells drop down the majors table's names, by reference.
@@ -108,7 +108,9 @@ for (const shape of ['plain', 'wrapper'] as const) {
     const score = r.app.book.list.find((ws) => ws.Name === `${DEPT}-评分`)!;
     for (const merge of [`B${finalRow}:D${finalRow}`, `E${finalRow}:L${finalRow}`]) assert.ok(score.merges.has(merge), merge);
     // The score sheet's record column O (15th) is hidden, and no other column anywhere.
-    assert.deepEqual(r.app.book.list.map((ws) => [ws.Name, [...ws.hiddenColumns]]), r.app.book.list.map((ws) => [ws.Name, ws.Name === `${DEPT}-评分` ? [15] : []]));
+    // Hidden (1-based): the score sheet's record column O and row tags P, the facts sheet's row tags H.
+    const hidden = (name: string) => (name === `${DEPT}-评分` ? [15, 16] : name === `${DEPT}-填报` ? [8] : []);
+    assert.deepEqual(r.app.book.list.map((ws) => [ws.Name, [...ws.hiddenColumns].sort((a, b) => a - b)]), r.app.book.list.map((ws) => [ws.Name, hidden(ws.Name)]));
     assert.equal(r.app.valueAt(`${DEPT}-评分`, 'O3'), '加载项记录（请勿修改）');
 
     typeFacts(r.app, baseFacts());

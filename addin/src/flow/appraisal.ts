@@ -88,7 +88,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
   const gathered = await gather(host, locale, {
     extraFor: (names, departments) => {
       summary = placeOf(names, SUMMARY_NAME);
-      const count = summary ? blockRows(summary.block) - 2 : departments.length;
+      const count = summary ? blockRows(summary.block) - 2 : departments;
       plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
       return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
     },

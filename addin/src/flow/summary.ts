@@ -125,7 +125,7 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
   let plan = planResult([], SUMMARY_NAME, 0, SUMMARY_COLS);
   const gathered = await gather(host, locale, {
     extraFor: (names, departments) => {
-      plan = planResult(names, SUMMARY_NAME, 2 + departments.length + extra.length, SUMMARY_COLS);
+      plan = planResult(names, SUMMARY_NAME, 2 + departments + extra.length, SUMMARY_COLS);
       return resultReads(plan);
     },
   });

@@ -3,7 +3,7 @@
  * engine's message and clears the marks of cells that have been fixed (host.setMarks makes the
  * marks inside the input blocks exactly the current problems). Writes no cell value.
  */
-import type { CellMark, Host, RangeRef } from '../host/host.js';
+import type { CellMark, Host } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
 import { inSession } from './session.js';
@@ -32,9 +32,8 @@ export interface Checked {
 export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathered): Promise<Checked> {
   const problems: FlowProblem[] = [...gathered.damaged];
   for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
-  const scope: RangeRef[] = gathered.departments.flatMap((d) => d.inputs);
-  if (scope.length > 0) {
-    await host.setMarks(scope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
+  if (gathered.markScope.length > 0) {
+    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
   }
   return { gathered, problems };
 }

@@ -5,7 +5,11 @@
  * nothing and says so.
  */
 import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
-import { departmentKey, departmentsFromNames, nameOf, requiredSuffixes } from '../flow/names.js';
+import { departmentKey, nameOf } from '../flow/names.js';
+import { departmentTemplate } from '../flow/workbook.js';
+import type { WriteBlock } from '../host/host.js';
+import { blockAddress, parseBlock, type Block } from '../host/a1.js';
+import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from './tags.js';
 import { inSession } from '../flow/session.js';
 import { tr } from '../flow/text.js';
 import { cellAddress } from '../host/a1.js';
@@ -14,8 +18,6 @@ import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 const SHEET_MAX = 31;
-/** The names that live on the score sheet. */
-const SCORE_SUFFIXES = ['out', 'head', 'lines'];
 
 /** How many names per sheet insertTemplate asks about before it lists every sheet. */
 const CANDIDATES = 4;
@@ -33,6 +35,20 @@ export function freeSheetName(base: string, taken: string[]): string {
     const name = variant(base, n);
     if (!lower.includes(name.toLowerCase())) return name;
   }
+}
+
+/** The writes of one new sheet as one block (its cells not written stay empty). */
+function oneBlock(writes: WriteBlock[]): WriteBlock {
+  const blocks = writes.map((w) => parseBlock(w.address));
+  const all: Block = {
+    top: Math.min(...blocks.map((b) => b.top)),
+    left: Math.min(...blocks.map((b) => b.left)),
+    bottom: Math.max(...blocks.map((b) => b.bottom)),
+    right: Math.max(...blocks.map((b) => b.right)),
+  };
+  const values = Array.from({ length: all.bottom - all.top + 1 }, () => Array<WriteBlock['values'][number][number]>(all.right - all.left + 1).fill(null));
+  writes.forEach((w, i) => w.values.forEach((row, r) => row.forEach((v, c) => (values[blocks[i].top - all.top + r][blocks[i].left - all.left + c] = v))));
+  return { sheet: writes[0].sheet, address: blockAddress(all), values };
 }
 
 function cleanDepartment(name: string): string {
@@ -55,12 +71,13 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   // One look at only what this department needs: its own names and the sheet names it may
   // take, so the cost does not grow with the departments already in the workbook.
   const variants = (b: string) => Array.from({ length: CANDIDATES }, (_, i) => variant(b, i + 1));
-  const looked = await host.lookup(requiredSuffixes().map((suffix) => nameOf(key, suffix)), [instructions, ...bases.flatMap(variants)]);
+  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department')];
+  const looked = await host.lookup(own, [instructions, ...bases.flatMap(variants)]);
   // Every variant asked about is taken (a rare workbook): then every sheet name is needed.
   const seen = new Set(looked.sheets.map((s) => s.toLowerCase()));
   const crowded = bases.some((b) => variants(b).every((v) => seen.has(v.toLowerCase())));
   const sheets = crowded ? await host.sheets() : looked.sheets;
-  const found = departmentsFromNames(looked.names).find((d) => d.key === key);
+  const found = await departmentTemplate(host, key, looked.names);
   if (found && found.missing.length === 0) {
     const sheet = found.places.get('department')?.sheet ?? '';
     return {
@@ -77,7 +94,11 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   }
   // A department whose score sheet was deleted gets a new score sheet and keeps its facts
   // sheet; one whose facts names broke gets both sheets anew (the old sheets stay untouched).
-  const scoreOnly = !!found && found.missing.every((n) => SCORE_SUFFIXES.some((s) => n === nameOf(key, s)));
+  const onScoreSheet = [...SCORE_SUFFIXES, BLOCK_SUFFIXES.scores].map((s) => nameOf(key, s));
+  const scoreOnly = !!found && found.missing.every((n) => onScoreSheet.includes(n));
+  // A facts sheet of the first scheme (one name per input) is found by names, so its new
+  // score sheet carries that scheme's names too.
+  const namedFacts = !looked.names.some((n) => n.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.facts));
 
   const rubric = ctx.engine.rubricInfo();
   const taken = [...sheets];
@@ -95,9 +116,10 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(bases[0]);
   const scoreSheet = take(bases[1]);
   if (!scoreOnly) plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
-  plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric));
+  plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric, scoreOnly && namedFacts));
 
-  const writes = plans.flatMap((p) => p.writes);
+  // Every sheet written is new: one block per sheet carries all its values (empty between).
+  const writes = plans.map((p) => oneBlock(p.writes));
   await host.addSheets(newSheets);
   await host.write(writes);
   await host.format(plans.flatMap((p) => p.formats));

@@ -9,7 +9,9 @@
 import { appraisalText, buildSummary, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../../src/flow/index.js';
 import { ExcelHost, parseNameFormula } from '../../src/host/excel.js';
 import { WpsHost } from '../../src/host/wps.js';
-import type { CellValue } from '../../src/host/host.js';
+import type { CellValue, DefinedName } from '../../src/host/host.js';
+import { cellAddress, parseBlock } from '../../src/host/a1.js';
+import { namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 import { FakeWorkbook } from './fake-excel.js';
 import { CallCounter, countCalls, FakeEtApplication } from './fake-et.js';
 import { baseFacts, fieldCell, typeFacts, type Json } from './flow-fixture.js';
@@ -49,15 +51,26 @@ interface Typist {
 export function excelTypist(book: FakeWorkbook): MemoryHost {
   const stand = {
     name(name: string) {
-      const formula = [...book.names].find(([n]) => n.toUpperCase() === name.toUpperCase())?.[1];
-      const ref = formula ? parseNameFormula(formula) : null;
-      return ref ? { name, ...ref } : undefined;
+      return excelNames(book).find((n) => n.name.toUpperCase() === name.toUpperCase());
     },
     set(sheet: string, address: string, v: CellValue) {
       book.sheet(sheet).set(address, [[v ?? '']]);
     },
   };
   return stand as unknown as MemoryHost;
+}
+
+/** The model's defined names plus those its row tags stand for (see src/template/tags.ts). */
+export function excelNames(book: FakeWorkbook): DefinedName[] {
+  const real = [...book.names].flatMap(([name, formula]) => {
+    const ref = parseNameFormula(formula);
+    return ref ? [{ name, ...ref }] : [];
+  });
+  const derived = book.sheets.flatMap((s) => {
+    const rows = Math.max(0, ...[...s.cells.keys()].map((a) => parseBlock(a).top + 1));
+    return namesFromTags(s.name, tagColumnsOf(rows, (r, c) => s.cell(cellAddress(r, c))?.value ?? null), 0, 0);
+  });
+  return withDerivedNames(real, derived);
 }
 
 function departments(n: number): string[] {

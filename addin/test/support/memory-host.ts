@@ -20,6 +20,7 @@ import type {
   WriteBlock,
 } from '../../src/host/host.js';
 import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
+import { namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
 type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns';
 
@@ -142,7 +143,16 @@ export class MemoryHost implements Host {
 
   async names(): Promise<DefinedName[]> {
     this.calls.names++;
-    return this.definedNames.map((n) => ({ ...n }));
+    return this.allNames();
+  }
+
+  /** The defined names plus those tagged templates' row tags stand for, as the .xlsx adapter gives them. */
+  private allNames(): DefinedName[] {
+    const derived = this.book.flatMap((s) => {
+      const rows = Math.max(0, ...[...s.cells.keys()].map((k) => Number(k.split(',')[0]) + 1));
+      return namesFromTags(s.name, tagColumnsOf(rows, (r, c) => s.cells.get(key(r, c)) ?? null), 0, 0);
+    });
+    return withDerivedNames(this.definedNames.map((n) => ({ ...n })), derived);
   }
 
   async defineNames(names: DefinedName[]): Promise<void> {
@@ -174,7 +184,7 @@ export class MemoryHost implements Host {
 
   async survey(_fixed: string[]): Promise<Survey> {
     this.calls.survey++;
-    return { sheets: this.sheetNames(), names: this.definedNames.map((n) => ({ ...n })) };
+    return { sheets: this.sheetNames(), names: this.allNames() };
   }
 
   async lookup(names: string[], sheets: string[]): Promise<Survey> {
@@ -183,7 +193,7 @@ export class MemoryHost implements Host {
     const wantedSheets = new Set(sheets.map((n) => n.toUpperCase()));
     return {
       sheets: this.sheetNames().filter((s) => wantedSheets.has(s.toUpperCase())),
-      names: this.definedNames.filter((n) => wanted.has(n.name.toUpperCase())).map((n) => ({ ...n })),
+      names: this.allNames().filter((n) => wanted.has(n.name.toUpperCase())),
     };
   }
 
@@ -252,8 +262,9 @@ export class MemoryHost implements Host {
     this.sheet(sheet).hidden.clear();
   }
 
+  /** A defined name, or one a tagged template's row tags stand for. */
   name(name: string): DefinedName | undefined {
-    return this.definedNames.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return this.allNames().find((n) => n.name.toLowerCase() === name.toLowerCase());
   }
 
   /** The note of the mark on a cell, if marked. */

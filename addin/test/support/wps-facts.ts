@@ -8,12 +8,24 @@ import { departmentKey, fieldSuffix, nameOf } from '../../src/flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fields.js';
 import { blockAddress, cellAddress, parseBlock, parseNameReference, topLeft, type Block } from '../../src/host/a1.js';
 import type { FakeEtApplication } from './fake-et.js';
+import { namesFromTags, tagColumnsOf } from '../../src/template/tags.js';
 
 export type Json = Record<string, unknown>;
 
-/** Where a defined name of the fake workbook points. */
+/**
+ * Where a defined name of the fake workbook points, or the place a tagged template's row tags
+ * stand for under that name (see src/template/tags.ts), found without the adapter.
+ */
 export function named(app: FakeEtApplication, name: string): { sheet: string; block: Block } {
-  const ref = parseNameReference(String(app.book.Names.Item(name).RefersTo).replace(/^=/, ''));
+  const real = (app.book.Names as unknown as { list: Array<{ Name: string; RefersTo: unknown }> }).list.find((n) => n.Name.toLowerCase() === name.toLowerCase());
+  const ref = real
+    ? parseNameReference(String(real.RefersTo).replace(/^=/, ''))
+    : app.book.list
+        .flatMap((ws) => {
+          const rows = Math.max(0, ...ws.positions().map((p) => p.row + 1));
+          return namesFromTags(ws.Name, tagColumnsOf(rows, (r, c) => ws.cell(r, c)?.value ?? null), 0, 0);
+        })
+        .find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!ref) throw new Error(`${name} does not refer to a range`);
   return { sheet: ref.sheet, block: parseBlock(ref.address) };
 }
