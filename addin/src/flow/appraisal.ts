@@ -54,7 +54,8 @@ function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
 function sheetFormat(sheet: string, b: Block): FormatBlock[] {
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
   const rows = blockRows(b);
-  const widths = [8, 26, 16, 16, 20, 8];
+  // Few distinct widths: in WPS each one is a call of its own.
+  const widths = [8, 26, 16, 16, 16, 8];
   return [
     f(blockOf(b.top, b.left, 1, COLS), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true }),
@@ -86,6 +87,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
   let summary: Place | undefined;
   let plan = planResult([], APPRAISAL_NAME, 0, COLS);
   const gathered = await gather(host, locale, {
+    results: [SUMMARY_NAME, APPRAISAL_NAME],
     extraFor: (names, departments) => {
       summary = placeOf(names, SUMMARY_NAME);
       const count = summary ? blockRows(summary.block) - 2 : departments;

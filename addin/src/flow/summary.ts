@@ -106,7 +106,8 @@ export function summaryValues(locale: Locale, rows: DepartmentResult[]): CellVal
 function summaryFormat(sheet: string, b: Block): FormatBlock[] {
   const width = b.right - b.left + 1;
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
-  const widths = [8, 24, 12, 12, 14, 24];
+  // Few distinct widths: in WPS each one is a call of its own.
+  const widths = [8, 24, 12, 12, 12, 24];
   return [
     f(blockOf(b.top, b.left, 1, width), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, width), { bold: true, fill: '#DDEBF7', border: true, horizontal: 'center' }),
@@ -124,6 +125,7 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
   const { host, engine, locale } = ctx;
   let plan = planResult([], SUMMARY_NAME, 0, SUMMARY_COLS);
   const gathered = await gather(host, locale, {
+    results: [SUMMARY_NAME],
     extraFor: (names, departments) => {
       plan = planResult(names, SUMMARY_NAME, 2 + departments + extra.length, SUMMARY_COLS);
       return resultReads(plan);

@@ -8,7 +8,7 @@ import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
-import { APPRAISAL_NAME, NAME_PREFIX, SUMMARY_NAME, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
+import { NAME_PREFIX, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
 import { readRef } from './own.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
 import { BLOCK_SUFFIXES, SCORE_SUFFIXES, placesFromTags } from '../template/tags.js';
@@ -37,6 +37,8 @@ export interface GatherOptions {
   marks?: boolean;
   /** The action needs the score sheets too (their places, output blocks and records). */
   scores?: boolean;
+  /** The result sheets' names the action needs (SUMMARY_NAME, APPRAISAL_NAME). */
+  results?: string[];
 }
 
 /** Blocks read, each with its values; any block inside one of them can be taken out. */
@@ -148,8 +150,8 @@ function scoreReads(d: DepartmentNames): RangeRef[] {
  * one, a tagged template's block whole) and of `extraFor(names)`.
  */
 export async function gather(host: Host, locale: Locale, options: GatherOptions = {}): Promise<Gathered> {
-  const { extraFor = () => [], marks = false, scores = false } = options;
-  const { sheets, names } = await host.survey([SUMMARY_NAME, APPRAISAL_NAME]);
+  const { extraFor = () => [], marks = false, scores = false, results = [] } = options;
+  const { sheets, names } = await host.survey(results);
   const tagged = taggedDepartments(names);
   const named = departmentsFromNames(names).filter((d) => !tagged.some((t) => t.key === d.key));
   const intactNamed = named.filter((d) => d.missing.length === 0);

@@ -20,7 +20,7 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 const SHEET_MAX = 31;
 
 /** How many names per sheet insertTemplate asks about before it lists every sheet. */
-const CANDIDATES = 4;
+const CANDIDATES = 2;
 
 /** The n-th name tried for a sheet: "机电工程学院-填报", then "机电工程学院-填报 (2)", … */
 function variant(base: string, n: number): string {

@@ -34,6 +34,13 @@ export interface SheetPlan {
   hidden: RangeRef[];
 }
 
+/**
+ * Headings only a department's template holds (the facts table's assessor column, the score
+ * sheet's record column): a sheet showing one without row tags is a template of the first
+ * scheme, read through its defined names (see tags.ts).
+ */
+export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assessor (S2)', '加载项记录（请勿修改）', 'Add-in record (do not edit)'];
+
 const HEADER_FILL = '#DDEBF7';
 const SELF_FILL = '#FFF2CC';
 const ASSESSOR_FILL = '#E2EFDA';
@@ -68,7 +75,6 @@ function tagColumn(plan: SheetPlan, sheet: string, key: string, suffix: 'facts' 
   const col = suffix === 'facts' ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag;
   const column = Array.from({ length: lastRow + 1 }, (_, r) => [tags.has(r) ? tagText(key, tags.get(r) as string) : null]);
   plan.writes.push({ sheet, address: blockAddress(blockOf(0, col, lastRow + 1, 1)), values: column });
-  plan.formats.push(fmt(sheet, blockOf(0, col, lastRow + 1, 1), { fontColor: RECORD_FONT }));
   plan.names.push({ name: nameOf(key, suffix), sheet, address: blockAddress({ top: 0, left: 0, bottom: lastRow, right: col }) });
 }
 
@@ -278,9 +284,11 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   // The record column stays grey and headed "请勿修改" for a user who un-hides it.
   plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
   tagColumn(plan, sheet, key, 'scores', tags, finalRow + 1);
+  plan.formats.push(fmt(sheet, blockOf(0, SCORE_COLUMNS.tag, finalRow + 2, 1), { fontColor: RECORD_FONT }));
   // The record column and the tag column beside it: out of sight, still read and written.
   plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 2)) });
-  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48, 10];
+  // Column O (the record) is hidden: its width would show nothing.
+  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
   return plan;
 }
