@@ -15,13 +15,13 @@
  * `survey` lists the notes, and `read(…, { markScope })` looks at the fills of the scope and
  * where each note sits in the same sync as the values, so `setMarks` then only queues.
  *
- * Requirement sets (see `EXCEL_API_REQUIRED`): values, formats, names, selection 1.1–1.4
- * (`getItemOrNullObject` 1.4, NamedItem.formula 1.7); `Range.columnHidden` 1.2; list
- * validation 1.8; fills of a whole block (`Range.getCellProperties`) 1.9. A mark's message
- * goes into a note (ExcelApi 1.18: `Workbook.notes`, `Note.getLocation`), else into a
- * threaded comment (1.10); below 1.10 no mark is made at all, because a mark we could not
- * recognise later could never be taken off (the pane still lists every problem and selects
- * its cell).
+ * Requirement sets (`EXCEL_API_REQUIRED`, 1.8, declared in manifest.xml): values, formats,
+ * selection 1.1; merges, `Range.columnHidden`, column widths 1.2; `names.add`,
+ * `getItemOrNullObject` 1.4; NamedItem.formula 1.7; list validation 1.8. Marks only: fills of
+ * a whole block (`Range.getCellProperties`) 1.9; a mark's message goes into a note (ExcelApi
+ * 1.18: `Workbook.notes`, `Note.getLocation`), else into a threaded comment (1.10); below
+ * 1.10 no mark is made at all, because a mark we could not recognise later could never be
+ * taken off (the pane still lists every problem and selects its cell).
  */
 import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
@@ -45,10 +45,10 @@ export function excelApiSupported(version: string): boolean {
 
 /**
  * The ExcelApi version every action needs (manifest.xml declares the same): list validation
- * from a range (1.8) and the fills of a whole block in one command (1.9). Marks' notes want
- * more (1.18, else comments from 1.10) and degrade; this does not.
+ * (1.8, the template's dropdowns). Marks want more and degrade instead: notes 1.18, else
+ * threaded comments 1.10 (with `Range.getCellProperties`, 1.9, to look at fills), else none.
  */
-export const EXCEL_API_REQUIRED = '1.9';
+export const EXCEL_API_REQUIRED = '1.8';
 
 /**
  * Null when this Excel can run the add-in, else the message to show instead of the pane
@@ -57,8 +57,8 @@ export const EXCEL_API_REQUIRED = '1.9';
 export function unsupportedExcelMessage(supported: (version: string) => boolean = excelApiSupported): string | null {
   if (supported(EXCEL_API_REQUIRED)) return null;
   return (
-    `此版本的 Excel 不支持本加载项所需的 ExcelApi ${EXCEL_API_REQUIRED}：请使用 Microsoft 365、Excel 2021 或更新版本、网页版 Excel，或改用 WPS 表格或网页版工具。` +
-    ` / This Excel lacks ExcelApi ${EXCEL_API_REQUIRED}, which the add-in needs: use Microsoft 365, Excel 2021 or later, Excel on the web, or the WPS or web version.`
+    `此版本的 Excel 不支持本加载项所需的 ExcelApi ${EXCEL_API_REQUIRED}：请使用 Excel 2019 或更新版本、Microsoft 365 或网页版 Excel，或改用 WPS 表格加载项或网页版工具。` +
+    ` / This Excel lacks ExcelApi ${EXCEL_API_REQUIRED}, which the add-in needs: use Excel 2019 or later, Microsoft 365 or Excel on the web, or the WPS add-in or the web page.`
   );
 }
 

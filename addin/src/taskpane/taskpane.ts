@@ -11,7 +11,7 @@
 import '../functions/excel-entry.js';
 import '../ui/pane.css';
 import { embeddedEngine } from '../engine/embedded.js';
-import { createExcelHost } from '../host/excel.js';
+import { createExcelHost, unsupportedExcelMessage } from '../host/excel.js';
 import { xlsxReaderOnDemand } from '../host/xlsx-reader-api.js';
 import { mountPane } from '../ui/pane.js';
 import { describeError } from '../ui/state.js';
@@ -52,7 +52,10 @@ function start(): void {
     ready = true;
     clearTimeout(timer);
     // A late answer still mounts the pane over the timeout message.
-    if (info.host === Office.HostType.Excel) mountInExcel(root);
+    // An Excel too old for the add-in says so instead of failing at the first action.
+    const unsupported = info.host === Office.HostType.Excel ? unsupportedExcelMessage() : null;
+    if (unsupported) showOutside(root, 'failed', unsupported);
+    else if (info.host === Office.HostType.Excel) mountInExcel(root);
     else showOutside(root, 'not-excel');
   }).catch((error: unknown) => {
     ready = true;
