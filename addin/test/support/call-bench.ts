@@ -60,8 +60,22 @@ export function excelTypist(book: FakeWorkbook): MemoryHost {
   return stand as unknown as MemoryHost;
 }
 
-/** The model's defined names plus those its row tags stand for (see src/template/tags.ts). */
+/**
+ * The model's defined names plus those its row tags stand for (see src/template/tags.ts),
+ * worked out again only when sheets or names changed (typing facts moves no tag).
+ */
 export function excelNames(book: FakeWorkbook): DefinedName[] {
+  const stamp = JSON.stringify([book.sheets.map((sh) => sh.name), book.names.size]);
+  const hit = excelNamesCache.get(book);
+  if (hit?.stamp === stamp) return hit.names;
+  const names = listExcelNames(book);
+  excelNamesCache.set(book, { stamp, names });
+  return names;
+}
+
+const excelNamesCache = new WeakMap<FakeWorkbook, { stamp: string; names: DefinedName[] }>();
+
+function listExcelNames(book: FakeWorkbook): DefinedName[] {
   const real = [...book.names].flatMap(([name, formula]) => {
     const ref = parseNameFormula(formula);
     return ref ? [{ name, ...ref }] : [];
@@ -126,9 +140,10 @@ export async function excelSyncs(n: number): Promise<BenchCounts> {
   return scenario(n, ctx, typist, () => (before = book.syncs), () => book.syncs - before);
 }
 
-/** Calls into ET per action in WPS, on a workbook of `n` departments. */
-export async function wpsCalls(n: number): Promise<BenchCounts> {
+/** Calls into ET per action in WPS, on a workbook of `n` departments (and `userNames` names of the user's own). */
+export async function wpsCalls(n: number, userNames = 0): Promise<BenchCounts> {
   const app = new FakeEtApplication();
+  for (let i = 0; i < userNames; i++) app.book.Names.Add(`user_name_${i}`, `=Sheet1!$A$${i + 1}`);
   const counter = new CallCounter();
   const ctx: FlowContext = { host: new WpsHost(countCalls(app, counter)), engine: testEngine(), locale: 'zh' };
   const typist: Typist = {

@@ -20,7 +20,7 @@ import type {
   WriteBlock,
 } from '../../src/host/host.js';
 import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
-import { namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
+import { TAG_COLUMNS, namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
 type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns';
 
@@ -74,6 +74,7 @@ export class MemoryHost implements Host {
   }
 
   async addSheets(names: string[]): Promise<void> {
+    this.version++;
     this.calls.addSheets++;
     for (const n of names) {
       if (this.book.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new Error(`MemoryHost: sheet "${n}" exists`);
@@ -148,6 +149,18 @@ export class MemoryHost implements Host {
 
   /** The defined names plus those tagged templates' row tags stand for, as the .xlsx adapter gives them. */
   private allNames(): DefinedName[] {
+    // Worked out again only after a change that can move a tag or a name (typing facts cannot).
+    if (this.derived?.version === this.version) return this.derived.names.map((n) => ({ ...n }));
+    const names = this.listNames();
+    this.derived = { version: this.version, names };
+    return names.map((n) => ({ ...n }));
+  }
+
+  private derived?: { version: number; names: DefinedName[] };
+  /** Bumped by every change to sheets, names or tag columns. */
+  private version = 0;
+
+  private listNames(): DefinedName[] {
     const derived = this.book.flatMap((s) => {
       const rows = Math.max(0, ...[...s.cells.keys()].map((k) => Number(k.split(',')[0]) + 1));
       return namesFromTags(s.name, tagColumnsOf(rows, (r, c) => s.cells.get(key(r, c)) ?? null), 0, 0);
@@ -156,6 +169,7 @@ export class MemoryHost implements Host {
   }
 
   async defineNames(names: DefinedName[]): Promise<void> {
+    this.version++;
     this.calls.defineNames++;
     for (const n of names) {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n.name)) throw new Error(`MemoryHost: bad name "${n.name}"`);
@@ -212,6 +226,7 @@ export class MemoryHost implements Host {
   /* ---------------------------------------------------------------- test helpers (not counted) */
 
   private put(sheet: string, row: number, col: number, v: CellValue): void {
+    if ((TAG_COLUMNS as readonly number[]).includes(col)) this.version++;
     const sh = this.sheet(sheet);
     if (v === null || v === '') sh.cells.delete(key(row, col));
     else sh.cells.set(key(row, col), v);
@@ -287,6 +302,7 @@ export class MemoryHost implements Host {
 
   /** Inserts `count` empty rows before 1-based row `at`, moving cells, marks, names, rules as Excel does. */
   insertRows(sheet: string, at: number, count: number): void {
+    this.version++;
     const sh = this.sheet(sheet);
     const top = at - 1;
     const shiftMap = <T>(m: Map<string, T>) => {
@@ -313,6 +329,7 @@ export class MemoryHost implements Host {
 
   /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */
   deleteSheet(name: string): void {
+    this.version++;
     this.book = this.book.filter((s) => s.name !== name);
     this.definedNames = this.definedNames.filter((n) => n.sheet !== name);
     this.validations = this.validations.filter((v) => v.sheet !== name);
@@ -321,6 +338,7 @@ export class MemoryHost implements Host {
 
   /** Renames a sheet; names, rules and formats follow it, as in Excel and WPS. */
   renameSheet(from: string, to: string): void {
+    this.version++;
     this.sheet(from).name = to;
     const follow = <T extends RangeRef>(r: T): T => (r.sheet === from ? { ...r, sheet: to } : r);
     this.definedNames = this.definedNames.map(follow);
