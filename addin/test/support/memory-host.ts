@@ -277,6 +277,17 @@ export class MemoryHost implements Host {
     this.sheet(sheet).hidden.clear();
   }
 
+  /** Every name `names()` gives, without counting a call. */
+  allNamed(): DefinedName[] {
+    return this.allNames();
+  }
+
+  /** Deletes a defined name, as a user can in the Name Manager. */
+  deleteName(name: string): void {
+    this.version++;
+    this.definedNames = this.definedNames.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+  }
+
   /** A defined name, or one a tagged template's row tags stand for. */
   name(name: string): DefinedName | undefined {
     return this.allNames().find((n) => n.name.toLowerCase() === name.toLowerCase());

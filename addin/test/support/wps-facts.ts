@@ -9,7 +9,7 @@ import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fi
 import { blockAddress, cellAddress, parseBlock, parseNameReference, topLeft, type Block } from '../../src/host/a1.js';
 import type { FakeEtApplication } from './fake-et.js';
 import type { DefinedName } from '../../src/host/host.js';
-import { namesFromTags, tagColumnsOf } from '../../src/template/tags.js';
+import { namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
 export type Json = Record<string, unknown>;
 
@@ -18,17 +18,25 @@ export type Json = Record<string, unknown>;
  * stand for under that name (see src/template/tags.ts), found without the adapter.
  */
 export function named(app: FakeEtApplication, name: string): { sheet: string; block: Block } {
-  const real = (app.book.Names as unknown as { list: Array<{ Name: string; RefersTo: unknown }> }).list.find((n) => n.Name.toLowerCase() === name.toLowerCase());
-  const ref = real ? parseNameReference(String(real.RefersTo).replace(/^=/, '')) : tagged(app).find((n) => n.name.toLowerCase() === name.toLowerCase());
+  const ref = etNames(app).find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!ref) throw new Error(`${name} does not refer to a range`);
   return { sheet: ref.sheet, block: parseBlock(ref.address) };
+}
+
+/** The fake workbook's range names, plus those its row tags stand for. */
+export function etNames(app: FakeEtApplication): DefinedName[] {
+  const real = (app.book.Names as unknown as { list: Array<{ Name: string; RefersTo: unknown }> }).list.flatMap((n) => {
+    const ref = parseNameReference(String(n.RefersTo).replace(/^=/, ''));
+    return ref ? [{ name: n.Name, ...ref }] : [];
+  });
+  return withDerivedNames(real, tagged(app));
 }
 
 const taggedCache = new WeakMap<FakeEtApplication, { sheets: string; names: DefinedName[] }>();
 
 /** The names the workbook's row tags stand for, worked out again only when the sheets changed. */
 function tagged(app: FakeEtApplication): DefinedName[] {
-  const sheets = app.book.list.map((ws) => ws.Name).join('\u0000');
+  const sheets = [...app.book.list.map((ws) => ws.Name), app.book.Names.Count].join('\u0000');
   const hit = taggedCache.get(app);
   if (hit?.sheets === sheets) return hit.names;
   const names = app.book.list.flatMap((ws) => {
