@@ -266,13 +266,8 @@ export class ExcelHost implements Host {
 
   async names(): Promise<DefinedName[]> {
     return this.sync((s) => {
-      const names = s.context.workbook.names;
-      names.load('items/name,items/type,items/formula');
-      return () => {
-        s.names = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-        s.allNames = true;
-        return rangeNames(names.items);
-      };
+      const names = loadNames(s);
+      return () => rangeNames(names());
     });
   }
 
@@ -283,17 +278,14 @@ export class ExcelHost implements Host {
       const workbook = s.context.workbook;
       const sheets = workbook.worksheets;
       sheets.load('items/name,items/position');
-      const names = workbook.names;
-      names.load('items/name,items/type,items/formula');
+      const names = loadNames(s);
       const holders = this.markNotes === 'none' ? undefined : this.markNotes === 'notes' ? workbook.notes : workbook.comments;
       holders?.load('items/content');
       return () => {
-        s.names = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-        s.allNames = true;
         s.holders = holders ? [...(holders.items as Holder[])] : undefined;
         return {
           sheets: [...sheets.items].sort((a, b) => a.position - b.position).map((w) => w.name),
-          names: rangeNames(names.items),
+          names: rangeNames(names()),
         };
       };
     });
@@ -408,16 +400,7 @@ export class ExcelHost implements Host {
     if (defined.length === 0) return;
     const s = await this.begin();
     // names.add fails on an existing name, so each one must be known first.
-    if (!s.allNames && defined.some((d) => !s.names.has(d.name.toUpperCase()))) {
-      await this.sync((t) => {
-        const names = t.context.workbook.names;
-        names.load('items/name');
-        return () => {
-          t.names = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-          t.allNames = true;
-        };
-      });
-    }
+    if (!s.allNames && defined.some((d) => !s.names.has(d.name.toUpperCase()))) await this.sync(loadNames);
     const known = (await this.begin()).names;
     await this.queue((t) => {
       for (const d of defined) {
@@ -455,6 +438,17 @@ export class ExcelHost implements Host {
       for (const r of ranges) s.sheet(r.sheet).getRange(r.address).getEntireColumn().columnHidden = true;
     });
   }
+}
+
+/** Queues the load of every name of the workbook; the answer is remembered in the session. */
+function loadNames(s: Session): () => Excel.NamedItem[] {
+  const names = s.context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  return () => {
+    s.names = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
+    s.allNames = true;
+    return names.items;
+  };
 }
 
 /**

@@ -3,8 +3,8 @@
  * (填报表) and score sheet (评分表), and of the shared instructions sheet (填报说明).
  *
  * Positions here are used once, when the sheets are inserted; afterwards every reader finds
- * its cells through the defined names made here (see ../flow/names.ts), so users may insert
- * rows, move tables down and rename sheets.
+ * its cells through the row tags and the two block names made here (see tags.ts), so users
+ * may insert rows, move tables down and rename sheets.
  */
 import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
@@ -174,15 +174,17 @@ function table(
 /* ------------------------------------------------------------------ score sheet (评分表) */
 
 /**
- * Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明, O record.
+ * Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明,
+ * O record, P row tags (columns.ts).
  *
- * Rows: title, 院系 line (the `head` name), two header rows, one row per rubric line (the
- * `lines` name on column A), then 合计 (base, deductions, bonuses and score totals under their
- * columns) and the final row: B–D merged, labelled "最终得分 Sm = S1×40% + S2×60%", and E–L
- * merged into the one cell that holds Sm, spanning the 自评 and 考评 columns rather than sitting
- * under 自评·基础分; M shows the sum worked out. The add-in's output block (the `out` name) is E–N of the
- * line rows, 合计 and the final row, with its record column O (see ../flow/own.ts); within
- * the final row it writes Sm into E (the merged cell) and nothing into F–L.
+ * Rows: title, 院系 line (the `head` place, tag "head"), two header rows, one row per rubric
+ * line (tag "line"; the `lines` place on column A), then 合计 (tag "total": base, deductions,
+ * bonuses and score totals under their columns) and the final row (tag "final"): B–D merged,
+ * labelled "最终得分 Sm = S1×40% + S2×60%", and E–L merged into the one cell that holds Sm,
+ * spanning the 自评 and 考评 columns rather than sitting under 自评·基础分; M shows the sum
+ * worked out. The add-in's output block (the `out` place) is E–N of the line rows, 合计 and
+ * the final row, with its record column O (see ../flow/own.ts); within the final row it
+ * writes Sm into E (the merged cell) and nothing into F–L.
  */
 export { SCORE_COLUMNS, SCORE_FINAL };
 const FIRST_LINE_ROW = 4;
