@@ -79,10 +79,13 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   for (const merge of [`B${finalRow}:D${finalRow}`, `E${finalRow}:L${finalRow}`]) assert.ok(book.sheet(out.sheet).merges.has(merge), merge);
   assert.equal(book.sheet(out.sheet).value(`B${finalRow}`), '最终得分 Sm = S1×40% + S2×60%');
   assert.ok(book.sheets.every((s) => [...s.cells.values()].every((c) => !c.formula)), 'no formulas anywhere');
-  // Hidden: the score sheet's record column O and row tags P, the facts sheet's row tags H, nothing
-  // else; the record column's header is still there.
-  const hidden = (name: string) => (name === `${DEPT}-评分` ? [14, 15] : name === `${DEPT}-填报` ? [7] : []);
-  assert.deepEqual(book.sheets.map((s) => [s.name, [...s.hiddenColumns].sort((a, b) => a - b)]), book.sheets.map((s) => [s.name, hidden(s.name)]));
+  // The record column O of the score sheet is hidden, and only it; its header is still there.
+  assert.deepEqual(book.sheets.map((s) => [s.name, [...s.hiddenColumns]]), book.sheets.map((s) => [s.name, s.name === `${DEPT}-评分` ? [14] : []]));
+  // The row tags (facts H, score P) are there but show nothing: number format ";;;".
+  for (const [sheet, tag] of [[`${DEPT}-填报`, 'H2'], [`${DEPT}-评分`, 'P2']]) {
+    assert.match(String(book.sheet(sheet).value(tag)), /^coop:d[0-9a-z]{6}:(department|head)$/, tag);
+    assert.equal(book.sheet(sheet).cell(tag)?.numberFormat, ';;;', tag);
+  }
   assert.equal(book.sheet(`${DEPT}-评分`).value('O3'), '加载项记录（请勿修改）');
   console.log(`[excel] insertTemplate: ${syncs} syncs, ${book.commands} commands`);
 });

@@ -135,9 +135,8 @@ test('the record column is hidden by insertTemplate, still read and written by t
   const r = await insertTemplate(ctx, { department: '机电工程学院', year: '2023-2024' });
   assert.equal(r.ok, true, r.message);
   assert.equal(host.calls.hideColumns, 1, 'hidden in the same action, in one call');
-  // The record column O and the row tags P beside it; the facts sheet's row tags in H.
-  assert.deepEqual(host.hiddenColumns(score), ['O', 'P']);
-  assert.deepEqual(host.hiddenColumns('机电工程学院-填报'), ['H'], 'the facts sheet has no record column, only its tags');
+  assert.deepEqual(host.hiddenColumns(score), ['O']);
+  assert.deepEqual(host.hiddenColumns('机电工程学院-填报'), [], 'the facts sheet has no record column');
   assert.deepEqual(host.hiddenColumns('填报说明'), []);
   // Every record column of the score sheet's owned blocks is the hidden one.
   const key = departmentKey('机电工程学院');
@@ -163,7 +162,7 @@ test('the record column is hidden by insertTemplate, still read and written by t
   assert.match(String(host.get(score, 'O5')), /^coop1:/);
   const refilled = await fillScores(ctx);
   assert.equal(refilled.ok, true, refilled.message);
-  assert.deepEqual(host.hiddenColumns(score), ['O', 'P']);
+  assert.deepEqual(host.hiddenColumns(score), ['O']);
   // A user who un-hid the column keeps it visible: only the action that makes it hides it.
   host.unhideColumns(score);
   assert.equal((await fillScores(ctx)).ok, true);

@@ -52,11 +52,9 @@ test('the empty template is the flow’s own and has nothing to score yet', asyn
   assert.equal(report.ok, false);
   // Blank inputs and an empty majors table: nothing typed yet, nothing else wrong.
   assert.deepEqual([...new Set(report.problems.map((p) => p.code))].sort(), ['missing', 'no_majors']);
-  // The downloaded file hides the score sheet's record column O, header and all, and the row
-  // tags (facts sheet H, score sheet P), and nothing else.
+  // The downloaded file hides the score sheet's record column O, header and all, and nothing else.
   const hidden = host.workbook.worksheets.map((ws) => [ws.name, Array.from({ length: 20 }, (_, i) => i + 1).filter((c) => ws.getColumn(c).hidden)]);
-  const sheetEnding = (end: string) => host.workbook.worksheets.find((ws) => ws.name.endsWith(end))!.name;
-  assert.deepEqual(hidden.filter(([, cols]) => cols.length > 0), [[sheetEnding('填报'), [8]], [sheetEnding('评分'), [15, 16]]]);
+  assert.deepEqual(hidden.filter(([, cols]) => cols.length > 0), [[host.workbook.worksheets.find((ws) => ws.name.endsWith('评分'))!.name, [15]]]);
   const score = host.workbook.worksheets.find((ws) => ws.name.endsWith('评分'))!;
   assert.equal(score.getCell('O3').value, '加载项记录（请勿修改）');
 });

@@ -70,11 +70,17 @@ export const FACTS_LAYOUT = {
   firstField: 5,
 } as const;
 
-/** Writes the row tags (see tags.ts) of a sheet into its tag column, names its block, hides the column. */
+/**
+ * Writes the row tags (see tags.ts) of a sheet into its tag column and names its block. The
+ * tags are not shown: the number format ";;;" displays nothing, text included (the column
+ * stays visible, so that only the score sheet's record column is ever hidden, and a tag
+ * shows in the formula bar to whoever selects it).
+ */
 function tagColumn(plan: SheetPlan, sheet: string, key: string, suffix: 'facts' | 'scores', tags: Map<number, string>, lastRow: number): void {
   const col = suffix === 'facts' ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag;
   const column = Array.from({ length: lastRow + 1 }, (_, r) => [tags.has(r) ? tagText(key, tags.get(r) as string) : null]);
   plan.writes.push({ sheet, address: blockAddress(blockOf(0, col, lastRow + 1, 1)), values: column });
+  plan.formats.push(fmt(sheet, blockOf(0, col, lastRow + 1, 1), { numberFormat: ';;;' }));
   plan.names.push({ name: nameOf(key, suffix), sheet, address: blockAddress({ top: 0, left: 0, bottom: lastRow, right: col }) });
 }
 
@@ -134,7 +140,6 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
   const widths = [6, 22, 34, 12, 12, 30, 14];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
   tagColumn(plan, sheet, key, 'facts', tags, lastRow - 1);
-  plan.hidden.push({ sheet, address: blockAddress(blockOf(0, FACTS_COLUMNS.tag, lastRow, 1)) });
   return plan;
 }
 
@@ -286,9 +291,7 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   // The record column stays grey and headed "请勿修改" for a user who un-hides it.
   plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
   tagColumn(plan, sheet, key, 'scores', tags, finalRow + 1);
-  plan.formats.push(fmt(sheet, blockOf(0, SCORE_COLUMNS.tag, finalRow + 2, 1), { fontColor: RECORD_FONT }));
-  // The record column and the tag column beside it: out of sight, still read and written.
-  plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 2)) });
+  plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 1)) });
   // Column O (the record) is hidden: its width would show nothing.
   const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
