@@ -571,7 +571,8 @@ export class FakeEtApplication extends EtObject implements EtApplication {
             Object.fromEntries(Object.entries(cell).sort(([a], [b]) => a.localeCompare(b))) as FakeCell,
           ]),
         ),
-        widths: [...ws.columnWidths.entries()],
+        // Sorted: the order in which widths were set is not part of the state.
+        widths: [...ws.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         merges: [...ws.merges].sort(),
         hidden: [...ws.hiddenColumns].sort((a, b) => a - b),
       })),
