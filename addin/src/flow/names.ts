@@ -62,6 +62,8 @@ export interface DepartmentNames {
   key: string;
   places: Map<string, Place>;
   missing: string[];
+  /** Found by its row tags (today's template) rather than one name per place. */
+  tagged?: boolean;
 }
 
 /** Groups the workbook's names into departments (keys found from their `_department` name). */

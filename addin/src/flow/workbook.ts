@@ -101,21 +101,28 @@ function taggedPlaces(t: Tagged, cells: ReadCells, withScores: boolean): Departm
     if (!found.has(suffix)) missing.push(nameOf(t.key, suffix));
   }
   if (!t.scores) missing.push(nameOf(t.key, BLOCK_SUFFIXES.scores));
-  return { key: t.key, places: found, missing };
+  return { key: t.key, places: found, missing, tagged: true };
 }
 
 function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
   const any = d.places.get('department') ?? [...d.places.values()][0];
+  const some = (sep: string, more: string) => `${d.missing.slice(0, 5).join(sep)}${d.missing.length > 5 ? more : ''}`;
   return {
     sheet: any?.sheet ?? '',
     address: any ? cellAddress(any.block.top, any.block.left) : '',
     path: 'template',
     code: 'template_damaged',
-    message: tr(
-      locale,
-      `院系模板 ${d.key} 缺少定义名称 ${d.missing.slice(0, 5).join('、')}${d.missing.length > 5 ? ' 等' : ''}，请重新插入模板`,
-      `The template of department ${d.key} lacks the defined names ${d.missing.slice(0, 5).join(', ')}${d.missing.length > 5 ? ' …' : ''}; insert the template again`,
-    ),
+    message: d.tagged
+      ? tr(
+          locale,
+          `院系模板 ${d.key} 的行标记（填报表 H 列、评分表 P 列，不显示内容）或工作表不全，找不到 ${some('、', ' 等')}，请重新插入模板`,
+          `The template of department ${d.key} has lost row tags (facts sheet column H, score sheet column P, shown blank) or a sheet: ${some(', ', ' …')} not found; insert the template again`,
+        )
+      : tr(
+          locale,
+          `院系模板 ${d.key} 缺少定义名称 ${some('、', ' 等')}，请重新插入模板`,
+          `The template of department ${d.key} lacks the defined names ${some(', ', ' …')}; insert the template again`,
+        ),
   };
 }
 
