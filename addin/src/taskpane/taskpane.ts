@@ -11,12 +11,13 @@
 import '../functions/excel-entry.js';
 import '../ui/pane.css';
 import { embeddedEngine } from '../engine/embedded.js';
-import { createExcelHost, unsupportedExcelMessage } from '../host/excel.js';
+import { createExcelHost } from '../host/excel.js';
 import { xlsxReaderOnDemand } from '../host/xlsx-reader-api.js';
 import { mountPane } from '../ui/pane.js';
 import { describeError } from '../ui/state.js';
 import { otherWorkbooksAction } from './other-workbooks.js';
 import { showOutside } from './outside.js';
+import { unsupportedExcelMessage } from '../host/excel.js';
 
 /** Office.onReady normally answers within a second; outside Office some builds never do. */
 const READY_TIMEOUT_MS = 10_000;
