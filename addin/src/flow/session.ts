@@ -10,7 +10,12 @@ export async function inSession<T>(host: Host, action: () => Promise<T>): Promis
   try {
     result = await action();
   } catch (error) {
-    host.discard();
+    // The action's own error is the one to report, even if dropping the queue fails too.
+    try {
+      await host.discard();
+    } catch {
+      // nothing more to drop
+    }
     throw error;
   }
   await host.flush();
