@@ -11,33 +11,17 @@ import assert from 'node:assert/strict';
 import { appraisalText, buildSummary, fillScores, insertTemplate, validateWorkbook, type FlowContext } from '../src/flow/index.js';
 import { departmentKey, nameOf, SUMMARY_NAME } from '../src/flow/names.js';
 import { cellAddress, parseBlock } from '../src/host/a1.js';
-import { ExcelHost, parseNameFormula } from '../src/host/excel.js';
+import { ExcelHost } from '../src/host/excel.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
-import type { CellValue } from '../src/host/host.js';
 import { FakeWorkbook } from './support/fake-excel.js';
+import { excelNames, excelTypist } from './support/call-bench.js';
 import { baseFacts, fieldCell, typeFacts, type Json } from './support/flow-fixture.js';
-import type { MemoryHost } from './support/memory-host.js';
 import { testEngine } from './support/engine.js';
 import { TABLE_ROWS } from '../src/template/fields.js';
 import { SCORE_FINAL } from '../src/template/layout.js';
 
-/**
- * The fixture types facts through `name()` and `set()` only; this gives it those two over the
- * Excel model, typing values as a person would (no Excel conversion, no adapter involved).
- */
-function typist(book: FakeWorkbook): MemoryHost {
-  const stand = {
-    name(name: string) {
-      const formula = [...book.names].find(([n]) => n.toUpperCase() === name.toUpperCase())?.[1];
-      const ref = formula ? parseNameFormula(formula) : null;
-      return ref ? { name, ...ref } : undefined;
-    },
-    set(sheet: string, address: string, v: CellValue) {
-      book.sheet(sheet).set(address, [[v ?? '']]);
-    },
-  };
-  return stand as unknown as MemoryHost;
-}
+/** The fixture's typing hands over the Excel model (names found as the flow finds them). */
+const typist = excelTypist;
 
 function excelBook(): { book: FakeWorkbook; ctx: FlowContext } {
   const book = new FakeWorkbook('Sheet1');
@@ -70,8 +54,10 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   assert.equal(report.ok, true, report.message);
   assert.ok(book.sheets.length > 1, 'template sheets added');
   const key = departmentKey(DEPT);
+  // Two defined names, each over one sheet's tagged block; the inputs are found by their row tags.
   const names = [...book.names.keys()].filter((n) => n.startsWith(`coop_${key}_`));
-  assert.ok(names.length > 20, `defined names for the inputs (${names.length})`);
+  assert.deepEqual(names.sort(), [`coop_${key}_facts`, `coop_${key}_scores`]);
+  assert.ok(excelNames(book).filter((n) => n.name.startsWith(`coop_${key}_`)).length > 40, 'every input found through the tags');
   const dropdowns = book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.validation));
   assert.ok(dropdowns.length > 0, 'yes/no and choice cells have dropdowns');
   assert.ok(dropdowns.every((c) => !c.validation!.includes(',,')));
@@ -95,6 +81,11 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   assert.ok(book.sheets.every((s) => [...s.cells.values()].every((c) => !c.formula)), 'no formulas anywhere');
   // The record column O of the score sheet is hidden, and only it; its header is still there.
   assert.deepEqual(book.sheets.map((s) => [s.name, [...s.hiddenColumns]]), book.sheets.map((s) => [s.name, s.name === `${DEPT}-评分` ? [14] : []]));
+  // The row tags (facts H, score P) are there but show nothing: number format ";;;".
+  for (const [sheet, tag] of [[`${DEPT}-填报`, 'H2'], [`${DEPT}-评分`, 'P2']]) {
+    assert.match(String(book.sheet(sheet).value(tag)), /^coop:d[0-9a-z]{6}:(department|head)$/, tag);
+    assert.equal(book.sheet(sheet).cell(tag)?.numberFormat, ';;;', tag);
+  }
   assert.equal(book.sheet(`${DEPT}-评分`).value('O3'), '加载项记录（请勿修改）');
   console.log(`[excel] insertTemplate: ${syncs} syncs, ${book.commands} commands`);
 });
@@ -138,8 +129,7 @@ const EXPECTED: Record<string, [number, number, number, number]> = {
 };
 
 function block(book: FakeWorkbook, name: string): { sheet: string; values: (string | number | boolean)[][] } {
-  const formula = [...book.names].find(([n]) => n.toUpperCase() === name.toUpperCase())?.[1];
-  const ref = formula ? parseNameFormula(formula) : null;
+  const ref = excelNames(book).find((n) => n.name.toUpperCase() === name.toUpperCase());
   assert.ok(ref, `name ${name}`);
   const b = parseBlock(ref.address);
   const s = book.sheet(ref.sheet);
@@ -177,8 +167,7 @@ test('fillScores writes the RUBRIC.md §3 numbers as plain values; a second run 
 test('foreign data in the output area stops fillScores with nothing written', async () => {
   const { book, ctx } = await withDepartments([DEPT]);
   const key = departmentKey(DEPT);
-  const formula = book.names.get([...book.names.keys()].find((n) => n.toUpperCase() === nameOf(key, 'out').toUpperCase())!)!;
-  const out = parseNameFormula(formula)!;
+  const out = excelNames(book).find((n) => n.name.toUpperCase() === nameOf(key, 'out').toUpperCase())!;
   const b = parseBlock(out.address);
   const cell = cellAddress(b.top + 2, b.left + 3);
   book.sheet(out.sheet).set(cell, [['手填的分数']]);

@@ -92,6 +92,7 @@ test('write: one sync; null clears; text Excel would reinterpret keeps an apostr
     { sheet: '评分', address: 'D5:I5', values: [[null, 92.5, '=SUM(A1)', '12', '扣 2 分：缺少协议', true]] },
     { sheet: '评分', address: 'A1', values: [['2023-2024']] },
   ]);
+  await host.flush();
   assert.equal(syncs(), 1);
   assert.deepEqual(described<{ values: unknown }>(ctx, '评分', 'D5:I5').values, [['', 92.5, "'=SUM(A1)", "'12", '扣 2 分：缺少协议', true]]);
   assert.deepEqual(described<{ values: unknown }>(ctx, '评分', 'A1').values, [["'2023-2024"]]);
@@ -149,6 +150,7 @@ test('addSheets: every sheet added in order, one sync', async () => {
     },
   });
   await host.addSheets(['计算机学院-填报', '计算机学院-评分']);
+  await host.flush();
   assert.deepEqual(added, ['计算机学院-填报', '计算机学院-评分']);
   assert.equal(syncs(), 1);
 });
@@ -182,6 +184,7 @@ test('format: fill, font, number format over the block, width in points, merge, 
       format: { fill: '#DDEBF7', bold: true, fontColor: '#1F4E79', numberFormat: '0.00', wrap: true, horizontal: 'center', columnWidth: 10, merge: true, border: true },
     },
   ]);
+  await host.flush();
   assert.equal(syncs(), 1);
   const r = described<typeof range>(ctx, '评分', 'A1:C2');
   assert.equal(r.format.fill.color, '#DDEBF7');
@@ -258,6 +261,7 @@ test('defineNames: existing names updated, new ones added; two syncs', async () 
     { name: 'coop_a_local', sheet: '填报', address: 'C5' },
     { name: 'coop_a_total', sheet: '填报', address: 'C6' },
   ]);
+  await host.flush();
   assert.equal(existing.formula, "='填报'!$C$5");
   assert.deepEqual(added, [['coop_a_total', { sheet: '填报', address: 'C6' }]]);
   assert.equal(syncs(), 2);
@@ -273,6 +277,7 @@ test('setListValidation: old rule cleared, list set with an in-cell dropdown; on
   };
   const { ctx, host, syncs } = mocked(workbookOf({ 填报: { 'C8:D8': { dataValidation: validation } } }));
   await host.setListValidation([{ sheet: '填报', address: 'C8:D8', list: ['是', '否'] }]);
+  await host.flush();
   assert.deepEqual(calls, ['clear']);
   assert.deepEqual(described<{ dataValidation: { rule: unknown } }>(ctx, '填报', 'C8:D8').dataValidation.rule, { list: { inCellDropDown: true, source: '是,否' } });
   assert.equal(syncs(), 1);
@@ -283,6 +288,7 @@ test('setListValidation: old rule cleared, list set with an in-cell dropdown; on
 test('setListValidation from a range: the source is "=" and a quoted sheet-qualified absolute reference', async () => {
   const { ctx, host, syncs } = mocked(workbookOf({ "事实 表's": { 'B40:B69': { dataValidation: { clear() {} } } } }));
   await host.setListValidation([{ sheet: "事实 表's", address: 'B40:B69', source: { sheet: "事实 表's", address: 'A8:A37' } }]);
+  await host.flush();
   assert.deepEqual(described<{ dataValidation: { rule: unknown } }>(ctx, "事实 表's", 'B40:B69').dataValidation.rule, {
     list: { inCellDropDown: true, source: "='事实 表''s'!$A$8:$A$37" },
   });
@@ -314,20 +320,25 @@ test('setMarks on the mock: fills, a new note, our message above the user note; 
       return r;
     },
     notes: {
-      load() {
-        return this;
-      },
-      items: [userNote],
       add(range: unknown, content: string) {
         added.push([[...ranges].find(([, r]) => r === range)?.[0] ?? '?', content]);
       },
     },
   };
-  const { host, syncs } = mocked({ workbook: { worksheets: { getItem: () => sheet } } });
+  // The workbook's notes, listed (with each one's place) when setMarks looks.
+  const notes = {
+    load() {
+      return this;
+    },
+    items: [userNote],
+  };
+  const { ctx, host, syncs } = mocked({ workbook: { worksheets: { getItem: () => sheet } } });
+  (ctx.workbook as Record<string, unknown>).notes = notes;
   await host.setMarks([{ sheet: '填报', address: 'C3:C4' }], [
     { sheet: '填报', address: 'C3', note: '必填' },
     { sheet: '填报', address: 'C4', note: '不是数字' },
   ]);
+  await host.flush();
   assert.equal(syncs(), 3, 'look, locate the note, write');
   assert.equal(ranges.get('C3')?.format.fill.color, MARK_FILL);
   assert.equal(ranges.get('C4')?.format.fill.color, MARK_FILL);
@@ -356,6 +367,7 @@ test('setMarks with notes: marks, keeps the user note and own fill, removes only
     { sheet: '填报', address: 'C4', note: '不是数字' },
     { sheet: '填报', address: 'C5', note: '必填' },
   ]);
+  await host.flush();
   assert.equal(book.syncs, 3, 'look, locate the user note, write');
   assert.equal(s.cell('C4')?.fill, MARK_FILL);
   assert.equal(s.notes.get('C4'), composeMarkNote('不是数字', '请核对'));
@@ -370,11 +382,13 @@ test('setMarks with notes: marks, keeps the user note and own fill, removes only
     { sheet: '填报', address: 'C4', note: '不是数字' },
     { sheet: '填报', address: 'C5', note: '必填' },
   ]);
+  await host.flush();
   assert.equal(book.syncs, 5);
   assert.equal(book.snapshot(), before);
 
   // Fixed inputs: our marks go, the user's note and the template colour come back.
   await host.setMarks(scope, []);
+  await host.flush();
   assert.equal(s.notes.get('C4'), '请核对');
   assert.equal(s.cell('C4')?.fill, undefined);
   assert.equal(s.notes.has('C5'), false);
@@ -391,12 +405,14 @@ test('setMarks with comments: 3 syncs, a foreign comment is left alone, ours rem
     { sheet: '填报', address: 'C3', note: '必填' },
     { sheet: '填报', address: 'C4', note: '不是数字' },
   ]);
+  await host.flush();
   assert.equal(book.syncs, 3);
   assert.equal(s.comments.get('C3'), '张老师：这里待补');
   assert.equal(s.cell('C3')?.fill, undefined, 'no mark where it could not be recognised later');
   assert.ok(s.comments.get('C4')?.startsWith(MARK_PREFIX));
   assert.equal(s.cell('C4')?.fill, MARK_FILL);
   await host.setMarks(scope, []);
+  await host.flush();
   assert.equal(s.comments.has('C4'), false);
   assert.equal(s.cell('C4')?.fill, undefined);
   assert.equal(s.comments.get('C3'), '张老师：这里待补');
@@ -407,6 +423,7 @@ test('setMarks queues no command per cell: a large scope costs one command per b
   book.sheet('填报').notes.set('Z1', '用户自己的批注');
   const host = new ExcelHost(book.run, { markNotes: 'notes' });
   await host.setMarks([{ sheet: '填报', address: 'A1:Z400' }], [{ sheet: '填报', address: 'C3', note: '必填' }]);
+  await host.flush();
   assert.equal(book.syncs, 3, 'look, locate the one note there is, write');
   // getCellProperties, the note list, one location, then fill + note of the one mark.
   assert.ok(book.commands < 10, `${book.commands} commands for 10 400 cells`);
@@ -418,6 +435,7 @@ test('setMarks below ExcelApi 1.10 makes no mark and asks Excel nothing', async 
   const { book, host } = marksBook('none');
   const before = book.snapshot();
   await host.setMarks(scope, [{ sheet: '填报', address: 'C3', note: '必填' }]);
+  await host.flush();
   assert.equal(book.syncs, 0);
   assert.equal(book.snapshot(), before);
 });
@@ -447,6 +465,7 @@ test('hideColumns on the mock: the entire columns of every block hidden, one syn
     { sheet: '机电-评分', address: 'O2:O27' },
     { sheet: '校企合作汇总', address: 'G1:G5' },
   ]);
+  await host.flush();
   assert.deepEqual(calls, [
     '机电-评分!O2:O27 entire column',
     '机电-评分!O2:O27 columnHidden=true',
@@ -455,6 +474,7 @@ test('hideColumns on the mock: the entire columns of every block hidden, one syn
   ]);
   assert.equal(syncs(), 1);
   await host.hideColumns([]);
+  await host.flush();
   assert.equal(runs(), 1);
 });
 
@@ -463,14 +483,19 @@ test('hideColumns on the workbook model: whole columns hidden, values still read
   book.sheet('评分').set('N3:P3', [['说明', '加载项记录（请勿修改）', 'x']]);
   const host = new ExcelHost(book.run);
   await host.hideColumns([{ sheet: '评分', address: 'O3:O9' }, { sheet: '汇总', address: 'B1:C1' }]);
+  await host.flush();
   assert.equal(book.syncs, 1);
   assert.deepEqual([...book.sheet('评分').hiddenColumns], [14]);
   assert.deepEqual([...book.sheet('汇总').hiddenColumns].sort(), [1, 2]);
   assert.deepEqual(await host.read([{ sheet: '评分', address: 'N3:P3' }]), [[['说明', '加载项记录（请勿修改）', 'x']]]);
   await host.write([{ sheet: '评分', address: 'O4', values: [['coop1:abc']] }]);
+  await host.flush();
   assert.equal(book.sheet('评分').value('O4'), 'coop1:abc');
   const before = book.snapshot();
   await host.hideColumns([{ sheet: '评分', address: 'O1' }]);
+  await host.flush();
   assert.equal(book.snapshot(), before);
-  await assert.rejects(host.hideColumns([{ sheet: '不存在', address: 'A1' }]), /ItemNotFound/);
+  // Queued until the flush, which fails with Excel's error for the missing sheet.
+  await host.hideColumns([{ sheet: '不存在', address: 'A1' }]);
+  await assert.rejects(host.flush(), /ItemNotFound/);
 });

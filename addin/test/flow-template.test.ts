@@ -214,3 +214,20 @@ test('the action list gives the UI ids and labels in both languages', () => {
   assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText']);
   for (const a of ACTIONS) assert.ok(a.label.zh && a.label.en && a.hint.zh && a.hint.en);
 });
+
+test('a row tag typed over is reported: the department is damaged, named by the missing place', async () => {
+  const { validateWorkbook } = await import('../src/flow/index.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院' });
+  const key = departmentKey('机电工程学院');
+  const local = parseBlock(host.name(nameOf(key, fieldSuffix('internship.local', 'self')))!.address);
+  // Column H looks empty (its number format shows nothing): someone types a remark there.
+  host.set('机电工程学院-填报', `H${local.top + 1}`, '备注');
+  const report = await validateWorkbook(ctx);
+  assert.equal(report.ok, false);
+  const damaged = report.problems.find((p) => p.code === 'template_damaged');
+  assert.ok(damaged, JSON.stringify(report.problems));
+  assert.match(damaged.message, /行标记.*internship_local_self.*重新插入模板/);
+  assert.equal(damaged.sheet, '机电工程学院-填报');
+});

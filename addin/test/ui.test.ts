@@ -61,9 +61,13 @@ function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
     format: none,
     setMarks: none,
     names: none,
+    survey: none,
+    lookup: none,
     defineNames: none,
     setListValidation: none,
     hideColumns: none,
+    flush: none,
+    discard: () => undefined,
     select: async (ref) => {
       if (failSelect) throw Object.assign(new Error('This operation is not allowed'), { code: 'ItemNotFound' });
       selected.push(ref);
@@ -325,7 +329,8 @@ test('the pane over the Excel adapter: insert template and validate, problems se
   const first = document.querySelector('ol.problems button.cell');
   assert.ok(first, 'an empty template has required inputs to report');
   click(first);
-  await until(() => book.selection !== undefined);
+  // insertTemplate selected the department cell; wait for the click's selection to land.
+  await until(() => book.selection?.address === first.getAttribute('data-address'));
   assert.deepEqual(book.selection, { sheet: first.getAttribute('data-sheet'), address: first.getAttribute('data-address') });
   assert.equal(book.active, first.getAttribute('data-sheet'));
 });
@@ -383,7 +388,9 @@ test('each flow action says what it is doing in the user\'s words before the hos
   // Whatever the flow asks of the host first: record what the status line says then, and stop.
   const host = new Proxy(recordingHost(), {
     get: (target, key) =>
-      typeof target[key as keyof Host] === 'function'
+      key === 'discard'
+        ? () => undefined // what a failed action calls to drop its queued changes
+        : typeof target[key as keyof Host] === 'function'
         ? async () => {
             seen.push(document.querySelector('.status')?.textContent ?? '');
             throw new Error('stop here');

@@ -92,7 +92,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.equal(inserted.ok, true, inserted.message);
     const sheets = r.app.book.list.map((s) => s.Name);
     assert.ok(sheets.length >= 3, `template sheets added: ${sheets.join(', ')}`);
-    assert.ok(r.app.book.Names.Count > 20, 'inputs are found through defined names');
+    assert.equal(r.app.book.Names.Count, 2, 'two block names; the inputs are found through their row tags');
     const bool = cellOf(r.app, fieldSuffix('leadership.principal', 'self'));
     assert.equal(r.app.cellAt(bool.sheet, bool.address)?.validation?.type, 3, 'yes/no cells have a dropdown');
     // The order classes' 所属专业 cells drop down the majors table's names, by reference.
@@ -107,6 +107,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
     const finalRow = parseBlock(cellOf(r.app, 'lines').address).top + 12 + 2; // 12 lines, 合计, then this row (1-based)
     const score = r.app.book.list.find((ws) => ws.Name === `${DEPT}-评分`)!;
     for (const merge of [`B${finalRow}:D${finalRow}`, `E${finalRow}:L${finalRow}`]) assert.ok(score.merges.has(merge), merge);
+    // The score sheet's record column O (15th) is hidden, and no other column anywhere.
     // The score sheet's record column O (15th) is hidden, and no other column anywhere.
     assert.deepEqual(r.app.book.list.map((ws) => [ws.Name, [...ws.hiddenColumns]]), r.app.book.list.map((ws) => [ws.Name, ws.Name === `${DEPT}-评分` ? [15] : []]));
     assert.equal(r.app.valueAt(`${DEPT}-评分`, 'O3'), '加载项记录（请勿修改）');

@@ -13,6 +13,7 @@ import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
 import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { inSession } from './session.js';
 import { sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
 
@@ -53,7 +54,8 @@ function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
 function sheetFormat(sheet: string, b: Block): FormatBlock[] {
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
   const rows = blockRows(b);
-  const widths = [8, 26, 16, 16, 20, 8];
+  // Few distinct widths: in WPS each one is a call of its own.
+  const widths = [8, 26, 16, 16, 16, 8];
   return [
     f(blockOf(b.top, b.left, 1, COLS), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true }),
@@ -77,14 +79,21 @@ function summaryRows(values: CellValue[][]): DepartmentResult[] {
 }
 
 export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
+  return inSession(ctx.host, () => appraise(ctx));
+}
+
+async function appraise(ctx: FlowContext): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
   let summary: Place | undefined;
   let plan = planResult([], APPRAISAL_NAME, 0, COLS);
-  const gathered = await gather(host, locale, (names, departments) => {
-    summary = placeOf(names, SUMMARY_NAME);
-    const count = summary ? blockRows(summary.block) - 2 : departments.length;
-    plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
-    return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
+  const gathered = await gather(host, locale, {
+    results: [SUMMARY_NAME, APPRAISAL_NAME],
+    extraFor: (names, departments) => {
+      summary = placeOf(names, SUMMARY_NAME);
+      const count = summary ? blockRows(summary.block) - 2 : departments;
+      plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
+      return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
+    },
   });
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'appraisalText', ok: false, message, problems, written: [] });
 
@@ -117,7 +126,7 @@ export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
   }
   if (rows.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
 
-  const outcome = await writeResult(host, locale, plan, current, {
+  const outcome = await writeResult(host, locale, plan, gathered.sheets, current, {
     baseName: tr(locale, '年度考核', 'Appraisal'),
     values: sheetValues(locale, rows),
     format: sheetFormat,

@@ -12,6 +12,7 @@ import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale }
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments } from './workbook.js';
@@ -89,15 +90,12 @@ export function outputValues(
 }
 
 export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
+  return inSession(ctx.host, () => fill(ctx));
+}
+
+async function fill(ctx: FlowContext): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
-  const placesByKey = new Map<string, ScorePlaces>();
-  const gathered = await gather(host, locale, (_names, departments) =>
-    departments.flatMap((d) => {
-      const p = scorePlaces(d.places);
-      placesByKey.set(d.key, p);
-      return [readRef(p.out), readRef(p.head), p.lines];
-    }),
-  );
+  const gathered = await gather(host, locale, { marks: true, scores: true });
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'fillScores', ok: false, message, problems, written: [] });
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
 
@@ -111,12 +109,12 @@ export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
   const planned: Array<{ owned: OwnedBlock; current: CellValue[][]; department?: string }> = [];
   const results: DepartmentResult[] = [];
   const damaged: FlowProblem[] = [];
-  gathered.departments.forEach((d, i) => {
-    const p = placesByKey.get(d.key) as ScorePlaces;
-    const [outNow, headNow, lineCells] = gathered.extra.slice(i * 3, i * 3 + 3);
+  for (const d of gathered.departments) {
+    const p = scorePlaces(d.places);
+    const [outNow, headNow, lineCells] = [readRef(p.out), readRef(p.head), p.lines].map((ref) => gathered.cells.get(ref));
     const s1 = engine.scoreDepartment(d.self, { locale });
     const s2 = engine.scoreDepartment(d.assessor, { locale });
-    if (!s1.ok || !s2.ok) return; // validation above already passed; unreachable in practice
+    if (!s1.ok || !s2.ok) continue; // validation above already passed; unreachable in practice
     const final = engine.weightedScore(s1.total, s2.total, { locale });
     const lineIds = lineCells.map((r) => String(r[0] ?? '').trim());
     const outBlock: Block = p.out.block;
@@ -125,7 +123,7 @@ export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
         sheet: p.out.sheet, address: blockAddress(outBlock), path: 'template', code: 'template_damaged', department: d.department,
         message: tr(locale, '评分表的结构已被改动（行数不符），请重新插入模板', 'The score sheet was reshaped (row count differs); insert the template again'),
       });
-      return;
+      continue;
     }
     const { values, unknown } = outputValues(locale, lineIds, s1, s2, final, weights, d.assessorBlank);
     if (unknown.length > 0) {
@@ -133,7 +131,7 @@ export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
         sheet: p.lines.sheet, address: p.lines.address, path: 'template', code: 'template_outdated', department: d.department,
         message: tr(locale, `评分表的编号 ${unknown.join('、')} 不在当前考核指标中，请重新插入模板`, `Line ids ${unknown.join(', ')} are not in the current rubric; insert the template again`),
       });
-      return;
+      continue;
     }
     planned.push({ owned: p.out, current: outNow, department: d.department });
     planned.push({ owned: p.head, current: headNow, department: d.department });
@@ -142,7 +140,7 @@ export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
       source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,
     });
-  });
+  }
   if (damaged.length > 0) return fail(damaged, damaged[0].message);
 
   const foreign = foreignProblems(locale, planned);

@@ -38,7 +38,7 @@
  * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
  *
  * The actions (each one constant number of host calls, whatever the number of departments,
- * majors and classes; see test/flow-calls.test.ts):
+ * majors and classes; see test/flow-calls.test.ts and test/round-trips.test.ts):
  * - `insertTemplate(ctx, {department?, year?})` adds one department's 填报/评分 sheets (and
  *   填报说明 once); the same department again is a no-op (ok, nothing written).
  * - `validateWorkbook(ctx)` checks S1 facts (the 自评 column) and S2 facts (the 自评 column
@@ -53,9 +53,23 @@
  *
  * A department's set of sheets is identified by a **key** (`d` + 6 base-36 characters derived
  * from the department's name, so two departments' workbooks copied into one never clash).
- * Every cell the flow reads or writes is found through a workbook-scoped defined name
- * `coop_<key>_<field>` (e.g. `coop_dk3v9q2_internship_local_self`), never by a fixed address,
- * so inserted rows and renamed sheets do not break it. See `../template/` for the layout.
+ * Every cell the flow reads or writes is found through its row's **tag**, never by a fixed
+ * address: a hidden column (facts sheet H, score sheet P) holds `coop:<key>:<what>` on every
+ * row that matters, and two workbook-scoped names, `coop_<key>_facts` and `coop_<key>_scores`,
+ * cover each sheet's tagged block, so inserted rows, renamed sheets and sheets copied into
+ * another workbook do not break it (../template/tags.ts). Excel finds the blocks by those
+ * names (one load), WPS by reading each sheet once (listing names costs three calls each
+ * there). Templates made before the tags carry one name per input, `coop_<key>_<field>`
+ * (e.g. `coop_dk3v9q2_internship_local_self`), and are still read through them. See
+ * `../template/` for the layout.
+ *
+ * ## Round trips
+ *
+ * Each action is one session with the host (`inSession`): a look (`survey`, or `lookup` for
+ * insertTemplate), one `read` (which also looks at the marks when the action sets them), then
+ * changes, sent by `flush`. Excel queues the changes, so an action costs it at most three
+ * `context.sync()` (insertTemplate two); test/round-trips.test.ts holds both hosts to issue
+ * #8's targets and `npx tsx scripts/bench-calls.ts` prints the figures.
  *
  * ## Never lose the user's data
  *

@@ -1,11 +1,14 @@
 /**
- * The defined names that tie a department's sheets together. Names, not addresses, are the
- * anchors: Excel and WPS move a name when rows are inserted above it and keep it when its
- * sheet is renamed, so the flow keeps finding its cells after the user reshapes the sheets.
+ * The named places that tie a department's sheets together. Names (and row tags), not
+ * addresses, are the anchors: Excel and WPS move a name when rows are inserted above it and
+ * keep it when its sheet is renamed, so the flow keeps finding its cells after the user
+ * reshapes the sheets.
  *
  * Scheme: `coop_<key>_<field>`, key = "d" + 6 base-36 characters hashed from the department's
  * name. Hashing (rather than numbering 1, 2, 3) matters when the office copies sheets from
  * several departments' workbooks into one: each brings its own names, and they do not clash.
+ * Templates of the first scheme define one such name per place; today's template tags its
+ * rows instead, and the same places are worked out from the tags (../template/tags.ts).
  */
 import type { DefinedName } from '../host/host.js';
 import { parseBlock, type Block } from '../host/a1.js';
@@ -59,6 +62,8 @@ export interface DepartmentNames {
   key: string;
   places: Map<string, Place>;
   missing: string[];
+  /** Found by its row tags (today's template) rather than one name per place. */
+  tagged?: boolean;
 }
 
 /** Groups the workbook's names into departments (keys found from their `_department` name). */

@@ -33,6 +33,8 @@ interface PathCells {
 
 export interface DepartmentData {
   key: string;
+  /** Where the department's inputs and outputs are (named or tagged places). */
+  places: Map<string, Place>;
   department: string;
   year: string;
   self: Facts;
@@ -203,6 +205,7 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
   const inputs: RangeRef[] = factReads(d);
   return {
     key: d.key,
+    places: d.places,
     department: department || d.key,
     year,
     self,

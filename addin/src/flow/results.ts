@@ -6,7 +6,7 @@
  */
 import type { CellValue, DefinedName, FormatBlock, Host, RangeRef } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
-import { blockAddress, blockOf, union, type Block } from '../host/a1.js';
+import { blockAddress, blockOf, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
 import { freeSheetName } from '../template/insert.js';
@@ -19,8 +19,11 @@ function recordColumn(b: Block): Block {
 /** Where a result of `rows` × `cols` goes: over the previous run's block, or on a new sheet. */
 export interface ResultPlan {
   name: string;
-  /** The previous run's sheet and the union block to check and write; absent on a first run. */
-  existing?: { target: OwnedBlock; own: Block };
+  /**
+   * The previous run's sheet, the union block to check and write, and the previous run's own
+   * block; absent on a first run.
+   */
+  existing?: { target: OwnedBlock; own: Block; previous: Block };
   rows: number;
   cols: number;
 }
@@ -29,7 +32,7 @@ export function planResult(names: DefinedName[], name: string, rows: number, col
   const place = placeOf(names, name);
   if (!place) return { name, rows, cols };
   const own = blockOf(place.block.top, place.block.left, rows, cols);
-  return { name, rows, cols, existing: { target: { sheet: place.sheet, block: union(own, place.block) }, own } };
+  return { name, rows, cols, existing: { target: { sheet: place.sheet, block: union(own, place.block) }, own, previous: place.block } };
 }
 
 /** What to read before writing: the whole target with its record column (none on a first run). */
@@ -46,11 +49,15 @@ export interface ResultSheet {
 
 export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
 
-/** Checks ownership (nothing written if any cell is foreign), then writes, formats and names the block. */
+/**
+ * Checks ownership (nothing written if any cell is foreign), then writes, formats and names
+ * the block; `sheets` are the workbook's sheets as the action's survey found them.
+ */
 export async function writeResult(
   host: Host,
   locale: Locale,
   plan: ResultPlan,
+  sheets: string[],
   current: CellValue[][] | undefined,
   sheet: ResultSheet,
 ): Promise<ResultOutcome> {
@@ -64,15 +71,18 @@ export async function writeResult(
   } else {
     // A sheet of our base name that we did not make (no name points at it) is the user's:
     // take a free variant rather than write into it.
-    const name = freeSheetName(sheet.baseName, await host.sheets());
+    const name = freeSheetName(sheet.baseName, sheets);
     await host.addSheets([name]);
     own = blockOf(0, 0, plan.rows, plan.cols);
     target = { sheet: name, block: own };
   }
   const write = ownedWrite(target, padTo(sheet.values, target.block));
   await host.write([write]);
-  await host.format(sheet.format(target.sheet, own));
-  await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  // A block of the same place and size as the last run's keeps its formats and its name.
+  if (!plan.existing || !sameBlock(plan.existing.previous, own)) {
+    await host.format(sheet.format(target.sheet, own));
+    await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  }
   // The record column is hidden when it is made, on the new sheet; later runs leave its
   // visibility to the user (one who un-hid it to look keeps seeing it).
   if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress(recordColumn(target.block)) }]);

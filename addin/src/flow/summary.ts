@@ -17,6 +17,7 @@ import type {
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
 
@@ -44,7 +45,7 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
  * office opened through the web adapter), for `buildSummary(ctx, extra)`. Two host calls.
  */
 export async function readDepartments(host: Host, engine: Engine, locale: Locale = 'zh'): Promise<ReadDepartmentsResult> {
-  return scoreGathered(engine, locale, await gather(host, locale));
+  return inSession(host, async () => scoreGathered(engine, locale, await gather(host, locale)));
 }
 
 /** Ranks records (engine rankDepartments) and sorts them by rank, input order among equals. */
@@ -105,7 +106,8 @@ export function summaryValues(locale: Locale, rows: DepartmentResult[]): CellVal
 function summaryFormat(sheet: string, b: Block): FormatBlock[] {
   const width = b.right - b.left + 1;
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
-  const widths = [8, 24, 12, 12, 14, 24];
+  // Few distinct widths: in WPS each one is a call of its own.
+  const widths = [8, 24, 12, 12, 12, 24];
   return [
     f(blockOf(b.top, b.left, 1, width), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, width), { bold: true, fill: '#DDEBF7', border: true, horizontal: 'center' }),
@@ -116,11 +118,18 @@ function summaryFormat(sheet: string, b: Block): FormatBlock[] {
 }
 
 export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] = []): Promise<ActionReport> {
+  return inSession(ctx.host, () => summarise(ctx, extra));
+}
+
+async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
   let plan = planResult([], SUMMARY_NAME, 0, SUMMARY_COLS);
-  const gathered = await gather(host, locale, (names, departments) => {
-    plan = planResult(names, SUMMARY_NAME, 2 + departments.length + extra.length, SUMMARY_COLS);
-    return resultReads(plan);
+  const gathered = await gather(host, locale, {
+    results: [SUMMARY_NAME],
+    extraFor: (names, departments) => {
+      plan = planResult(names, SUMMARY_NAME, 2 + departments + extra.length, SUMMARY_COLS);
+      return resultReads(plan);
+    },
   });
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'buildSummary', ok: false, message, problems, written: [] });
   const own = scoreGathered(engine, locale, gathered);
@@ -141,7 +150,7 @@ export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] =
     const message = e instanceof Error ? e.message : String(e);
     return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
   }
-  const outcome = await writeResult(host, locale, plan, gathered.extra[0], {
+  const outcome = await writeResult(host, locale, plan, gathered.sheets, gathered.extra[0], {
     baseName: tr(locale, '校企合作汇总', 'Summary'),
     values: summaryValues(locale, rows),
     format: summaryFormat,

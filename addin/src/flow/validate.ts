@@ -3,9 +3,10 @@
  * engine's message and clears the marks of cells that have been fixed (host.setMarks makes the
  * marks inside the input blocks exactly the current problems). Writes no cell value.
  */
-import type { CellMark, Host, RangeRef } from '../host/host.js';
+import type { CellMark, Host } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { inSession } from './session.js';
 import { tr } from './text.js';
 
 /** One mark per cell; several problems on one cell share its note, one per line. */
@@ -31,9 +32,8 @@ export interface Checked {
 export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathered): Promise<Checked> {
   const problems: FlowProblem[] = [...gathered.damaged];
   for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
-  const scope: RangeRef[] = gathered.departments.flatMap((d) => d.inputs);
-  if (scope.length > 0) {
-    await host.setMarks(scope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
+  if (gathered.markScope.length > 0) {
+    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
   }
   return { gathered, problems };
 }
@@ -48,7 +48,11 @@ export function problemSummary(locale: Locale, problems: FlowProblem[]): string 
 }
 
 export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
-  const gathered = await gather(ctx.host, ctx.locale);
+  return inSession(ctx.host, () => validate(ctx));
+}
+
+async function validate(ctx: FlowContext): Promise<ActionReport> {
+  const gathered = await gather(ctx.host, ctx.locale, { marks: true });
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) {
     return { action: 'validate', ok: false, message: noDepartments(ctx.locale).message, problems: [noDepartments(ctx.locale)], written: [] };
   }

@@ -1,61 +1,192 @@
 /**
- * One pass over the workbook that every action starts with: the defined names (one call),
- * then every department's facts plus whatever else the action needs, in one read (one call).
- * Keeping this in one place is what keeps the number of host calls constant.
+ * One pass over the workbook that every action starts with: the sheets and defined names
+ * (`survey`, one call), then every department's facts plus whatever else the action needs,
+ * in one read (one call), which also prepares the marks when the action sets them. Keeping
+ * this in one place is what keeps the number of host calls constant.
  */
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
-import { cellAddress } from '../host/a1.js';
-import { departmentsFromNames, type DepartmentNames } from './names.js';
+import { blockAddress, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
+import { NAME_PREFIX, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
+import { readRef } from './own.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
+import { BLOCK_SUFFIXES, SCORE_SUFFIXES, placesFromTags } from '../template/tags.js';
+import { FACTS_COLUMNS } from '../template/columns.js';
+import { TABLE_READ_LIMIT } from '../template/fields.js';
 import { tr } from './text.js';
 
 export interface Gathered {
+  sheets: string[];
   names: DefinedName[];
   departments: DepartmentData[];
-  /** Departments whose names are incomplete (a deleted sheet, a removed name). */
+  /** Departments whose names or tags are incomplete (a deleted sheet, a removed name or row). */
   damaged: FlowProblem[];
   /** The values of the extra ranges, in order. */
   extra: CellValue[][][];
+  /** Everything read, to take any block inside it (a score sheet's output block) from. */
+  cells: ReadCells;
+  /** The inputs whose marks `checkAndMark` sets: the scope the read prepared. */
+  markScope: RangeRef[];
 }
 
-/** The names, then one read of every intact department's facts and of `extraFor(names)`. */
-export async function gather(
-  host: Host,
-  locale: Locale,
-  extraFor: (names: DefinedName[], departments: DepartmentNames[]) => RangeRef[] = () => [],
-): Promise<Gathered> {
-  const names = await host.names();
-  const all = departmentsFromNames(names);
-  const intact = all.filter((d) => d.missing.length === 0);
-  const damaged: FlowProblem[] = all
-    .filter((d) => d.missing.length > 0)
-    .map((d) => {
-      const any = d.places.get('department') ?? [...d.places.values()][0];
-      return {
-        sheet: any?.sheet ?? '',
-        address: any ? cellAddress(any.block.top, any.block.left) : '',
-        path: 'template',
-        code: 'template_damaged',
-        message: tr(
-          locale,
-          `院系模板 ${d.key} 缺少定义名称 ${d.missing.slice(0, 5).join('、')}${d.missing.length > 5 ? ' 等' : ''}，请重新插入模板`,
-          `The template of department ${d.key} lacks the defined names ${d.missing.slice(0, 5).join(', ')}${d.missing.length > 5 ? ' …' : ''}; insert the template again`,
-        ),
-      };
+export interface GatherOptions {
+  /** The ranges to read besides the facts, once the names and the number of departments are known. */
+  extraFor?: (names: DefinedName[], departments: number) => RangeRef[];
+  /** The action will set the marks of the departments' inputs (`checkAndMark`). */
+  marks?: boolean;
+  /** The action needs the score sheets too (their places, output blocks and records). */
+  scores?: boolean;
+  /** The result sheets' names the action needs (SUMMARY_NAME, APPRAISAL_NAME). */
+  results?: string[];
+}
+
+/** Blocks read, each with its values; any block inside one of them can be taken out. */
+export class ReadCells {
+  private readonly blocks: Array<{ sheet: string; block: Block; values: CellValue[][] }> = [];
+
+  add(ref: RangeRef, values: CellValue[][]): void {
+    this.blocks.push({ sheet: ref.sheet, block: parseBlock(ref.address), values });
+  }
+
+  /** The values of `ref`, which must lie inside a block read. */
+  get(ref: RangeRef): CellValue[][] {
+    const want = parseBlock(ref.address);
+    const hit = this.blocks.find((b) => b.sheet === ref.sheet && contains(b.block, { row: want.top, col: want.left }) && contains(b.block, { row: want.bottom, col: want.right }));
+    if (!hit) throw new Error(`internal: ${ref.sheet}!${ref.address} was not read`);
+    return hit.values
+      .slice(want.top - hit.block.top, want.bottom - hit.block.top + 1)
+      .map((row) => row.slice(want.left - hit.block.left, want.right - hit.block.left + 1).map((v) => v ?? null));
+  }
+}
+
+/** A tagged template (names `…_facts`, `…_scores`, see ../template/tags.ts): what to read. */
+interface Tagged {
+  key: string;
+  /** The facts sheet's block, with room below for tables that grew past it. */
+  facts: RangeRef;
+  scores?: RangeRef;
+}
+
+function taggedDepartments(names: DefinedName[]): Tagged[] {
+  const pattern = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]+)_${BLOCK_SUFFIXES.facts}$`);
+  const out: Tagged[] = [];
+  for (const n of names) {
+    const key = pattern.exec(n.name.toLowerCase())?.[1];
+    if (!key || out.some((t) => t.key === key)) continue;
+    const facts = parseBlock(n.address);
+    const scores = names.find((m) => m.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.scores));
+    out.push({
+      key,
+      facts: { sheet: n.sheet, address: blockAddress({ ...facts, bottom: facts.bottom + TABLE_READ_LIMIT }) },
+      scores: scores && { sheet: scores.sheet, address: scores.address },
     });
-  const perDept = intact.map(factReads);
-  const extraRefs = extraFor(names, intact);
-  const refs = [...perDept.flat(), ...extraRefs];
-  const values = refs.length > 0 ? await host.read(refs) : [];
-  let at = 0;
-  const departments = intact.map((d, i) => {
-    const slice = values.slice(at, at + perDept[i].length);
-    at += perDept[i].length;
-    return assemble(d, slice);
-  });
-  return { names, departments, damaged, extra: values.slice(at) };
+  }
+  return out;
+}
+
+/** A tagged department's places, from the tags of its blocks as read. */
+function taggedPlaces(t: Tagged, cells: ReadCells, withScores: boolean): DepartmentNames {
+  const found = new Map<string, Place>();
+  const sheets = [t.facts, ...(withScores && t.scores ? [t.scores] : [])];
+  for (const ref of sheets) {
+    const block = parseBlock(ref.address);
+    for (const [suffix, place] of placesFromTags(ref.sheet, cells.get(ref), block.top, block.left).get(t.key) ?? []) found.set(suffix, place);
+  }
+  const missing: string[] = [];
+  for (const suffix of requiredSuffixes()) {
+    const onScoreSheet = SCORE_SUFFIXES.includes(suffix);
+    // Without reading the score sheet, its block name standing is what there is to check.
+    if (onScoreSheet && !withScores) continue;
+    if (!found.has(suffix)) missing.push(nameOf(t.key, suffix));
+  }
+  if (!t.scores) missing.push(nameOf(t.key, BLOCK_SUFFIXES.scores));
+  return { key: t.key, places: found, missing, tagged: true };
+}
+
+function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
+  const any = d.places.get('department') ?? [...d.places.values()][0];
+  const some = (sep: string, more: string) => `${d.missing.slice(0, 5).join(sep)}${d.missing.length > 5 ? more : ''}`;
+  return {
+    sheet: any?.sheet ?? '',
+    address: any ? cellAddress(any.block.top, any.block.left) : '',
+    path: 'template',
+    code: 'template_damaged',
+    message: d.tagged
+      ? tr(
+          locale,
+          `院系模板 ${d.key} 的行标记（填报表 H 列、评分表 P 列，不显示内容）或工作表不全，找不到 ${some('、', ' 等')}，请重新插入模板`,
+          `The template of department ${d.key} has lost row tags (facts sheet column H, score sheet column P, shown blank) or a sheet: ${some(', ', ' …')} not found; insert the template again`,
+        )
+      : tr(
+          locale,
+          `院系模板 ${d.key} 缺少定义名称 ${some('、', ' 等')}，请重新插入模板`,
+          `The template of department ${d.key} lacks the defined names ${some(', ', ' …')}; insert the template again`,
+        ),
+  };
+}
+
+/**
+ * One department's template as insertTemplate finds it from its own names (`looked`, from
+ * `host.lookup`): a tagged one by reading its two blocks, a named one by looking up the rest
+ * of its names. Undefined when the workbook has none.
+ */
+export async function departmentTemplate(host: Host, key: string, looked: DefinedName[]): Promise<DepartmentNames | undefined> {
+  const tagged = taggedDepartments(looked).find((t) => t.key === key);
+  if (tagged) {
+    const refs = [tagged.facts, ...(tagged.scores ? [tagged.scores] : [])];
+    const values = await host.read(refs);
+    const cells = new ReadCells();
+    refs.forEach((ref, i) => cells.add(ref, values[i]));
+    return taggedPlaces(tagged, cells, true);
+  }
+  if (!looked.some((n) => n.name.toLowerCase() === nameOf(key, 'department'))) return undefined;
+  const all = await host.lookup(requiredSuffixes().map((suffix) => nameOf(key, suffix)), []);
+  return departmentsFromNames(all.names).find((d) => d.key === key);
+}
+
+/** The score sheet's blocks a named (first-scheme) department needs read. */
+function scoreReads(d: DepartmentNames): RangeRef[] {
+  const at = (suffix: string) => d.places.get(suffix) as Place;
+  const owned = (suffix: string) => readRef({ sheet: at(suffix).sheet, block: at(suffix).block });
+  return [owned('out'), owned('head'), { sheet: at('lines').sheet, address: blockAddress(at('lines').block) }];
+}
+
+/**
+ * The survey, then one read of every department's facts (a named template's inputs one by
+ * one, a tagged template's block whole) and of `extraFor(names)`.
+ */
+export async function gather(host: Host, locale: Locale, options: GatherOptions = {}): Promise<Gathered> {
+  const { extraFor = () => [], marks = false, scores = false, results = [] } = options;
+  const { sheets, names } = await host.survey(results);
+  const tagged = taggedDepartments(names);
+  const named = departmentsFromNames(names).filter((d) => !tagged.some((t) => t.key === d.key));
+  const intactNamed = named.filter((d) => d.missing.length === 0);
+  const namedReads = intactNamed.flatMap((d) => [...factReads(d), ...(scores ? scoreReads(d) : [])]);
+  const taggedReads = tagged.flatMap((t) => [t.facts, ...(scores && t.scores ? [t.scores] : [])]);
+  const extraRefs = extraFor(names, intactNamed.length + tagged.length);
+  // What checkAndMark hands to setMarks: a named template's inputs, a tagged one's input columns.
+  const markScope = [
+    ...intactNamed.flatMap(factReads),
+    ...tagged.map((t) => ({ sheet: t.facts.sheet, address: blockAddress({ ...parseBlock(t.facts.address), right: FACTS_COLUMNS.width - 1 }) })),
+  ];
+  const refs = [...namedReads, ...taggedReads, ...extraRefs];
+  const values = refs.length > 0 ? await host.read(refs, { markScope: marks ? markScope : undefined }) : [];
+  const cells = new ReadCells();
+  refs.forEach((ref, i) => cells.add(ref, values[i]));
+
+  const all = [...named, ...tagged.map((t) => taggedPlaces(t, cells, scores))];
+  const intact = all.filter((d) => d.missing.length === 0);
+  const departments = intact.map((d) => assemble(d, factReads(d).map((r) => cells.get(r))));
+  return {
+    sheets,
+    names,
+    departments,
+    damaged: all.filter((d) => d.missing.length > 0).map((d) => damagedProblem(locale, d)),
+    extra: values.slice(namedReads.length + taggedReads.length),
+    cells,
+    markScope,
+  };
 }
 
 /**

@@ -1,23 +1,29 @@
 /**
  * The Excel adapter of the Host interface, over Office.js.
  *
- * Every method is one `Excel.run` batch: it queues all its work on proxies and calls
- * `context.sync()` once (reads: one load per block, one sync; writes: one assignment per
- * block, one sync). Two methods must look before they write and cannot know what to write
- * without that look, so they take a fixed, small number of syncs whatever the batch size:
- * `defineNames` 2 (names.add fails on an existing name) and `setMarks` at most 3 (look at the
- * fills and list the notes; locate the notes, only when there are any; write, only when
- * something changes). Nothing loops over `sync`, and no method queues a command per cell:
- * 50 departments' input blocks are tens of thousands of cells, more than one request carries.
+ * One action is one `Excel.run` (a session): the first call opens it, `flush` (or `select`)
+ * closes it. Calls that answer something (`survey`, `lookup`, `read`, `sheets`, `names`) each
+ * take one `context.sync()`; every change (`write`, `format`, `setMarks`, `defineNames`,
+ * `setListValidation`, `hideColumns`, `addSheets`) is queued here and sent with the next
+ * sync, at the latest by `flush`. So an action costs: survey, read, flush, at most three
+ * round trips whatever the number of departments (insertTemplate: lookup, flush). `discard`
+ * drops what is queued (the commands are kept here, not on the context, until a sync, so a
+ * failed action sends nothing more). Nothing loops over `sync`, and no method queues a
+ * command per cell: 50 departments' input blocks are tens of thousands of cells.
  *
- * Requirement sets: values, formats, names, selection: ExcelApi 1.1–1.7 (NamedItem.formula
- * 1.7); hiding columns (`Range.columnHidden`) 1.2; list validation 1.8; fills of a whole
- * block: `Range.getCellProperties` 1.9. A mark's message goes into a note (ExcelApi 1.18:
- * `Worksheet.notes`, `Note.getLocation`), else into a threaded comment (1.10); below 1.10 no
- * mark is made at all, because a mark we could not recognise later could never be taken off
- * (the pane still lists every problem and selects its cell).
+ * Marks need a look before they are written (which fill a cell has, which note is where):
+ * `survey` lists the notes, and `read(…, { markScope })` looks at the fills of the scope and
+ * where each note sits in the same sync as the values, so `setMarks` then only queues.
+ *
+ * Requirement sets (`EXCEL_API_REQUIRED`, 1.8, declared in manifest.xml): values, formats,
+ * selection 1.1; merges, `Range.columnHidden`, column widths 1.2; `names.add`,
+ * `getItemOrNullObject` 1.4; NamedItem.formula 1.7; list validation 1.8. Marks only: fills of
+ * a whole block (`Range.getCellProperties`) 1.9; a mark's message goes into a note (ExcelApi
+ * 1.18: `Workbook.notes`, `Note.getLocation`), else into a threaded comment (1.10); below
+ * 1.10 no mark is made at all, because a mark we could not recognise later could never be
+ * taken off (the pane still lists every problem and selects its cell).
  */
-import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, WriteBlock } from './host.js';
+import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
 
@@ -35,6 +41,25 @@ export interface ExcelHostOptions {
 /** Asks the running Office whether an ExcelApi requirement set is there; false outside Office. */
 export function excelApiSupported(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+}
+
+/**
+ * The ExcelApi version every action needs (manifest.xml declares the same): list validation
+ * (1.8, the template's dropdowns). Marks want more and degrade instead: notes 1.18, else
+ * threaded comments 1.10 (with `Range.getCellProperties`, 1.9, to look at fills), else none.
+ */
+export const EXCEL_API_REQUIRED = '1.8';
+
+/**
+ * Null when this Excel can run the add-in, else the message to show instead of the pane
+ * (Chinese first): Office 2016 and 2019 bought once stop at ExcelApi 1.8 or below.
+ */
+export function unsupportedExcelMessage(supported: (version: string) => boolean = excelApiSupported): string | null {
+  if (supported(EXCEL_API_REQUIRED)) return null;
+  return (
+    `此版本的 Excel 不支持本加载项所需的 ExcelApi ${EXCEL_API_REQUIRED}：请使用 Excel 2019 或更新版本、Microsoft 365 或网页版 Excel，或改用 WPS 表格加载项或网页版工具。` +
+    ` / This Excel lacks ExcelApi ${EXCEL_API_REQUIRED}, which the add-in needs: use Excel 2019 or later, Microsoft 365 or Excel on the web, or the WPS add-in or the web page.`
+  );
 }
 
 /** Builds the adapter for the Excel the pane runs in. */
@@ -111,10 +136,52 @@ interface CellState {
 
 /** Notes and threaded comments, as setMarks uses them: both list, locate, change and delete alike. */
 type Holders = Excel.NoteCollection | Excel.CommentCollection;
+type Holder = Excel.Note | Excel.Comment;
+
+/** What setMarks needs to know before it writes: every cell of the scope, once. */
+interface MarkLook {
+  /** The scope looked at, as a key: setMarks uses the look only for exactly this scope. */
+  scope: string;
+  cells: Map<string, CellState>;
+}
+
+/** One action's Excel.run: its context and what was learnt during it. */
+interface Session {
+  context: Excel.RequestContext;
+  sheet: (name: string) => Excel.Worksheet;
+  /** Changes queued since the last sync, replayed onto the context just before the next one. */
+  ops: Array<() => void>;
+  /** Ends the Excel.run. */
+  close: () => void;
+  finished: Promise<unknown>;
+  /** Names known in this session (upper case → item, or null: known not to exist). */
+  names: Map<string, Excel.NamedItem | null>;
+  /** Every name of the workbook was loaded (a name not in `names` does not exist). */
+  allNames: boolean;
+  /** The notes (or comments) of the workbook, listed by `survey`. */
+  holders?: Holder[];
+  look?: MarkLook;
+}
+
+function scopeKey(scope: RangeRef[]): string {
+  return JSON.stringify(scope.map((r) => [r.sheet, r.address]));
+}
+
+/** Range names (others are constants or formulas) as the flow sees them. */
+function rangeNames(items: Excel.NamedItem[]): DefinedName[] {
+  const out: DefinedName[] = [];
+  for (const item of items) {
+    if (item.type !== 'Range') continue;
+    const ref = parseNameFormula(String(item.formula));
+    if (ref) out.push({ name: item.name, ...ref });
+  }
+  return out;
+}
 
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly markNotes: MarkNotes;
+  private session?: Promise<Session>;
 
   constructor(
     private readonly run: ExcelRun,
@@ -123,30 +190,142 @@ export class ExcelHost implements Host {
     this.markNotes = options.markNotes ?? 'notes';
   }
 
+  /** The open session, or a new Excel.run that stays open until `end`. */
+  private begin(): Promise<Session> {
+    this.session ??= new Promise<Session>((resolve, reject) => {
+      let close = () => {};
+      const closed = new Promise<void>((done) => (close = done));
+      const session: Partial<Session> = { ops: [], close, names: new Map(), allNames: false };
+      session.finished = this.run(async (context) => {
+        session.context = context;
+        session.sheet = sheetsOf(context);
+        resolve(session as Session);
+        await closed;
+      });
+      session.finished.catch(reject);
+    });
+    return this.session;
+  }
+
+  /** Ends the session: with `apply`, one last sync carries what is queued. */
+  private async end(apply: boolean): Promise<void> {
+    const pending = this.session;
+    if (!pending) return;
+    this.session = undefined;
+    const s = await pending;
+    try {
+      if (apply && s.ops.length > 0) {
+        for (const op of s.ops.splice(0)) op();
+        await s.context.sync();
+      }
+    } finally {
+      s.ops.length = 0;
+      s.close();
+      await s.finished.catch(() => undefined);
+    }
+  }
+
+  /**
+   * One round trip: what is queued, then whatever `look` loads; `look` returns the reader of
+   * the answer. A failing sync ends the session (nothing more is sent) and rejects.
+   */
+  private async sync<T>(look: (s: Session) => () => T): Promise<T> {
+    const s = await this.begin();
+    try {
+      for (const op of s.ops.splice(0)) op();
+      const answer = look(s);
+      await s.context.sync();
+      return answer();
+    } catch (error) {
+      await this.end(false);
+      throw error;
+    }
+  }
+
+  /** Queues a change for the next sync. */
+  private async queue(op: (s: Session) => void): Promise<void> {
+    const s = await this.begin();
+    s.ops.push(() => op(s));
+  }
+
+  async flush(): Promise<void> {
+    await this.end(true);
+  }
+
+  discard(): void {
+    void this.end(false);
+  }
+
   async sheets(): Promise<string[]> {
-    return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
+    return this.sync((s) => {
+      const sheets = s.context.workbook.worksheets;
       sheets.load('items/name,items/position');
-      await context.sync();
-      return [...sheets.items].sort((a, b) => a.position - b.position).map((s) => s.name);
+      return () => [...sheets.items].sort((a, b) => a.position - b.position).map((w) => w.name);
+    });
+  }
+
+  async names(): Promise<DefinedName[]> {
+    return this.sync((s) => {
+      const names = loadNames(s);
+      return () => rangeNames(names());
+    });
+  }
+
+  /** Sheets and names, and (for marks to come) the notes of the workbook, in one sync. */
+  async survey(_fixed: string[]): Promise<Survey> {
+    // Every name is listed here, so the fixed ones need no look of their own.
+    return this.sync((s) => {
+      const workbook = s.context.workbook;
+      const sheets = workbook.worksheets;
+      sheets.load('items/name,items/position');
+      const names = loadNames(s);
+      const holders = this.markNotes === 'none' ? undefined : this.markNotes === 'notes' ? workbook.notes : workbook.comments;
+      holders?.load('items/content');
+      return () => {
+        s.holders = holders ? [...(holders.items as Holder[])] : undefined;
+        return {
+          sheets: [...sheets.items].sort((a, b) => a.position - b.position).map((w) => w.name),
+          names: rangeNames(names()),
+        };
+      };
+    });
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    if (names.length === 0 && sheets.length === 0) return { sheets: [], names: [] };
+    return this.sync((s) => {
+      const workbook = s.context.workbook;
+      const items = names.map((name) => ({ name, item: workbook.names.getItemOrNullObject(name) }));
+      for (const { item } of items) item.load('name,type,formula');
+      const found = sheets.map((name) => workbook.worksheets.getItemOrNullObject(name));
+      for (const w of found) w.load('name');
+      return () => {
+        for (const { name, item } of items) s.names.set(name.toUpperCase(), item.isNullObject ? null : item);
+        return {
+          sheets: found.filter((w) => !w.isNullObject).map((w) => w.name),
+          names: rangeNames(items.filter(({ item }) => !item.isNullObject).map(({ item }) => item)),
+        };
+      };
     });
   }
 
   async addSheets(names: string[]): Promise<void> {
     if (names.length === 0) return;
-    await this.run(async (context) => {
-      for (const name of names) context.workbook.worksheets.add(name);
-      await context.sync();
+    await this.queue((s) => {
+      for (const name of names) s.context.workbook.worksheets.add(name);
     });
   }
 
-  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
-    if (ranges.length === 0) return [];
-    return this.run(async (context) => {
-      const sheet = sheetsOf(context);
-      const proxies = ranges.map((r) => sheet(r.sheet).getRange(r.address).load('values'));
-      await context.sync();
-      return proxies.map((p) => p.values.map((row) => row.map(fromExcel)));
+  async read(ranges: RangeRef[], options: ReadOptions = {}): Promise<CellValue[][][]> {
+    const scope = this.markNotes === 'none' ? undefined : options.markScope;
+    if (ranges.length === 0 && !scope) return [];
+    return this.sync((s) => {
+      const proxies = ranges.map((r) => s.sheet(r.sheet).getRange(r.address).load('values'));
+      const look = scope && s.holders ? queueLook(s, scope, s.holders) : undefined;
+      return () => {
+        if (look) s.look = look();
+        return proxies.map((p) => p.values.map((row) => row.map(fromExcel)));
+      };
     });
   }
 
@@ -159,96 +338,77 @@ export class ExcelHost implements Host {
       }
     }
     if (blocks.length === 0) return;
-    await this.run(async (context) => {
-      const sheet = sheetsOf(context);
-      for (const b of blocks) sheet(b.sheet).getRange(b.address).values = b.values.map((row) => row.map(toExcel));
-      await context.sync();
+    await this.queue((s) => {
+      for (const b of blocks) s.sheet(b.sheet).getRange(b.address).values = b.values.map((row) => row.map(toExcel));
     });
   }
 
   async format(blocks: FormatBlock[]): Promise<void> {
     if (blocks.length === 0) return;
-    await this.run(async (context) => {
-      const sheet = sheetsOf(context);
-      for (const b of blocks) applyFormat(sheet(b.sheet).getRange(b.address), parseBlock(b.address), b.format);
-      await context.sync();
+    await this.queue((s) => {
+      for (const b of blocks) applyFormat(s.sheet(b.sheet).getRange(b.address), parseBlock(b.address), b.format);
     });
   }
 
   async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
     const mode = this.markNotes;
     if (mode === 'none' || (scope.length === 0 && marks.length === 0)) return;
-    await this.run(async (context) => {
-      const sheet = sheetsOf(context);
-      const holders = (name: string): Holders => (mode === 'notes' ? sheet(name).notes : sheet(name).comments);
-      const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
-      // Every mark is looked at too, even one outside the scope.
-      const blocks = [...scope, ...marks.map((m) => ({ sheet: m.sheet, address: m.address }))];
-      // Look 1: the fill of every block (one command per block) and the notes of each sheet.
-      // Notes are listed rather than asked for cell by cell: a sheet has few notes and many cells.
-      const fills = blocks.map((ref) => ({ ref, props: sheet(ref.sheet).getRange(ref.address).getCellProperties({ format: { fill: { color: true } } }) }));
-      const lists = [...new Set(blocks.map((b) => b.sheet))].map((name) => ({ name, list: holders(name).load('items/content') }));
-      await context.sync();
-      const cells = cellStates(fills);
-      // Look 2, only when there are notes: where each one sits.
-      const located = lists.flatMap(({ name, list }) =>
-        (list.items as Array<Excel.Note | Excel.Comment>).map((holder) => ({ name, holder, where: holder.getLocation().load('address') })),
-      );
-      if (located.length > 0) await context.sync();
-      for (const { name, holder, where } of located) {
-        const state = cells.get(cellKey(name, where.address.slice(where.address.lastIndexOf('!') + 1)));
-        if (!state) continue;
-        state.note = holder.content;
-        state.holder = holder;
-      }
-      let queued = false;
-      for (const [key, cell] of cells) {
-        const message = wanted.get(key);
-        queued = (message === undefined ? unmarkCell(sheet, cell) : markCell(sheet, holders, mode, cell, message)) || queued;
-      }
-      if (queued) await context.sync();
+    // Every mark is looked at too, even one outside the scope.
+    const blocks = [...scope, ...marks.map((m) => ({ sheet: m.sheet, address: m.address }))];
+    let s = await this.begin();
+    let cells = s.look?.scope === scopeKey(scope) ? s.look.cells : undefined;
+    if (cells && marks.some((m) => !cells?.has(cellKey(m.sheet, m.address)))) cells = undefined;
+    if (!cells) {
+      // Not prepared by read: look now (list the notes, then where they sit and the fills).
+      const holders = s.holders ?? (await this.sync((t) => {
+        const list = mode === 'notes' ? t.context.workbook.notes : t.context.workbook.comments;
+        list.load('items/content');
+        return () => [...(list.items as Holder[])];
+      }));
+      cells = await this.sync((t) => {
+        const look = queueLook(t, blocks, holders);
+        return () => look().cells;
+      });
+      s = await this.begin();
+    }
+    s.look = undefined;
+    const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
+    const changes: CellChange[] = [];
+    for (const [key, cell] of cells) {
+      const message = wanted.get(key);
+      const change = message === undefined ? unmarkChange(cell) : markChange(mode, cell, message);
+      if (change) changes.push(change);
+    }
+    // Marks already as they should be send nothing: a clean validation ends without a write.
+    if (changes.length === 0) return;
+    await this.queue((t) => {
+      const holders = (name: string): Holders => (mode === 'notes' ? t.sheet(name).notes : t.sheet(name).comments);
+      for (const change of changes) change(t.sheet, holders);
     });
   }
 
   async select(ref: RangeRef): Promise<void> {
-    await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+    await this.queue((s) => {
+      const sheet = s.sheet(ref.sheet);
       sheet.activate();
       sheet.getRange(ref.address).select();
-      await context.sync();
     });
-  }
-
-  async names(): Promise<DefinedName[]> {
-    return this.run(async (context) => {
-      const names = context.workbook.names;
-      names.load('items/name,items/type,items/formula');
-      await context.sync();
-      const out: DefinedName[] = [];
-      for (const item of names.items) {
-        if (item.type !== 'Range') continue;
-        const ref = parseNameFormula(String(item.formula));
-        if (ref) out.push({ name: item.name, ...ref });
-      }
-      return out;
-    });
+    await this.flush();
   }
 
   async defineNames(defined: DefinedName[]): Promise<void> {
     if (defined.length === 0) return;
-    await this.run(async (context) => {
-      const names = context.workbook.names;
-      names.load('items/name');
-      await context.sync();
-      // Excel compares names case-insensitively.
-      const existing = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-      const sheet = sheetsOf(context);
+    const s = await this.begin();
+    // names.add fails on an existing name, so each one must be known first.
+    if (!s.allNames && defined.some((d) => !s.names.has(d.name.toUpperCase()))) await this.sync(loadNames);
+    const known = (await this.begin()).names;
+    await this.queue((t) => {
       for (const d of defined) {
-        const item = existing.get(d.name.toUpperCase());
+        // Excel compares names case-insensitively.
+        const item = known.get(d.name.toUpperCase());
         if (item) item.formula = nameFormula(d);
-        else names.add(d.name, sheet(d.sheet).getRange(d.address));
+        else t.context.workbook.names.add(d.name, t.sheet(d.sheet).getRange(d.address));
       }
-      await context.sync();
     });
   }
 
@@ -262,26 +422,54 @@ export class ExcelHost implements Host {
       return r.list.join(',');
     });
     if (rules.length === 0) return;
-    await this.run(async (context) => {
-      const sheet = sheetsOf(context);
+    await this.queue((s) => {
       rules.forEach((r, i) => {
-        const validation = sheet(r.sheet).getRange(r.address).dataValidation;
+        const validation = s.sheet(r.sheet).getRange(r.address).dataValidation;
         validation.clear();
         validation.rule = { list: { inCellDropDown: true, source: sources[i] } };
       });
-      await context.sync();
     });
   }
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     if (ranges.length === 0) return;
-    await this.run(async (context) => {
-      const sheet = sheetsOf(context);
+    await this.queue((s) => {
       // One command per block, not per column; hiding a hidden column again is harmless.
-      for (const r of ranges) sheet(r.sheet).getRange(r.address).getEntireColumn().columnHidden = true;
-      await context.sync();
+      for (const r of ranges) s.sheet(r.sheet).getRange(r.address).getEntireColumn().columnHidden = true;
     });
   }
+}
+
+/** Queues the load of every name of the workbook; the answer is remembered in the session. */
+function loadNames(s: Session): () => Excel.NamedItem[] {
+  const names = s.context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  return () => {
+    s.names = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
+    s.allNames = true;
+    return names.items;
+  };
+}
+
+/**
+ * Queues the look setMarks needs: the fill of every block (one command per block) and where
+ * each note sits (notes are few; cells are many). Returns the reader of the answer.
+ */
+function queueLook(s: Session, scope: RangeRef[], holders: Holder[]): () => MarkLook {
+  const fills = scope.map((ref) => ({ ref, props: s.sheet(ref.sheet).getRange(ref.address).getCellProperties({ format: { fill: { color: true } } }) }));
+  const located = holders.map((holder) => ({ holder, where: holder.getLocation().load('address') }));
+  return () => {
+    const cells = cellStates(fills);
+    for (const { holder, where } of located) {
+      const bang = where.address.lastIndexOf('!');
+      const sheet = where.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const state = cells.get(cellKey(sheet, where.address.slice(bang + 1)));
+      if (!state) continue;
+      state.note = holder.content;
+      state.holder = holder;
+    }
+    return { scope: scopeKey(scope), cells };
+  };
 }
 
 /** Every cell of the looked-at blocks with its fill, once each (blocks may overlap). */
@@ -300,46 +488,43 @@ function cellStates(fills: Array<{ ref: RangeRef; props: OfficeExtension.ClientR
   return cells;
 }
 
-/** Queues the mark; returns whether anything was queued (an unchanged mark queues nothing). */
-function markCell(
-  sheet: (name: string) => Excel.Worksheet,
-  holders: (name: string) => Holders,
-  mode: MarkNotes,
-  cell: CellState,
-  message: string,
-): boolean {
+/** A change to one cell, queued onto the session's context when the next sync is made. */
+type CellChange = (sheet: (name: string) => Excel.Worksheet, holders: (name: string) => Holders) => void;
+
+/** The change that marks the cell with `message`, or null when it is already exactly so. */
+function markChange(mode: MarkNotes, cell: CellState, message: string): CellChange | null {
   const before = parseMarkNote(cell.note);
   // A threaded comment is a conversation of its own: we do not rewrite someone else's, and a
   // fill without our comment could not be recognised as ours later, so no mark at all there.
-  if (mode === 'comments' && cell.holder && !before.ours) return false;
+  if (mode === 'comments' && cell.holder && !before.ours) return null;
   const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
   const content = composeMarkNote(message, before.userNote, ownFill);
-  let queued = false;
-  const range = sheet(cell.sheet).getRange(cell.address);
-  if (!sameColour(cell.fill, MARK_FILL)) {
-    range.format.fill.color = MARK_FILL;
-    queued = true;
-  }
-  if (content !== cell.note) {
+  const fill = !sameColour(cell.fill, MARK_FILL);
+  const note = content !== cell.note;
+  if (!fill && !note) return null;
+  return (sheet, holders) => {
+    const range = sheet(cell.sheet).getRange(cell.address);
+    if (fill) range.format.fill.color = MARK_FILL;
+    if (!note) return;
     if (cell.holder) cell.holder.content = content;
     else holders(cell.sheet).add(range, content);
-    queued = true;
-  }
-  return queued;
+  };
 }
 
-/** Takes our mark off a cell, giving back its own fill and note; a cell not ours is untouched. */
-function unmarkCell(sheet: (name: string) => Excel.Worksheet, cell: CellState): boolean {
+/** The change that takes our mark off a cell, giving back its own fill and note; null if not ours. */
+function unmarkChange(cell: CellState): CellChange | null {
   const before = parseMarkNote(cell.note);
-  if (!before.ours || !cell.holder) return false;
-  if (sameColour(cell.fill, MARK_FILL)) {
-    const fill = sheet(cell.sheet).getRange(cell.address).format.fill;
-    if (before.ownFill) fill.color = before.ownFill;
-    else fill.clear();
-  }
-  if (before.userNote) cell.holder.content = before.userNote;
-  else cell.holder.delete();
-  return true;
+  const holder = cell.holder;
+  if (!before.ours || !holder) return null;
+  return (sheet) => {
+    if (sameColour(cell.fill, MARK_FILL)) {
+      const fill = sheet(cell.sheet).getRange(cell.address).format.fill;
+      if (before.ownFill) fill.color = before.ownFill;
+      else fill.clear();
+    }
+    if (before.userNote) holder.content = before.userNote;
+    else holder.delete();
+  };
 }
 
 /** The cell's own fill worth giving back: not ours, not Excel's "no fill" white. */

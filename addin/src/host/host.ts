@@ -3,9 +3,12 @@
  * WPS 表格 through its synchronous ET object model, and the web page over an .xlsx file).
  *
  * The task pane's flow speaks only to this interface and never asks which host it runs in.
- * Every method takes whole batches, so that an adapter can serve one call with one round
- * trip (one `context.sync()` in Excel): the number of round trips of an action must not
- * grow with the number of departments, majors or classes.
+ * Every method takes whole batches, and an action runs in two phases: it looks (`survey`
+ * or `lookup`, then `read`), then changes (`write`, `format`, `setMarks`, `defineNames`,
+ * `setListValidation`, `hideColumns`, `addSheets`) and ends with `flush`. An adapter may
+ * queue every change until `flush` (Excel does: one `context.sync()` carries them all), so
+ * an action costs Excel at most three round trips however many departments it covers; WPS
+ * applies each change at once and counts calls into ET instead (see the adapters).
  *
  * Addresses are A1 references inside one sheet ("B3", "B3:D10"); sheet names are passed
  * separately and never quoted.
@@ -67,6 +70,21 @@ export interface DefinedName extends RangeRef {
  */
 export type ListValidation = RangeRef & ({ list: string[]; source?: undefined } | { source: RangeRef; list?: undefined });
 
+/** What one look at the workbook finds: its sheets and the defined names the add-in reads. */
+export interface Survey {
+  /** Worksheet names in tab order (`lookup`: only those asked for that exist, as spelt in the workbook). */
+  sheets: string[];
+  names: DefinedName[];
+}
+
+export interface ReadOptions {
+  /**
+   * The blocks whose marks the action will set next (`setMarks` with this scope): an adapter
+   * that must look at fills and notes before marking looks in this same round trip.
+   */
+  markScope?: RangeRef[];
+}
+
 export interface Host {
   /** Which host this is, for messages only; the flow never branches on it. */
   readonly kind: 'excel' | 'wps' | 'web';
@@ -77,26 +95,40 @@ export interface Host {
   addSheets(names: string[]): Promise<void>;
 
   /** Reads every block in one round trip; each result is rows × columns, empty cells `null`. */
-  read(ranges: RangeRef[]): Promise<CellValue[][][]>;
-  /** Writes every block in one round trip, as plain values (never formulas). */
+  read(ranges: RangeRef[], options?: ReadOptions): Promise<CellValue[][][]>;
+  /** Writes every block (may be queued until `flush`), as plain values (never formulas). */
   write(blocks: WriteBlock[]): Promise<void>;
-  /** Applies presentation to every block in one round trip. */
+  /** Applies presentation to every block (may be queued until `flush`). */
   format(blocks: FormatBlock[]): Promise<void>;
 
   /**
    * Makes the marks inside `scope` exactly `marks`: marks the given cells (fill + note) and
-   * removes this add-in's earlier marks from every other cell of `scope`, in one round trip.
-   * Only marks this add-in made are ever removed.
+   * removes this add-in's earlier marks from every other cell of `scope` (may be queued until
+   * `flush`). Only marks this add-in made are ever removed.
    */
   setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void>;
-  /** Activates the sheet and selects the cell or block. */
+  /** Applies everything queued, then activates the sheet and selects the cell or block. */
   select(ref: RangeRef): Promise<void>;
 
-  /** Workbook-scoped defined names. */
+  /**
+   * The defined names the add-in reads: every workbook-scoped name, or, for an adapter that
+   * finds the departments' templates by their row tags instead of listing names (WPS, where
+   * each name costs three calls), the names those tags stand for (see template/tags.ts).
+   */
   names(): Promise<DefinedName[]>;
-  /** Adds or updates defined names, in one round trip. */
+  /**
+   * One round trip: the sheets and `names()`, plus, for adapters that do not list every
+   * name, the workbook-scoped names in `fixed` that exist (looked up by name).
+   */
+  survey(fixed: string[]): Promise<Survey>;
+  /**
+   * One round trip whose cost grows with what is asked, not with the workbook: which of
+   * `names` are defined (and where) and which of `sheets` exist (compared without case).
+   */
+  lookup(names: string[], sheets: string[]): Promise<Survey>;
+  /** Adds or updates defined names (may be queued until `flush`). */
   defineNames(names: DefinedName[]): Promise<void>;
-  /** Adds dropdowns, in one round trip. */
+  /** Adds dropdowns (may be queued until `flush`). */
   setListValidation(rules: ListValidation[]): Promise<void>;
 
   /**
@@ -105,4 +137,9 @@ export interface Host {
    * changes no value; hidden cells read and write exactly as visible ones.
    */
   hideColumns(ranges: RangeRef[]): Promise<void>;
+
+  /** Applies every queued change in one round trip; resolves at once when nothing is queued. */
+  flush(): Promise<void>;
+  /** Drops every queued change (an action that failed half-way writes nothing more). */
+  discard(): void;
 }

@@ -19,6 +19,7 @@ import type {
   Host,
   ListValidation,
   RangeRef,
+  Survey,
   WriteBlock,
 } from './host.js';
 import {
@@ -35,6 +36,8 @@ import {
   type Block,
 } from './a1.js';
 import { argb, plainValue } from './xlsx-cells.js';
+import { lookupByListing, surveyByListing } from './listing.js';
+import { namesFromTags, tagColumnsOf, withDerivedNames } from '../template/tags.js';
 import { isMarked, mark, unmark } from './xlsx-marks.js';
 
 // Excel rejects an inline list longer than this ("a,b,c" including the commas).
@@ -260,7 +263,19 @@ export class XlsxHost implements Host {
     this.options.onSelect?.({ sheet: ref.sheet, address: blockAddress(block) });
   }
 
+  /**
+   * The workbook's names, plus those the row tags of tagged templates stand for (see
+   * ../template/tags.ts): callers that look an input up by its first-scheme name (typing a
+   * sample department's facts in) find it in either kind of template.
+   */
   async names(): Promise<DefinedName[]> {
+    const derived = this.workbook.worksheets.flatMap((ws) =>
+      namesFromTags(ws.name, tagColumnsOf(ws.rowCount, (r, c) => plainValue(ws.findCell(r + 1, c + 1)?.value ?? null)), 0, 0),
+    );
+    return withDerivedNames(this.definedNames(), derived);
+  }
+
+  private definedNames(): DefinedName[] {
     const out: DefinedName[] = [];
     for (const { name, ranges } of this.workbook.definedNames.model) {
       // Excel's own names (_xlnm.Print_Area …) and names over several areas are not the
@@ -322,6 +337,19 @@ export class XlsxHost implements Host {
       }
     });
   }
+
+  async survey(_fixed: string[]): Promise<Survey> {
+    return surveyByListing(this);
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    return lookupByListing(this, names, sheets);
+  }
+
+  /** Every change is applied at once: nothing is ever queued. */
+  async flush(): Promise<void> {}
+
+  discard(): void {}
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     // Every sheet is checked first, so a missing one hides nothing at all.

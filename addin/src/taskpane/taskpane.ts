@@ -18,6 +18,7 @@ import { mountPane } from '../ui/pane.js';
 import { describeError } from '../ui/state.js';
 import { otherWorkbooksAction } from './other-workbooks.js';
 import { showOutside } from './outside.js';
+import { unsupportedExcelMessage } from '../host/excel.js';
 
 /** Office.onReady normally answers within a second; outside Office some builds never do. */
 const READY_TIMEOUT_MS = 10_000;
@@ -55,7 +56,10 @@ function start(): void {
     ready = true;
     clearTimeout(timer);
     // A late answer still mounts the pane over the timeout message.
-    if (info.host === Office.HostType.Excel) mountInExcel(root);
+    // An Excel too old for the add-in says so instead of failing at the first action.
+    const unsupported = info.host === Office.HostType.Excel ? unsupportedExcelMessage() : null;
+    if (unsupported) showOutside(root, 'failed', unsupported);
+    else if (info.host === Office.HostType.Excel) mountInExcel(root);
     else showOutside(root, 'not-excel');
   }).catch((error: unknown) => {
     ready = true;

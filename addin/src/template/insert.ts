@@ -5,7 +5,12 @@
  * nothing and says so.
  */
 import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
-import { departmentKey, departmentsFromNames, nameOf } from '../flow/names.js';
+import { departmentKey, nameOf } from '../flow/names.js';
+import { departmentTemplate } from '../flow/workbook.js';
+import type { WriteBlock } from '../host/host.js';
+import { blockAddress, parseBlock, type Block } from '../host/a1.js';
+import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from './tags.js';
+import { inSession } from '../flow/session.js';
 import { tr } from '../flow/text.js';
 import { cellAddress } from '../host/a1.js';
 import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
@@ -13,17 +18,37 @@ import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
 const SHEET_MAX = 31;
-/** The names that live on the score sheet. */
-const SCORE_SUFFIXES = ['out', 'head', 'lines'];
+
+/** How many names per sheet insertTemplate asks about before it lists every sheet. */
+const CANDIDATES = 2;
+
+/** The n-th name tried for a sheet: "机电工程学院-填报", then "机电工程学院-填报 (2)", … */
+function variant(base: string, n: number): string {
+  const suffix = n === 1 ? '' : ` (${n})`;
+  return base.slice(0, SHEET_MAX - suffix.length) + suffix;
+}
 
 /** A sheet name not yet taken: "机电工程学院-填报", else "机电工程学院-填报 (2)", … */
 export function freeSheetName(base: string, taken: string[]): string {
   const lower = taken.map((s) => s.toLowerCase());
   for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : ` (${n})`;
-    const name = base.slice(0, SHEET_MAX - suffix.length) + suffix;
+    const name = variant(base, n);
     if (!lower.includes(name.toLowerCase())) return name;
   }
+}
+
+/** The writes of one new sheet as one block (its cells not written stay empty). */
+function oneBlock(writes: WriteBlock[]): WriteBlock {
+  const blocks = writes.map((w) => parseBlock(w.address));
+  const all: Block = {
+    top: Math.min(...blocks.map((b) => b.top)),
+    left: Math.min(...blocks.map((b) => b.left)),
+    bottom: Math.max(...blocks.map((b) => b.bottom)),
+    right: Math.max(...blocks.map((b) => b.right)),
+  };
+  const values = Array.from({ length: all.bottom - all.top + 1 }, () => Array<WriteBlock['values'][number][number]>(all.right - all.left + 1).fill(null));
+  writes.forEach((w, i) => w.values.forEach((row, r) => row.forEach((v, c) => (values[blocks[i].top - all.top + r][blocks[i].left - all.left + c] = v))));
+  return { sheet: writes[0].sheet, address: blockAddress(all), values };
 }
 
 function cleanDepartment(name: string): string {
@@ -31,16 +56,28 @@ function cleanDepartment(name: string): string {
 }
 
 export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptions = {}): Promise<ActionReport> {
+  return inSession(ctx.host, () => insert(ctx, opts));
+}
+
+async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<ActionReport> {
   const { host, locale } = ctx;
   const department = (opts.department ?? '').trim() || tr(locale, '院系', 'Department');
   const year = (opts.year ?? '').trim();
   const key = departmentKey(department);
+  const instructions = tr(locale, '填报说明', 'Instructions');
+  const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
+  const bases = [`${base}-${tr(locale, '填报', 'facts')}`, `${base}-${tr(locale, '评分', 'scores')}`];
 
-  // One call after the other: adapters may share one request context, which must not be
-  // used by two calls at once.
-  const sheets = await host.sheets();
-  const names = await host.names();
-  const found = departmentsFromNames(names).find((d) => d.key === key);
+  // One look at only what this department needs: its own names and the sheet names it may
+  // take, so the cost does not grow with the departments already in the workbook.
+  const variants = (b: string) => Array.from({ length: CANDIDATES }, (_, i) => variant(b, i + 1));
+  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department')];
+  const looked = await host.lookup(own, [instructions, ...bases.flatMap(variants)]);
+  // Every variant asked about is taken (a rare workbook): then every sheet name is needed.
+  const seen = new Set(looked.sheets.map((s) => s.toLowerCase()));
+  const crowded = bases.some((b) => variants(b).every((v) => seen.has(v.toLowerCase())));
+  const sheets = crowded ? await host.sheets() : looked.sheets;
+  const found = await departmentTemplate(host, key, looked.names);
   if (found && found.missing.length === 0) {
     const sheet = found.places.get('department')?.sheet ?? '';
     return {
@@ -57,7 +94,11 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
   }
   // A department whose score sheet was deleted gets a new score sheet and keeps its facts
   // sheet; one whose facts names broke gets both sheets anew (the old sheets stay untouched).
-  const scoreOnly = !!found && found.missing.every((n) => SCORE_SUFFIXES.some((s) => n === nameOf(key, s)));
+  const onScoreSheet = [...SCORE_SUFFIXES, BLOCK_SUFFIXES.scores].map((s) => nameOf(key, s));
+  const scoreOnly = !!found && found.missing.every((n) => onScoreSheet.includes(n));
+  // A facts sheet of the first scheme (one name per input) is found by names, so its new
+  // score sheet carries that scheme's names too.
+  const namedFacts = !looked.names.some((n) => n.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.facts));
 
   const rubric = ctx.engine.rubricInfo();
   const taken = [...sheets];
@@ -69,17 +110,16 @@ export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptio
     return name;
   };
   const plans: SheetPlan[] = [];
-  const instructions = tr(locale, '填报说明', 'Instructions');
   if (!sheets.some((s) => s.toLowerCase() === instructions.toLowerCase())) {
     plans.push(instructionsPlan(take(instructions), locale));
   }
-  const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
-  const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(`${base}-${tr(locale, '填报', 'facts')}`);
-  const scoreSheet = take(`${base}-${tr(locale, '评分', 'scores')}`);
+  const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(bases[0]);
+  const scoreSheet = take(bases[1]);
   if (!scoreOnly) plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
-  plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric));
+  plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric, scoreOnly && namedFacts));
 
-  const writes = plans.flatMap((p) => p.writes);
+  // Every sheet written is new: one block per sheet carries all its values (empty between).
+  const writes = plans.map((p) => oneBlock(p.writes));
   await host.addSheets(newSheets);
   await host.write(writes);
   await host.format(plans.flatMap((p) => p.formats));

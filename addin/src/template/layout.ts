@@ -3,16 +3,18 @@
  * (填报表) and score sheet (评分表), and of the shared instructions sheet (填报说明).
  *
  * Positions here are used once, when the sheets are inserted; afterwards every reader finds
- * its cells through the defined names made here (see ../flow/names.ts), so users may insert
- * rows, move tables down and rename sheets.
+ * its cells through the row tags and the two block names made here (see tags.ts), so users
+ * may insert rows, move tables down and rename sheets.
  */
 import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
 import type { Locale } from '../flow/index.js';
 import { blockAddress, blockOf, cellAddress, type Block } from '../host/a1.js';
-import { fieldSuffix, nameOf } from '../flow/names.js';
+import { nameOf } from '../flow/names.js';
+import { fieldTag, tagText } from './tags.js';
 import { ownedWrite } from '../flow/own.js';
 import { tr } from '../flow/text.js';
+import { FACTS_COLUMNS, SCORE_COLUMNS, SCORE_FINAL } from './columns.js';
 import {
   BOOL_LIST,
   CLASS_COLUMNS,
@@ -31,6 +33,13 @@ export interface SheetPlan {
   /** The record columns (see ../flow/own.ts), hidden once the sheet is written. */
   hidden: RangeRef[];
 }
+
+/**
+ * Headings only a department's template holds (the facts table's assessor column, the score
+ * sheet's record column): a sheet showing one without row tags is a template of the first
+ * scheme, read through its defined names (see tags.ts).
+ */
+export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assessor (S2)', '加载项记录（请勿修改）', 'Add-in record (do not edit)'];
 
 const HEADER_FILL = '#DDEBF7';
 const SELF_FILL = '#FFF2CC';
@@ -61,17 +70,29 @@ export const FACTS_LAYOUT = {
   firstField: 5,
 } as const;
 
+/**
+ * Writes the row tags (see tags.ts) of a sheet into its tag column and names its block. The
+ * tags are not shown: the number format ";;;" displays nothing, text included (the column
+ * stays visible, so that only the score sheet's record column is ever hidden, and a tag
+ * shows in the formula bar to whoever selects it).
+ */
+function tagColumn(plan: SheetPlan, sheet: string, key: string, suffix: 'facts' | 'scores', tags: Map<number, string>, lastRow: number): void {
+  const col = suffix === 'facts' ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag;
+  const column = Array.from({ length: lastRow + 1 }, (_, r) => [tags.has(r) ? tagText(key, tags.get(r) as string) : null]);
+  plan.writes.push({ sheet, address: blockAddress(blockOf(0, col, lastRow + 1, 1)), values: column });
+  plan.formats.push(fmt(sheet, blockOf(0, col, lastRow + 1, 1), { numberFormat: ';;;' }));
+  plan.names.push({ name: nameOf(key, suffix), sheet, address: blockAddress({ top: 0, left: 0, bottom: lastRow, right: col }) });
+}
+
 export function factsSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
   const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
-  const name = (suffix: string, row: number, col: number) =>
-    plan.names.push({ name: nameOf(key, suffix), sheet, address: cellAddress(row, col) });
+  const tags = new Map<number, string>();
   const lineName = (id: string) => rubric.lines.find((l) => l.id === id)?.name ?? id;
 
   plan.writes.push(cell(sheet, 0, 0, tr(locale, '校企合作考核填报表', 'School–enterprise cooperation assessment: facts')));
   plan.formats.push(fmt(sheet, blockOf(0, 0, 1, 7), { bold: true, merge: true, horizontal: 'center' }));
   plan.writes.push(rowWrite(sheet, 1, 0, [tr(locale, '院系名称', 'Department'), department, null, tr(locale, '考核年度', 'Year'), year || null]));
-  name('department', 1, 1);
-  name('year', 1, 4);
+  tags.set(1, 'department');
   plan.formats.push(fmt(sheet, blockOf(1, 1, 1, 1), { fill: SELF_FILL, border: true }));
   plan.formats.push(fmt(sheet, blockOf(1, 4, 1, 1), { fill: SELF_FILL, border: true }));
   plan.writes.push(cell(sheet, 2, 0, tr(
@@ -94,8 +115,7 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
   let row: number = FACTS_LAYOUT.firstField;
   for (const f of FACT_FIELDS) {
     plan.writes.push(rowWrite(sheet, row, 0, [f.line, lineName(f.line), t(locale, f.label), null, null, t(locale, f.hint)]));
-    name(fieldSuffix(f.path, 'self'), row, 3);
-    name(fieldSuffix(f.path, 'assessor'), row, 4);
+    tags.set(row, fieldTag(f.path));
     const list = f.kind === 'bool' ? BOOL_LIST : f.list;
     if (list) plan.validations.push({ sheet, address: blockAddress(blockOf(row, 3, 1, 2)), list });
     row++;
@@ -111,26 +131,28 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
     sheet,
     address: blockAddress(blockOf(row + 2, MAJOR_COLUMNS.findIndex((c) => c.key === 'name'), TABLE_ROWS, 1)),
   };
-  row = table(plan, sheet, row, key, 'majors', tr(locale, '专业情况（每个专业一行，B1、C2、C3 据此评分）', 'Majors (one row each; lines B1, C2, C3)'), MAJOR_COLUMNS, locale);
+  tags.set(row + 1, 'majors');
+  row = table(plan, sheet, row, 'majors', tr(locale, '专业情况（每个专业一行，B1、C2、C3 据此评分）', 'Majors (one row each; lines B1, C2, C3)'), MAJOR_COLUMNS, locale);
   row += 1;
-  table(plan, sheet, row, key, 'classes', tr(locale, '订单班情况（订单班/定向班/现代学徒制班，每班一行，C3、C4 据此评分）', 'Order classes (one row each; lines C3, C4)'), CLASS_COLUMNS, locale, { major: majorNames });
+  tags.set(row + 1, 'classes');
+  const lastRow = table(plan, sheet, row, 'classes', tr(locale, '订单班情况（订单班/定向班/现代学徒制班，每班一行，C3、C4 据此评分）', 'Order classes (one row each; lines C3, C4)'), CLASS_COLUMNS, locale, { major: majorNames });
 
   const widths = [6, 22, 34, 12, 12, 30, 14];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
+  tagColumn(plan, sheet, key, 'facts', tags, lastRow - 1);
   return plan;
 }
 
 /**
- * Writes a titled table with a named header row and TABLE_ROWS prepared rows; returns the next
- * free row. `sources` gives columns (by key: the self and the assessor column alike) a dropdown
+ * Writes a titled table with a header row (tagged by the caller) and TABLE_ROWS prepared rows;
+ * returns the next free row. `sources` gives columns (by key: the self and the assessor column alike) a dropdown
  * of a range's values.
  */
 function table(
   plan: SheetPlan,
   sheet: string,
   titleRow: number,
-  key: string,
-  suffix: 'majors' | 'classes',
+  _table: 'majors' | 'classes',
   title: string,
   columns: typeof MAJOR_COLUMNS,
   locale: Locale,
@@ -141,7 +163,6 @@ function table(
   plan.formats.push(fmt(sheet, blockOf(titleRow, 0, 1, width), { bold: true, merge: true }));
   const header = titleRow + 1;
   plan.writes.push(rowWrite(sheet, header, 0, columns.map((c) => t(locale, c.label))));
-  plan.names.push({ name: nameOf(key, suffix), sheet, address: blockAddress(blockOf(header, 0, 1, width)) });
   plan.formats.push(fmt(sheet, blockOf(header, 0, 1, width), { bold: true, fill: HEADER_FILL, border: true, wrap: true, horizontal: 'center' }));
   plan.formats.push(fmt(sheet, blockOf(header + 1, 0, TABLE_ROWS, width), { border: true }));
   columns.forEach((c, i) => {
@@ -158,23 +179,19 @@ function table(
 /* ------------------------------------------------------------------ score sheet (评分表) */
 
 /**
- * Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明, O record.
+ * Score sheet columns (0-based): A 编号, B 项目, C 考核内容, D 分值, E–H 自评, I–L 考评, M–N 说明,
+ * O record, P row tags (columns.ts).
  *
- * Rows: title, 院系 line (the `head` name), two header rows, one row per rubric line (the
- * `lines` name on column A), then 合计 (base, deductions, bonuses and score totals under their
- * columns) and the final row: B–D merged, labelled "最终得分 Sm = S1×40% + S2×60%", and E–L
- * merged into the one cell that holds Sm, spanning the 自评 and 考评 columns rather than sitting
- * under 自评·基础分; M shows the sum worked out. The add-in's output block (the `out` name) is E–N of the
- * line rows, 合计 and the final row, with its record column O (see ../flow/own.ts); within
- * the final row it writes Sm into E (the merged cell) and nothing into F–L.
+ * Rows: title, 院系 line (the `head` place, tag "head"), two header rows, one row per rubric
+ * line (tag "line"; the `lines` place on column A), then 合计 (tag "total": base, deductions,
+ * bonuses and score totals under their columns) and the final row (tag "final"): B–D merged,
+ * labelled "最终得分 Sm = S1×40% + S2×60%", and E–L merged into the one cell that holds Sm,
+ * spanning the 自评 and 考评 columns rather than sitting under 自评·基础分; M shows the sum
+ * worked out. The add-in's output block (the `out` place) is E–N of the line rows, 合计 and
+ * the final row, with its record column O (see ../flow/own.ts); within the final row it
+ * writes Sm into E (the merged cell) and nothing into F–L.
  */
-export const SCORE_COLUMNS = { id: 0, category: 1, line: 2, max: 3, out: 4, outWidth: 10 } as const;
-/**
- * The final row of the output block: Sm goes into its first cell (E), which the template
- * merges with the next `merged - 1` cells (F–L, always written empty); `worked` is the column
- * (M, offset within the block) showing the sum worked out, `note` the one after it (N).
- */
-export const SCORE_FINAL = { value: 0, merged: 8, worked: 8, note: 9 } as const;
+export { SCORE_COLUMNS, SCORE_FINAL };
 const FIRST_LINE_ROW = 4;
 
 /** The head block (院系、年度 line) of the score sheet, written by insert and by fill. */
@@ -186,7 +203,11 @@ export function headValues(locale: Locale, department: string, year: string): Ce
   return [row];
 }
 
-export function scoreSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
+/**
+ * The score sheet. `namedPlaces`: also name its places one by one (`…_head`, `…_lines`,
+ * `…_out`), for a department whose facts sheet is of the first scheme and found by names.
+ */
+export function scoreSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo, namedPlaces = false): SheetPlan {
   const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
   const lastCol = SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1; // N
   const recordCol = lastCol + 1; // O
@@ -196,7 +217,7 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   plan.writes.push(cell(sheet, 1, 0, tr(locale, '院系', 'Dept.')));
   const head: Block = { top: 1, left: 1, bottom: 1, right: lastCol };
   plan.writes.push(ownedWrite({ sheet, block: head }, headValues(locale, department, year)));
-  plan.names.push({ name: nameOf(key, 'head'), sheet, address: blockAddress(head) });
+  const tags = new Map<number, string>([[1, 'head']]);
 
   plan.writes.push({
     sheet,
@@ -230,6 +251,7 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
     const first = row;
     for (const l of lines) {
       const name = l.bonus_cap > 0 ? tr(locale, `${l.name}（加分上限 ${l.bonus_cap}）`, `${l.name} (bonus ≤ ${l.bonus_cap})`) : l.name;
+      tags.set(row, 'line');
       lineRows.push([l.id, row === first ? tr(locale, `${cat.name}（${cat.max}分）`, `${cat.name} (${cat.max})`) : null, name, l.max]);
       row++;
     }
@@ -237,15 +259,21 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   }
   const nLines = lineRows.length;
   plan.writes.push({ sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, 0, nLines, 4)), values: lineRows });
-  plan.names.push({ name: nameOf(key, 'lines'), sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, 0, nLines, 1)) });
 
   const totalRow = FIRST_LINE_ROW + nLines;
   const finalRow = totalRow + 1;
   plan.writes.push(rowWrite(sheet, totalRow, 0, [null, tr(locale, '合计', 'Total'), tr(locale, '基础分合计、扣分合计、加分合计、总分', 'base, deductions, bonuses, total'), rubric.lines.reduce((s, l) => s + l.max, 0)]));
   const weighting = `S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`;
   plan.writes.push(rowWrite(sheet, finalRow, 0, [null, tr(locale, `最终得分 Sm = ${weighting}`, `Final score Sm = ${weighting}`), null, null]));
-  const out: Block = blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.out, nLines + 2, SCORE_COLUMNS.outWidth);
-  plan.names.push({ name: nameOf(key, 'out'), sheet, address: blockAddress(out) });
+  tags.set(totalRow, 'total');
+  tags.set(finalRow, 'final');
+  if (namedPlaces) {
+    plan.names.push(
+      { name: nameOf(key, 'head'), sheet, address: blockAddress(head) },
+      { name: nameOf(key, 'lines'), sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, 0, nLines, 1)) },
+      { name: nameOf(key, 'out'), sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.out, nLines + 2, SCORE_COLUMNS.outWidth)) },
+    );
+  }
   plan.writes.push(cell(sheet, finalRow + 1, 0, tr(
     locale,
     '说明：考评栏空白的填报项按院系自评认定。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列（已隐藏）为加载项记录，请勿修改。',
@@ -262,8 +290,10 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(finalRow, SCORE_COLUMNS.out + SCORE_FINAL.value, 1, SCORE_FINAL.merged), { merge: true, horizontal: 'center' }));
   // The record column stays grey and headed "请勿修改" for a user who un-hides it.
   plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
+  tagColumn(plan, sheet, key, 'scores', tags, finalRow + 1);
   plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 1)) });
-  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48, 10];
+  // Column O (the record) is hidden: its width would show nothing.
+  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48];
   widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
   return plan;
 }

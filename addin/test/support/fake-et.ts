@@ -36,7 +36,7 @@ import type {
   EtWorkbook,
   EtWorksheet,
 } from '../../src/wps/et.js';
-import { blockAddress, blockCols, blockRows, cellAddress, cellsOf, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
+import { blockAddress, blockCols, blockRows, cellAddress, cellsOf, columnIndex, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
 
 const WHITE = 16777215;
 /** Rows of a worksheet. */
@@ -211,19 +211,25 @@ class FakeValidation extends EtObject implements EtValidation {
 }
 
 export class FakeRange extends EtObject implements EtRange {
+  /** Every area of a multi-area range ("A1:B2,D4"), as ET takes them; `block` is the first. */
+  readonly areas: Block[];
   constructor(
     readonly sheet: FakeWorksheet,
     readonly block: Block,
+    areas?: Block[],
   ) {
     super();
+    this.areas = areas ?? [block];
   }
-  /** The cells of the block; with `create`, empty cells are created so they can be set. */
+  /** The cells of every area; with `create`, empty cells are created so they can be set. */
   cells(create = false): FakeCell[] {
     const out: FakeCell[] = [];
-    for (const { row, col } of cellsOf(this.block)) {
-      const c = this.sheet.cell(row, col, create);
-      if (c) out.push(c);
-      else if (!create) out.push({});
+    for (const area of this.areas) {
+      for (const { row, col } of cellsOf(area)) {
+        const c = this.sheet.cell(row, col, create);
+        if (c) out.push(c);
+        else if (!create) out.push({});
+      }
     }
     return out;
   }
@@ -299,10 +305,11 @@ export class FakeRange extends EtObject implements EtRange {
     return this.sheet.columnWidths.get(this.block.left + 1) ?? 8.38;
   }
   set ColumnWidth(v: number) {
-    for (let c = this.block.left; c <= this.block.right; c++) this.sheet.columnWidths.set(c + 1, v);
+    for (const area of this.areas) for (let c = area.left; c <= area.right; c++) this.sheet.columnWidths.set(c + 1, v);
   }
+  /** Merges each area on its own, as ET does for a multi-area range. */
   Merge(): void {
-    this.sheet.merges.add(blockAddress(this.block));
+    for (const area of this.areas) this.sheet.merges.add(blockAddress(area));
   }
   get Comment(): EtComment | null {
     const c = this.sheet.cell(this.block.top, this.block.left);
@@ -385,8 +392,16 @@ export class FakeWorksheet extends EtObject implements EtWorksheet {
   Activate(): void {
     this.app.book.active = this;
   }
+  /** One block, or several joined by commas (at most 255 characters, as in Excel and ET). */
   Range(cell1: string): EtRange {
-    return new FakeRange(this, parseBlock(cell1));
+    if (cell1.length > 255) throw new Error(`Range: a reference longer than 255 characters (${cell1.length})`);
+    // "O:P" is whole columns, as ET reads it.
+    const areas = cell1.split(',').map((a) => {
+      const columns = /^\$?([A-Z]+):\$?([A-Z]+)$/.exec(a);
+      if (!columns) return parseBlock(a);
+      return { top: 0, bottom: ET_ROWS - 1, left: columnIndex(columns[1]), right: columnIndex(columns[2]) };
+    });
+    return new FakeRange(this, areas[0], areas);
   }
   get Comments(): EtComments {
     return new FakeComments(this);
@@ -556,7 +571,8 @@ export class FakeEtApplication extends EtObject implements EtApplication {
             Object.fromEntries(Object.entries(cell).sort(([a], [b]) => a.localeCompare(b))) as FakeCell,
           ]),
         ),
-        widths: [...ws.columnWidths.entries()],
+        // Sorted: the order in which widths were set is not part of the state.
+        widths: [...ws.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         merges: [...ws.merges].sort(),
         hidden: [...ws.hiddenColumns].sort((a, b) => a - b),
       })),

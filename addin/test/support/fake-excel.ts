@@ -182,9 +182,43 @@ function excelValue(v: unknown, cell: FakeCell): void {
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNameCollection;
+  /** Every sheet's notes (ExcelApi 1.18) and threaded comments (1.10), listed together. */
+  readonly notes: FakeWorkbookHolders;
+  readonly comments: FakeWorkbookHolders;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNameCollection(ctx);
+    this.notes = new FakeWorkbookHolders(ctx, 'notes');
+    this.comments = new FakeWorkbookHolders(ctx, 'comments');
+  }
+}
+
+/** `workbook.notes` / `workbook.comments`: the items of every sheet, each locating its cell. */
+class FakeWorkbookHolders extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly kind: 'notes' | 'comments',
+  ) {
+    super(ctx);
+  }
+  get items(): Array<FakeNote | FakeComment> {
+    return this.get('items');
+  }
+  load(spec: string): this {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.later(() => {
+      const items: Array<FakeNote | FakeComment> = [];
+      for (const sheet of this.ctx.model.sheets) {
+        const ws = new FakeWorksheet(this.ctx, sheet.name);
+        for (const [address, content] of sheet[this.kind]) {
+          const item = this.kind === 'notes' ? new FakeNote(this.ctx, ws, address, false) : new FakeComment(this.ctx, ws, address);
+          if (wanted.includes('content')) item.loadedSet('content', content);
+          items.push(item);
+        }
+      }
+      this.loaded.set('items', items);
+    });
+    return this;
   }
 }
 
@@ -219,6 +253,12 @@ class FakeWorksheetCollection extends ClientObject {
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, name);
   }
+  /** A proxy whose `isNullObject` (and `name`, as spelt in the workbook) load at sync. */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, name);
+    ws.orNull = true;
+    return ws;
+  }
 }
 
 class FakeWorksheet extends ClientObject {
@@ -228,8 +268,23 @@ class FakeWorksheet extends ClientObject {
   ) {
     super(ctx);
   }
+  /** Made by getItemOrNullObject: a missing sheet loads as a null object. */
+  orNull = false;
   loadedSet(prop: string, value: unknown): void {
     this.loaded.set(prop, value);
+  }
+  load(spec: string): this {
+    const wanted = props(spec);
+    this.later(() => {
+      const found = this.ctx.model.sheets.find((s) => s.name.toUpperCase() === this.sheetName.toUpperCase());
+      if (!found && !this.orNull) throw new OfficeError('ItemNotFound', `no worksheet "${this.sheetName}"`);
+      this.loaded.set('isNullObject', !found);
+      if (found && wanted.includes('name')) this.loaded.set('name', found.name);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
   }
   get name(): string {
     return this.get('name');
@@ -609,6 +664,25 @@ class FakeNamedItem extends ClientObject {
   ) {
     super(ctx);
   }
+  /** Made by getItemOrNullObject: `load` finds the name if it exists (compared without case). */
+  lookup = false;
+  load(spec: string): this {
+    if (!this.lookup) throw new OfficeError('InvalidArgument', 'the fake loads named items from the collection only');
+    const wanted = props(spec);
+    this.later(() => {
+      const found = [...this.ctx.model.names].find(([n]) => n.toUpperCase() === this.key.toUpperCase());
+      this.loaded.set('isNullObject', !found);
+      if (!found) return;
+      this.key = found[0];
+      if (wanted.includes('name')) this.loaded.set('name', found[0]);
+      if (wanted.includes('type')) this.loaded.set('type', /!/.test(found[1]) ? 'Range' : 'String');
+      if (wanted.includes('formula')) this.loaded.set('formula', found[1]);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
   loadedSet(prop: string, value: unknown): void {
     this.loaded.set(prop, value);
   }
@@ -650,6 +724,11 @@ class FakeNameCollection extends ClientObject {
       );
     });
     return this;
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, name);
+    item.lookup = true;
+    return item;
   }
   add(name: string, reference: FakeRange | string): void {
     this.later(() => {

@@ -14,12 +14,15 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  ReadOptions,
+  Survey,
   RangeRef,
   WriteBlock,
 } from '../../src/host/host.js';
 import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
+import { TAG_COLUMNS, namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
-type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'defineNames' | 'setListValidation' | 'hideColumns';
+type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns';
 
 interface Sheet {
   name: string;
@@ -45,7 +48,7 @@ export class MemoryHost implements Host {
   }
 
   private static zero(): Record<Method, number> {
-    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
+    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, survey: 0, lookup: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
   }
 
   /** Host calls since the last reset, all methods together. */
@@ -71,6 +74,7 @@ export class MemoryHost implements Host {
   }
 
   async addSheets(names: string[]): Promise<void> {
+    this.version++;
     this.calls.addSheets++;
     for (const n of names) {
       if (this.book.some((s) => s.name.toLowerCase() === n.toLowerCase())) throw new Error(`MemoryHost: sheet "${n}" exists`);
@@ -79,7 +83,7 @@ export class MemoryHost implements Host {
     }
   }
 
-  async read(ranges: RangeRef[]): Promise<CellValue[][][]> {
+  async read(ranges: RangeRef[], _options?: ReadOptions): Promise<CellValue[][][]> {
     this.calls.read++;
     return ranges.map((r) => this.block(r.sheet, r.address));
   }
@@ -140,10 +144,32 @@ export class MemoryHost implements Host {
 
   async names(): Promise<DefinedName[]> {
     this.calls.names++;
-    return this.definedNames.map((n) => ({ ...n }));
+    return this.allNames();
+  }
+
+  /** The defined names plus those tagged templates' row tags stand for, as the .xlsx adapter gives them. */
+  private allNames(): DefinedName[] {
+    // Worked out again only after a change that can move a tag or a name (typing facts cannot).
+    if (this.derived?.version === this.version) return this.derived.names.map((n) => ({ ...n }));
+    const names = this.listNames();
+    this.derived = { version: this.version, names };
+    return names.map((n) => ({ ...n }));
+  }
+
+  private derived?: { version: number; names: DefinedName[] };
+  /** Bumped by every change to sheets, names or tag columns. */
+  private version = 0;
+
+  private listNames(): DefinedName[] {
+    const derived = this.book.flatMap((s) => {
+      const rows = Math.max(0, ...[...s.cells.keys()].map((k) => Number(k.split(',')[0]) + 1));
+      return namesFromTags(s.name, tagColumnsOf(rows, (r, c) => s.cells.get(key(r, c)) ?? null), 0, 0);
+    });
+    return withDerivedNames(this.definedNames.map((n) => ({ ...n })), derived);
   }
 
   async defineNames(names: DefinedName[]): Promise<void> {
+    this.version++;
     this.calls.defineNames++;
     for (const n of names) {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n.name)) throw new Error(`MemoryHost: bad name "${n.name}"`);
@@ -170,6 +196,26 @@ export class MemoryHost implements Host {
     }
   }
 
+  async survey(_fixed: string[]): Promise<Survey> {
+    this.calls.survey++;
+    return { sheets: this.sheetNames(), names: this.allNames() };
+  }
+
+  async lookup(names: string[], sheets: string[]): Promise<Survey> {
+    this.calls.lookup++;
+    const wanted = new Set(names.map((n) => n.toUpperCase()));
+    const wantedSheets = new Set(sheets.map((n) => n.toUpperCase()));
+    return {
+      sheets: this.sheetNames().filter((s) => wantedSheets.has(s.toUpperCase())),
+      names: this.allNames().filter((n) => wanted.has(n.name.toUpperCase())),
+    };
+  }
+
+  /** Every change is applied at once: nothing is ever queued. */
+  async flush(): Promise<void> {}
+
+  discard(): void {}
+
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     this.calls.hideColumns++;
     // Every sheet and address is checked first: a bad block hides nothing.
@@ -180,6 +226,7 @@ export class MemoryHost implements Host {
   /* ---------------------------------------------------------------- test helpers (not counted) */
 
   private put(sheet: string, row: number, col: number, v: CellValue): void {
+    if ((TAG_COLUMNS as readonly number[]).includes(col)) this.version++;
     const sh = this.sheet(sheet);
     if (v === null || v === '') sh.cells.delete(key(row, col));
     else sh.cells.set(key(row, col), v);
@@ -230,8 +277,20 @@ export class MemoryHost implements Host {
     this.sheet(sheet).hidden.clear();
   }
 
+  /** Every name `names()` gives, without counting a call. */
+  allNamed(): DefinedName[] {
+    return this.allNames();
+  }
+
+  /** Deletes a defined name, as a user can in the Name Manager. */
+  deleteName(name: string): void {
+    this.version++;
+    this.definedNames = this.definedNames.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+  }
+
+  /** A defined name, or one a tagged template's row tags stand for. */
   name(name: string): DefinedName | undefined {
-    return this.definedNames.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return this.allNames().find((n) => n.name.toLowerCase() === name.toLowerCase());
   }
 
   /** The note of the mark on a cell, if marked. */
@@ -254,6 +313,7 @@ export class MemoryHost implements Host {
 
   /** Inserts `count` empty rows before 1-based row `at`, moving cells, marks, names, rules as Excel does. */
   insertRows(sheet: string, at: number, count: number): void {
+    this.version++;
     const sh = this.sheet(sheet);
     const top = at - 1;
     const shiftMap = <T>(m: Map<string, T>) => {
@@ -280,6 +340,7 @@ export class MemoryHost implements Host {
 
   /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */
   deleteSheet(name: string): void {
+    this.version++;
     this.book = this.book.filter((s) => s.name !== name);
     this.definedNames = this.definedNames.filter((n) => n.sheet !== name);
     this.validations = this.validations.filter((v) => v.sheet !== name);
@@ -288,6 +349,7 @@ export class MemoryHost implements Host {
 
   /** Renames a sheet; names, rules and formats follow it, as in Excel and WPS. */
   renameSheet(from: string, to: string): void {
+    this.version++;
     this.sheet(from).name = to;
     const follow = <T extends RangeRef>(r: T): T => (r.sheet === from ? { ...r, sheet: to } : r);
     this.definedNames = this.definedNames.map(follow);

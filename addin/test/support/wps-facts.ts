@@ -8,14 +8,43 @@ import { departmentKey, fieldSuffix, nameOf } from '../../src/flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from '../../src/template/fields.js';
 import { blockAddress, cellAddress, parseBlock, parseNameReference, topLeft, type Block } from '../../src/host/a1.js';
 import type { FakeEtApplication } from './fake-et.js';
+import type { DefinedName } from '../../src/host/host.js';
+import { namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
 export type Json = Record<string, unknown>;
 
-/** Where a defined name of the fake workbook points. */
+/**
+ * Where a defined name of the fake workbook points, or the place a tagged template's row tags
+ * stand for under that name (see src/template/tags.ts), found without the adapter.
+ */
 export function named(app: FakeEtApplication, name: string): { sheet: string; block: Block } {
-  const ref = parseNameReference(String(app.book.Names.Item(name).RefersTo).replace(/^=/, ''));
+  const ref = etNames(app).find((n) => n.name.toLowerCase() === name.toLowerCase());
   if (!ref) throw new Error(`${name} does not refer to a range`);
   return { sheet: ref.sheet, block: parseBlock(ref.address) };
+}
+
+/** The fake workbook's range names, plus those its row tags stand for. */
+export function etNames(app: FakeEtApplication): DefinedName[] {
+  const real = (app.book.Names as unknown as { list: Array<{ Name: string; RefersTo: unknown }> }).list.flatMap((n) => {
+    const ref = parseNameReference(String(n.RefersTo).replace(/^=/, ''));
+    return ref ? [{ name: n.Name, ...ref }] : [];
+  });
+  return withDerivedNames(real, tagged(app));
+}
+
+const taggedCache = new WeakMap<FakeEtApplication, { sheets: string; names: DefinedName[] }>();
+
+/** The names the workbook's row tags stand for, worked out again only when the sheets changed. */
+function tagged(app: FakeEtApplication): DefinedName[] {
+  const sheets = [...app.book.list.map((ws) => ws.Name), app.book.Names.Count].join('\u0000');
+  const hit = taggedCache.get(app);
+  if (hit?.sheets === sheets) return hit.names;
+  const names = app.book.list.flatMap((ws) => {
+    const rows = Math.max(0, ...ws.positions().map((p) => p.row + 1));
+    return namesFromTags(ws.Name, tagColumnsOf(rows, (r, c) => ws.cell(r, c)?.value ?? null), 0, 0);
+  });
+  taggedCache.set(app, { sheets, names });
+  return names;
 }
 
 /** The top-left cell of a department's named input (`suffix` as in flow/names.ts). */

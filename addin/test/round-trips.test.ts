@@ -1,0 +1,43 @@
+/**
+ * Issue #8's round-trip targets, on the fake hosts with the real engine, at 1 and at 50
+ * departments (the scenario of test/support/call-bench.ts, which `npx tsx
+ * scripts/bench-calls.ts` prints):
+ * - Excel: at most 3 `context.sync()` per action, 2 for insertTemplate and for a validation
+ *   that changes no mark;
+ * - WPS: validate and fillScores of one department ≤ 50 calls into ET, whatever names the
+ *   workbook also holds; buildSummary and appraisalText over N departments ≤ 40 + 10 × N (and
+ *   so validate and insertTemplate); insertTemplate ≤ 120.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BENCH_ACTIONS, excelSyncs, table, wpsCalls, type BenchAction, type BenchCounts } from './support/call-bench.js';
+
+const perDepartment = (n: number) => 40 + 10 * n;
+
+test('Excel: at most 3 syncs per action at 1 and at 50 departments; insertTemplate 2', async () => {
+  const runs: Array<[number, BenchCounts]> = [[1, await excelSyncs(1)], [50, await excelSyncs(50)]];
+  console.log(table('Excel: context.sync() per action', runs.map(([n, c]) => [`${n}`, c])));
+  for (const [n, counts] of runs) {
+    for (const action of BENCH_ACTIONS) assert.ok(counts[action] <= 3, `${action} with ${n}: ${counts[action]} syncs`);
+    assert.ok(counts.insertTemplate <= 2, `insertTemplate with ${n}: ${counts.insertTemplate}`);
+    assert.ok(counts.validate <= 2, `validate with nothing to mark, ${n}: ${counts.validate}`);
+  }
+});
+
+test('WPS: calls into ET per action within the targets at 1 and at 50 departments', async () => {
+  const runs: Array<[number, BenchCounts]> = [[1, await wpsCalls(1)], [50, await wpsCalls(50)]];
+  console.log(table('WPS: calls into ET per action', runs.map(([n, c]) => [`${n}`, c])));
+  const oneDepartment: BenchAction[] = ['validate', 'validate (a bad cell marked)', 'validate (the mark removed)', 'fillScores', 'fillScores (again)'];
+  for (const action of oneDepartment) assert.ok(runs[0][1][action] <= 50, `${action}, one department: ${runs[0][1][action]}`);
+  const overAll: BenchAction[] = ['validate', 'validate (a bad cell marked)', 'validate (the mark removed)', 'buildSummary', 'buildSummary (again)', 'appraisalText', 'appraisalText (again)'];
+  for (const [n, counts] of runs) {
+    for (const action of overAll) assert.ok(counts[action] <= perDepartment(n), `${action} over ${n}: ${counts[action]} > ${perDepartment(n)}`);
+    assert.ok(counts.insertTemplate <= 120, `insertTemplate with ${n}: ${counts.insertTemplate}`);
+  }
+});
+
+test("WPS: the user's own defined names cost a department's validation nothing", async () => {
+  const plain = await wpsCalls(1);
+  const crowded = await wpsCalls(1, 300);
+  for (const action of BENCH_ACTIONS) assert.equal(crowded[action], plain[action], `${action}: ${plain[action]} calls, ${crowded[action]} with 300 names of the user's`);
+});
