@@ -6,7 +6,7 @@
 
 use crate::cell::{self, Fault};
 use crate::format::join;
-use crate::locale::Text;
+use crate::locale::{Locale, Text};
 use crate::problem::{Code, Problem};
 use crate::rubric::Label;
 use serde_json::Map;
@@ -52,10 +52,16 @@ pub struct FactReader<'a> {
     majors: Option<Option<Vec<Major>>>,
     /// Each listed major's index by name, for order classes naming their major.
     major_index: Map<String, Value>,
+    /// Whether every major's name could be read (duplicates aside): only then can an order
+    /// class's major be said not to exist.
+    major_names_read: bool,
+    /// The distinct major names in input order, for messages.
+    major_names: Vec<String>,
+    locale: Locale,
 }
 
 impl<'a> FactReader<'a> {
-    pub fn new(root: &'a Value, labels: &'a [(String, Label)]) -> FactReader<'a> {
+    pub fn new(root: &'a Value, labels: &'a [(String, Label)], locale: Locale) -> FactReader<'a> {
         let mut reader = FactReader {
             root,
             labels,
@@ -63,6 +69,9 @@ impl<'a> FactReader<'a> {
             reported: Map::new(),
             majors: None,
             major_index: Map::new(),
+            major_names_read: false,
+            major_names: Vec::new(),
+            locale,
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -81,6 +90,11 @@ impl<'a> FactReader<'a> {
             ));
         }
         reader
+    }
+
+    /// The language notes are written in.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     pub fn into_problems(self) -> Vec<Problem> {
@@ -324,6 +338,7 @@ impl<'a> FactReader<'a> {
         let mut majors = Vec::with_capacity(items.len());
         let mut by_name = Map::new();
         let mut ok = true;
+        let mut names_read = true;
         for (index, item) in items.iter().enumerate() {
             let path = format!("majors[{index}].name");
             let value = item.get("name").unwrap_or(&Value::Null);
@@ -343,6 +358,7 @@ impl<'a> FactReader<'a> {
                         ok = false;
                     } else {
                         by_name.insert(name.clone(), Value::from(index));
+                        self.major_names.push(name.clone());
                         majors.push(Major { index, name });
                     }
                 }
@@ -354,10 +370,12 @@ impl<'a> FactReader<'a> {
                     let expected = Text::new("专业名称", "the major's name");
                     self.report(fault_problem(&path, &label, value, fault, &expected));
                     ok = false;
+                    names_read = false;
                 }
             }
         }
         self.major_index = by_name;
+        self.major_names_read = names_read;
         ok.then_some(majors)
     }
 
@@ -472,14 +490,25 @@ impl<'a> FactReader<'a> {
         }
     }
 
-    /// An order class's head count.
+    /// An order class's head count: at least 1, since a class with no students is not
+    /// running (RUBRIC.md C4).
     pub fn order_class_students(&mut self, index: usize) -> Option<u64> {
         let value = self.class_field(index, "students");
-        self.read_count_value(
-            &format!("order_classes[{index}].students"),
-            Subject::ClassStudents(index),
-            value,
-        )
+        let path = format!("order_classes[{index}].students");
+        let students = self.read_count_value(&path, Subject::ClassStudents(index), value)?;
+        if students == 0 {
+            let class = self.class_label(index);
+            self.report(Problem::new(
+                path.as_str(),
+                Code::OutOfRange,
+                Text::new(
+                    format!("{}的学生人数（{path}）为 0：没有学生的订单班不在办，应填写不小于 1 的人数，或删去该班", class.zh),
+                    format!("students of {} ({path}) is 0: a class with no students is not running; expected 1 or more, or remove the class", class.en),
+                ),
+            ));
+            return None;
+        }
+        Some(students)
     }
 
     /// The major an order class belongs to, as an index into `majors` (which must name it).
@@ -500,20 +529,16 @@ impl<'a> FactReader<'a> {
                 return None;
             }
         };
-        // When the majors themselves are bad, that problem is already reported.
-        if !majors_ok {
+        if let Some(major) = self.major_index.get(&major_name).and_then(Value::as_u64) {
+            return usize::try_from(major).ok().filter(|_| majors_ok);
+        }
+        // A class naming no listed major is its own problem even when the list has another
+        // (a duplicate name): only when some major's name could not be read may the class
+        // mean that one, and then the name's problem says enough.
+        if !self.major_names_read {
             return None;
         }
-        if let Some(major) = self.major_index.get(&major_name).and_then(Value::as_u64) {
-            return usize::try_from(major).ok();
-        }
-        let known = match &self.majors {
-            Some(Some(list)) => join(
-                &list.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
-                "、",
-            ),
-            _ => String::new(),
-        };
+        let known = join(&self.major_names, "、");
         self.report(Problem::new(
             path.as_str(),
             Code::UnknownMajor,

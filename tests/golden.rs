@@ -15,7 +15,7 @@ fn check_case(case: &Value) -> Vec<String> {
     let facts = common::case_facts(case);
     let rubric = builtin();
     let actual = match coop_engine::score_department(rubric, &facts) {
-        Ok(score) => report::department_json(&score, rubric.decimals, Locale::Zh),
+        Ok(score) => report::department_json(&score, rubric.decimals),
         Err(problems) => report::errors_json(&problems, Locale::Zh),
     };
     let expect = &case["expect"];
