@@ -15,24 +15,19 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+// The helpers below are kept out of line: each is used for a score of fields, and inlined
+// into every one of them they tripled the rubric reader's share of the shipped module.
+
 /// A decimal parameter: a JSON number or numeric text ("0.4", 60).
+#[inline(never)]
 pub(super) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     let value = Value::deserialize(d)?;
     cell::read_decimal(&value)
         .map_err(|_| D::Error::invalid_value(Unexpected::Other(&cell::show(&value)), &"a number"))
 }
 
-/// An optional decimal parameter: absent or null is 0.
-pub(super) fn decimal_or_zero<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let value = Value::deserialize(d)?;
-    if value.is_null() {
-        return Ok(Decimal::ZERO);
-    }
-    cell::read_decimal(&value)
-        .map_err(|_| D::Error::invalid_value(Unexpected::Other(&cell::show(&value)), &"a number"))
-}
-
 /// A whole-number parameter (0 up to `cell::COUNT_LIMIT`).
+#[inline(never)]
 pub(super) fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let value = Value::deserialize(d)?;
     cell::read_count(&value).map_err(|_| {
@@ -43,11 +38,17 @@ pub(super) fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     })
 }
 
-/// An optional field where `null` (what a JS `undefined` becomes) means absent.
-pub(super) fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
-    d: D,
-) -> Result<T, D::Error> {
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+/// Drops every `null` member of an object: in a rubric, as in JSON written by hand, a field
+/// set to `null` (what a JS `undefined` becomes) means the field is absent.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 #[derive(Deserialize)]
@@ -55,14 +56,14 @@ pub(super) fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Defaul
 struct RubricFile {
     id: String,
     title: String,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     title_en: String,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     source: String,
     weights: Weights,
     #[serde(deserialize_with = "whole")]
     decimals: u64,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     facts: BTreeMap<String, Label>,
     categories: Vec<Category>,
     /// Read one by one (see the module's comment).
@@ -75,13 +76,13 @@ struct LineFile {
     id: String,
     category: String,
     name: String,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     name_en: String,
     #[serde(deserialize_with = "decimal")]
     max: Decimal,
-    #[serde(default, deserialize_with = "decimal_or_zero")]
+    #[serde(default, deserialize_with = "decimal")]
     bonus_cap: Decimal,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     source: String,
     rule: Value,
 }
@@ -121,17 +122,17 @@ struct ShortfallRatioFile {
     step: Decimal,
     #[serde(deserialize_with = "decimal")]
     per_step: Decimal,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     shortfall_rounding: Option<ShortfallRounding>,
     label: String,
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     label_en: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RatioShortfallsFile {
-    #[serde(default, deserialize_with = "or_default")]
+    #[serde(default)]
     shortfall_rounding: ShortfallRounding,
     ratios: Vec<ShortfallRatioFile>,
 }
@@ -139,70 +140,8 @@ struct RatioShortfallsFile {
 const KINDS: &str = "flags, choice, deduct_per_count, deduct_per_missing, partners_per_major, tiers_and_units, major_coverage, order_majors, order_classes, ratio, ratio_shortfalls";
 
 /// Reads one part of the rubric as `T`; a problem is located under `at`.
-fn typed<T: DeserializeOwned>(value: Value, at: &str) -> Result<T, Problem> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        shape_problem(at, &path, &inner.to_string())
-    })
-}
-
-/// Turns serde's message into a located problem, Chinese first. Serde words its errors in a
-/// few fixed forms; those are put into Chinese, anything else is quoted as it is.
-fn shape_problem(at: &str, path: &str, message: &str) -> Problem {
-    let mut location = if path == "." || path.is_empty() {
-        at.to_string()
-    } else if path.starts_with('[') {
-        format!("{at}{path}")
-    } else {
-        format!("{at}.{path}")
-    };
-    let quoted = |text: &str| -> String {
-        text.split('`')
-            .enumerate()
-            .map(|(i, part)| {
-                if i % 2 == 1 {
-                    format!("「{part}」")
-                } else {
-                    part.to_string()
-                }
-            })
-            .collect()
-    };
-    let zh = if let Some(rest) = message.strip_prefix("missing field ") {
-        // serde locates a missing field at its parent; the path names the field itself.
-        let field = rest.trim_matches('`');
-        location = format!("{location}.{field}");
-        format!("{location} 缺少字段「{field}」")
-    } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (field, known) = rest.split_once(", expected").unwrap_or((rest, ""));
-        let field = field.trim_matches('`');
-        if !location.ends_with(&format!(".{field}")) {
-            location = format!("{location}.{field}");
-        }
-        let known = known
-            .trim_start_matches(" one of ")
-            .replace("`, `", "、")
-            .replace(['`'], "");
-        format!("{location} 中有未知的字段「{field}」，可用字段：{known}")
-    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (value, known) = rest.split_once(", expected").unwrap_or((rest, ""));
-        let known = known
-            .trim_start_matches(" one of ")
-            .replace("`, `", "、")
-            .replace(['`'], "");
-        format!("{location} 为{}，不是可选值，应为 {known}", quoted(value))
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        format!("{location} 类型不对：应为 {want}，收到的是 {}", quoted(got))
-    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (got, want) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        format!("{location} 的值不对：应为 {want}，收到的是 {}", quoted(got))
-    } else {
-        format!("{location} 格式有误：{message}")
-    };
-    let en = format!("{location}: {message}");
-    Problem::new(location, Code::InvalidRubric, Text::new(zh, en))
+fn typed<T: DeserializeOwned>(value: &Value, at: &str) -> Result<T, Problem> {
+    super::shape::read(value, at)
 }
 
 fn rule(value: Value, at: &str) -> Result<Rule, Problem> {
@@ -231,7 +170,7 @@ fn rule(value: Value, at: &str) -> Result<Rule, Problem> {
             ));
         }
     };
-    let params = Value::Object(fields);
+    let params = &Value::Object(fields);
     Ok(match kind.as_str() {
         "flags" => Rule::Flags(typed(params, at)?),
         "choice" => Rule::Choice(typed(params, at)?),
@@ -279,11 +218,12 @@ fn rule(value: Value, at: &str) -> Result<Rule, Problem> {
 }
 
 /// Reads the whole rubric: one problem for a malformed top level, else one per malformed line.
-pub fn read(value: Value) -> Result<Rubric, Vec<Problem>> {
-    let file: RubricFile = typed(value, "rubric").map_err(|p| vec![p])?;
+pub fn read(mut value: Value) -> Result<Rubric, Vec<Problem>> {
+    drop_nulls(&mut value);
+    let file: RubricFile = typed(&value, "rubric").map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     let mut lines = Vec::with_capacity(file.lines.len());
-    for (i, line) in file.lines.into_iter().enumerate() {
+    for (i, line) in file.lines.iter().enumerate() {
         let at = format!("rubric.lines[{i}]");
         let read = typed::<LineFile>(line, &at).and_then(|l| {
             let rule_data = l.rule.clone();

@@ -6,6 +6,7 @@
 
 mod check;
 mod file;
+mod shape;
 
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
@@ -44,7 +45,7 @@ pub struct Rubric {
 #[serde(deny_unknown_fields)]
 pub struct Label {
     pub zh: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub en: String,
 }
 
@@ -61,7 +62,7 @@ pub struct Weights {
 pub struct Category {
     pub id: String,
     pub name: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub name_en: String,
     #[serde(deserialize_with = "file::decimal")]
     pub max: Decimal,
@@ -133,16 +134,16 @@ pub struct ChoiceRule {
 pub struct DeductPerCount {
     pub fact: String,
     /// If given, the count cannot exceed this fact (missed ≤ due).
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub whole: Option<String>,
     #[serde(deserialize_with = "file::decimal")]
     pub per: Decimal,
     pub label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub label_en: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub unit: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub unit_en: String,
 }
 
@@ -161,7 +162,7 @@ pub struct PartnersPerMajor {
     pub per_major_without: Decimal,
     #[serde(deserialize_with = "file::decimal")]
     pub bonus_per: Decimal,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub bonus_mode: BonusMode,
 }
 
@@ -173,17 +174,17 @@ pub struct TiersAndUnits {
     pub tier_max: u64,
     pub tiers: Vec<Tier>,
     pub tier_label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub tier_label_en: String,
     pub unit_fact: String,
     #[serde(deserialize_with = "file::decimal")]
     pub bonus_per_unit: Decimal,
     pub unit_label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub unit_label_en: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub unit: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub unit_en: String,
 }
 
@@ -193,7 +194,7 @@ pub struct MajorCoverage {
     #[serde(deserialize_with = "file::decimal")]
     pub per_major_lacking: Decimal,
     /// "没有的该项不得分": when no major has any, the line scores nothing.
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub none_at_all_scores_zero: bool,
     pub needs: Vec<MajorNeed>,
 }
@@ -203,7 +204,7 @@ pub struct MajorCoverage {
 pub struct OrderMajors {
     #[serde(deserialize_with = "file::decimal")]
     pub per_major: Decimal,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub all_majors_full: bool,
 }
 
@@ -228,10 +229,10 @@ pub struct RatioShortfalls {
 #[serde(deny_unknown_fields)]
 pub struct Flag {
     pub fact: String,
-    #[serde(default, deserialize_with = "file::decimal_or_zero")]
+    #[serde(default, deserialize_with = "file::decimal")]
     pub points: Decimal,
     pub label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub label_en: String,
 }
 
@@ -239,12 +240,12 @@ pub struct Flag {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(deserialize_with = "file::decimal")]
     pub points: Decimal,
     pub label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub label_en: String,
 }
 
@@ -262,7 +263,7 @@ pub struct Tier {
 pub struct MajorNeed {
     pub field: String,
     pub label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub label_en: String,
 }
 
@@ -280,12 +281,12 @@ pub struct RatioRule {
     /// Points per step, below or above.
     #[serde(deserialize_with = "file::decimal")]
     pub per_step: Decimal,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub shortfall_rounding: ShortfallRounding,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub excess_rounding: ExcessRounding,
     pub label: String,
-    #[serde(default, deserialize_with = "file::or_default")]
+    #[serde(default)]
     pub label_en: String,
 }
 

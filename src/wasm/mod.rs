@@ -28,7 +28,11 @@ struct Options {
 fn builtin() -> Result<Cow<'static, Rubric>, Vec<Problem>> {
     static BUILTIN: OnceLock<Result<Rubric, Vec<Problem>>> = OnceLock::new();
     BUILTIN
-        .get_or_init(|| Rubric::from_json(rubric::TRIAL_2023))
+        // The JS engine's own `JSON.parse` reads the text: no JSON text parser in the module.
+        .get_or_init(|| {
+            let value = js_sys::JSON::parse(rubric::TRIAL_2023).unwrap_or(JsValue::NULL);
+            Rubric::from_owned_value(input::read(&value))
+        })
         .as_ref()
         .map(Cow::Borrowed)
         .map_err(Clone::clone)
@@ -156,3 +160,68 @@ pub fn rubric_info(options_value: JsValue) -> JsValue {
     drop(options_value);
     value_or_throw(result, locale)
 }
+
+/// Timing aids for `scripts/bench-wasm.mjs` (built only with `--features profile`): each
+/// stage of `scoreDepartment` on its own.
+#[cfg(feature = "profile")]
+mod profile {
+    use super::*;
+
+    #[wasm_bindgen(js_name = profileRead)]
+    pub fn read(facts: JsValue) -> usize {
+        match input::read(&facts) {
+            Value::Object(map) => map.len(),
+            _ => 0,
+        }
+    }
+
+    #[wasm_bindgen(js_name = profileReadJson)]
+    pub fn read_json(facts: JsValue) -> usize {
+        let text: String = js_sys::JSON::stringify(&facts)
+            .map(String::from)
+            .unwrap_or_default();
+        match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(map)) => map.len(),
+            _ => 0,
+        }
+    }
+
+    #[wasm_bindgen(js_name = profileWriteJson)]
+    pub fn write_json(facts: &str) -> JsValue {
+        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
+        let rubric = rubric::builtin();
+        let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
+        let score = score.as_ref().map(|s| Department::new(s, 2));
+        let mut last = JsValue::NULL;
+        for _ in 0..100 {
+            let text = serde_json::to_string(&score).unwrap_or_default();
+            last = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
+        }
+        last
+    }
+
+    #[wasm_bindgen(js_name = profileScore)]
+    pub fn score(facts: &str) -> bool {
+        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
+        let rubric = rubric::builtin();
+        (0..100).all(|_| crate::score_department_in(rubric, &facts, Locale::Zh).is_ok())
+    }
+
+    #[wasm_bindgen(js_name = profileWrite)]
+    pub fn write(facts: &str) -> JsValue {
+        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
+        let rubric = rubric::builtin();
+        let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
+        let score = score.as_ref().map(|s| Department::new(s, 2));
+        let mut last = JsValue::NULL;
+        for _ in 0..100 {
+            last = to_js(&score);
+        }
+        last
+    }
+}
+
+/// Talc instead of the standard dlmalloc: smaller in the module and faster per call (the
+/// engine allocates many small, short-lived strings and vectors).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
