@@ -12,7 +12,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 #[path = "common/patch.rs"]
 mod patch;
-use patch::merge_patch;
+use patch::{merge_patch, patch_rubric};
 
 const BASE: &str = include_str!("cases/base-facts.json");
 const SUITES: &[&str] = &[
@@ -28,6 +28,8 @@ const SUITES: &[&str] = &[
     include_str!("cases/input-forms.json"),
     include_str!("cases/errors.json"),
 ];
+
+const OPTION_SUITES: &[&str] = &[include_str!("cases/options/rubric-options.json")];
 
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("JSON")
@@ -211,4 +213,83 @@ fn score_line_needs_only_its_own_facts() {
     let info = rubric_info(js(r#"{"locale": "en"}"#));
     assert_eq!(get(&info, "max_total").as_f64(), Some(118.0));
     assert_eq!(js_sys::Array::from(&get(&info, "lines")).length(), 12);
+}
+
+/// The option suites through the JS face: the patched rubric crosses as `options.rubric`.
+#[wasm_bindgen_test]
+fn every_option_case_gives_the_same_numbers_and_located_refusals() {
+    let base: Value = serde_json::from_str(BASE).unwrap();
+    let builtin: Value = serde_json::from_str(coop_engine::rubric::TRIAL_2023).unwrap();
+    let mut checked = 0;
+    for suite in OPTION_SUITES {
+        let suite: Value = serde_json::from_str(suite).unwrap();
+        for case in suite["cases"].as_array().unwrap() {
+            let mut facts = base.clone();
+            if let Some(patch) = case.get("patch") {
+                merge_patch(&mut facts, patch);
+            }
+            let mut rubric = builtin.clone();
+            patch_rubric(&mut rubric, &case["rubric_patch"]);
+            let options = serde_json::json!({ "rubric": rubric });
+            let result = score_department(js(&facts.to_string()), js(&options.to_string()));
+            let result: Value =
+                serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+            let expect = &case["expect"];
+            let what = &case["description"];
+            assert_eq!(result["ok"], expect["ok"], "{what}: {result}");
+            for field in ["total", "deduction_total", "bonus_total"] {
+                if let Some(want) = expect[field].as_f64() {
+                    assert_eq!(result[field].as_f64(), Some(want), "{what}: {field}");
+                }
+            }
+            for (id, want) in expect["items"].as_object().into_iter().flatten() {
+                let got = result["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["id"] == id.as_str())
+                    .unwrap();
+                for field in ["base", "deduction", "bonus", "score"] {
+                    assert_eq!(
+                        got[field].as_f64(),
+                        want[field].as_f64(),
+                        "{what}: {id}.{field}"
+                    );
+                }
+            }
+            if let Some(errors) = expect["errors"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut want: Vec<String> = errors.iter().map(key).collect();
+                let mut got: Vec<String> = result["errors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(key)
+                    .collect();
+                want.sort();
+                got.sort();
+                assert_eq!(want, got, "{what}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15);
+}
+
+/// A JS object graph with repeated references (each level refers twice to the next) would
+/// take 2^depth steps to walk naively; the bounded reader answers at once.
+#[wasm_bindgen_test]
+fn repeated_references_cost_bounded_work() {
+    let make = Function::new_no_args(
+        "let o = {department: '甲'}; for (let i = 0; i < 60; i++) { o = {x: o, y: o, majors: o, internship: o}; } return o;",
+    );
+    let deep = make.call0(&JsValue::NULL).unwrap();
+    let started = js_sys::Date::now();
+    let result = score_department(deep.clone(), JsValue::UNDEFINED);
+    assert_eq!(get(&result, "ok"), JsValue::FALSE);
+    let rubric = js_sys::Object::new();
+    Reflect::set(&rubric, &JsValue::from_str("rubric"), &deep).unwrap();
+    let refused = score_department(js(BASE), rubric.into());
+    assert_eq!(get(&refused, "ok"), JsValue::FALSE);
+    assert!(js_sys::Date::now() - started < 5_000.0, "took too long");
 }

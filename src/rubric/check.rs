@@ -148,13 +148,16 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
     c.number("rubric.weights", "assessor", w.assessor, Range::UpTo(1));
     // Checked: the weights are not yet known to be in range here.
     let total = w.self_score.checked_add(w.assessor);
-    let sum = total.map_or_else(|| "?".to_string(), num);
     if total != Some(Decimal::ONE) {
+        let (sum_zh, sum_en) = total.map_or_else(
+            || ("超出范围".to_string(), "far too large".to_string()),
+            |t| (num(t), num(t)),
+        );
         c.fail(
             "rubric.weights".into(),
             Code::OutOfRange,
-            format!("自评与考评权重之和为 {sum}，应为 1"),
-            format!("the weights add up to {sum}; they must add up to 1"),
+            format!("自评与考评权重之和（rubric.weights）为 {sum_zh}，应为 1"),
+            format!("the weights (rubric.weights) add up to {sum_en}; they must add up to 1"),
         );
     }
     c.number(
@@ -182,11 +185,11 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 format!("{at}.max"),
                 Code::InvalidRubric,
                 format!(
-                    "项目「{}」分值为 {max}，但其考核内容分值之和为 {sum}",
+                    "项目「{}」（{at}.max）分值为 {max}，但其考核内容分值之和为 {sum}",
                     category.name
                 ),
                 format!(
-                    "category “{}” is worth {max} but its lines add up to {sum}",
+                    "category “{}” ({at}.max) is worth {max} but its lines add up to {sum}",
                     category.name
                 ),
             );

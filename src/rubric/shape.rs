@@ -90,11 +90,11 @@ impl ShapeError {
                 let parent = path.strip_suffix(&format!(".{field}")).unwrap_or(&path);
                 (
                     format!(
-                        "{parent} 中有未知的字段「{field}」，可用字段：{}",
+                        "{parent} 中有未知的字段「{field}」（{path}），可用字段：{}",
                         known.join("、")
                     ),
                     format!(
-                        "{parent} has an unknown field “{field}”; known fields: {}",
+                        "{parent} has an unknown field “{field}” ({path}); known fields: {}",
                         known.join(", ")
                     ),
                 )
