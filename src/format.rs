@@ -7,6 +7,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds half away from zero (四舍五入) to `decimals` places.
 pub fn round(value: Decimal, decimals: u32) -> Decimal {
+    // Most scores are whole: nothing to round, and rounding is not free in Wasm.
+    if value.scale() <= decimals {
+        return value;
+    }
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 

@@ -22,9 +22,14 @@ pub struct Num(pub Decimal);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let value = self.0;
-        if value.fract().is_zero() {
-            if let Some(i) = value.to_i64() {
+        // Whole numbers (most scores) are read from the mantissa, without decimal arithmetic.
+        let value = if self.0.scale() == 0 {
+            self.0
+        } else {
+            self.0.normalize()
+        };
+        if value.scale() == 0 {
+            if let Ok(i) = i64::try_from(value.mantissa()) {
                 return serializer.serialize_i64(i);
             }
         }

@@ -146,7 +146,7 @@ pub fn major_coverage(line: &Line, rule: &MajorCoverage, facts: &mut FactReader)
     } = rule;
     let majors = facts.majors()?;
     let mut table: Vec<Vec<Option<bool>>> = Vec::with_capacity(majors.len());
-    for major in &majors {
+    for major in majors.iter() {
         let row = needs
             .iter()
             .map(|need| facts.major_flag(major.index, &need.field, &need.label, &need.label_en))

@@ -35,11 +35,7 @@ pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
 /// A2: the chosen option's points.
 pub fn choice(rule: &ChoiceRule, facts: &mut FactReader) -> Option<Draft> {
     let (fact, choices) = (&rule.fact, &rule.choices);
-    let options: Vec<(String, Vec<String>)> = choices
-        .iter()
-        .map(|c| (c.value.clone(), c.aliases.clone()))
-        .collect();
-    let chosen = choices.get(facts.choice(fact, &options)?)?;
+    let chosen = choices.get(facts.choice(fact, choices)?)?;
     let scale_zh: Vec<String> = choices
         .iter()
         .map(|c| format!("{} {} 分", c.label, num(c.points)))
