@@ -83,6 +83,10 @@ pub fn read_decimal(value: &Value) -> Result<Decimal, Fault> {
                 if !f.is_finite() {
                     return Err(Fault::NotANumber);
                 }
+                // A whole float (a JS number such as 87) is exact as an integer: no conversion.
+                if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                    return Ok(Decimal::from(f as i64));
+                }
                 Decimal::from_f64(f)
                     .map(|d| d.normalize())
                     .ok_or(Fault::TooLarge)

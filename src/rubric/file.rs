@@ -257,6 +257,7 @@ pub fn read(mut value: Value) -> Result<Rubric, Vec<Problem>> {
         facts: file.facts.into_iter().collect(),
         categories: file.categories,
         lines,
+        max_total: Decimal::ZERO,
     };
     fill_english(&mut rubric);
     Ok(rubric)

@@ -39,6 +39,8 @@ pub struct Rubric {
     pub facts: Vec<(String, Label)>,
     pub categories: Vec<Category>,
     pub lines: Vec<Line>,
+    /// Every line's max plus its bonus cap, summed once when the rubric is read.
+    max_total: Decimal,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -354,9 +356,11 @@ impl Rubric {
 
     /// Like [`Rubric::from_value`], taking the value.
     pub fn from_owned_value(value: serde_json::Value) -> Result<Rubric, Vec<Problem>> {
-        let rubric = file::read(value)?;
+        let mut rubric = file::read(value)?;
         let problems = check::check(&rubric);
         if problems.is_empty() {
+            // The checks bound every max and cap, so this sum cannot overflow.
+            rubric.max_total = rubric.lines.iter().map(|l| l.max + l.bonus_cap).sum();
             Ok(rubric)
         } else {
             Err(problems)
@@ -365,7 +369,7 @@ impl Rubric {
 
     /// The highest score a department can reach: every line's max plus its bonus cap.
     pub fn max_total(&self) -> Decimal {
-        self.lines.iter().map(|l| l.max + l.bonus_cap).sum()
+        self.max_total
     }
 
     pub fn line(&self, id: &str) -> Option<&Line> {
