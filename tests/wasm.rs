@@ -41,7 +41,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn the_example_scores_88_through_the_js_face() {
-    let result = score_department(js(BASE), JsValue::UNDEFINED);
+    let result = score_department(&js(BASE), &JsValue::UNDEFINED);
     assert_eq!(get(&result, "ok"), JsValue::TRUE);
     assert_eq!(get(&result, "total").as_f64(), Some(88.0));
     assert_eq!(get(&result, "deduction_total").as_f64(), Some(11.0));
@@ -63,7 +63,7 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
                     facts
                 }
             };
-            let result = score_department(js(&facts.to_string()), JsValue::UNDEFINED);
+            let result = score_department(&js(&facts.to_string()), &JsValue::UNDEFINED);
             let result: Value =
                 serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
             let expect = &case["expect"];
@@ -101,30 +101,27 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
 fn js_numbers_arrive_as_the_decimals_typed() {
     assert_eq!(
         weighted_score(
-            JsValue::from_f64(70.335),
-            JsValue::from_f64(80.1725),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(76.24)
+            &JsValue::from_f64(70.335),
+            &JsValue::from_f64(80.1725),
+            &JsValue::UNDEFINED
+        ),
+        76.24
     );
     assert_eq!(
         weighted_score(
-            JsValue::from_f64(87.0),
-            JsValue::from_f64(91.5),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(89.7)
+            &JsValue::from_f64(87.0),
+            &JsValue::from_f64(91.5),
+            &JsValue::UNDEFINED
+        ),
+        89.7
     );
     assert_eq!(
         weighted_score(
-            JsValue::from_str("87.5"),
-            JsValue::from_str("８０"),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(83.0)
+            &JsValue::from_str("87.5"),
+            &JsValue::from_str("８０"),
+            &JsValue::UNDEFINED
+        ),
+        83.0
     );
 }
 
@@ -136,7 +133,7 @@ fn weighted_score_throws_a_chinese_error_on_bad_input() {
         "try { f(a, b); return null } catch (e) { return e.message }",
     );
     let f = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|a, b| {
-        weighted_score(a, b, JsValue::UNDEFINED)
+        JsValue::from_f64(weighted_score(&a, &b, &JsValue::UNDEFINED))
     });
     let message = call
         .call3(
@@ -159,7 +156,7 @@ fn ranks_share_and_skip() {
     let rows = js(
         r#"[{"department":"甲","s1":90,"s2":90},{"department":"乙","s1":95,"s2":80},{"department":"丙","s1":90,"s2":90},{"department":"丁","s1":60,"s2":60}]"#,
     );
-    let ranked = rank_departments(rows, JsValue::UNDEFINED);
+    let ranked = rank_departments(&rows, &JsValue::UNDEFINED);
     let ranks: Vec<f64> = js_sys::Array::from(&ranked)
         .iter()
         .map(|r| get(&r, "rank").as_f64().unwrap())
@@ -182,14 +179,14 @@ fn any_js_value_gives_an_answer_never_a_trap() {
         ),
     ];
     for value in odd {
-        let result = score_department(value.clone(), JsValue::UNDEFINED);
+        let result = score_department(&value, &JsValue::UNDEFINED);
         assert_eq!(get(&result, "ok"), JsValue::FALSE);
         assert_eq!(
-            get(&validate_facts(value.clone(), JsValue::UNDEFINED), "ok"),
+            get(&validate_facts(&value, &JsValue::UNDEFINED), "ok"),
             JsValue::FALSE
         );
         assert_eq!(
-            get(&score_line("C5", value, JsValue::UNDEFINED), "ok"),
+            get(&score_line("C5", &value, &JsValue::UNDEFINED), "ok"),
             JsValue::FALSE
         );
     }
@@ -197,7 +194,7 @@ fn any_js_value_gives_an_answer_never_a_trap() {
     let cyclic = js_sys::Object::new();
     Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
     assert_eq!(
-        get(&score_department(cyclic.into(), JsValue::UNDEFINED), "ok"),
+        get(&score_department(&cyclic.into(), &JsValue::UNDEFINED), "ok"),
         JsValue::FALSE
     );
 }
@@ -206,11 +203,11 @@ fn any_js_value_gives_an_answer_never_a_trap() {
 fn score_line_needs_only_its_own_facts() {
     let result = score_line(
         "c5",
-        js(r#"{"internship": {"local": "１１４", "total": " 200 "}}"#),
-        JsValue::UNDEFINED,
+        &js(r#"{"internship": {"local": "１１４", "total": " 200 "}}"#),
+        &JsValue::UNDEFINED,
     );
     assert_eq!(get(&get(&result, "item"), "score").as_f64(), Some(19.0));
-    let info = rubric_info(js(r#"{"locale": "en"}"#));
+    let info = rubric_info(&js(r#"{"locale": "en"}"#));
     assert_eq!(get(&info, "max_total").as_f64(), Some(118.0));
     assert_eq!(js_sys::Array::from(&get(&info, "lines")).length(), 12);
 }
@@ -231,7 +228,7 @@ fn every_option_case_gives_the_same_numbers_and_located_refusals() {
             let mut rubric = builtin.clone();
             patch_rubric(&mut rubric, &case["rubric_patch"]);
             let options = serde_json::json!({ "rubric": rubric });
-            let result = score_department(js(&facts.to_string()), js(&options.to_string()));
+            let result = score_department(&js(&facts.to_string()), &js(&options.to_string()));
             let result: Value =
                 serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
             let expect = &case["expect"];
@@ -285,11 +282,11 @@ fn repeated_references_cost_bounded_work() {
     );
     let deep = make.call0(&JsValue::NULL).unwrap();
     let started = js_sys::Date::now();
-    let result = score_department(deep.clone(), JsValue::UNDEFINED);
+    let result = score_department(&deep, &JsValue::UNDEFINED);
     assert_eq!(get(&result, "ok"), JsValue::FALSE);
     let rubric = js_sys::Object::new();
     Reflect::set(&rubric, &JsValue::from_str("rubric"), &deep).unwrap();
-    let refused = score_department(js(BASE), rubric.into());
+    let refused = score_department(&js(BASE), &rubric.into());
     assert_eq!(get(&refused, "ok"), JsValue::FALSE);
     assert!(js_sys::Date::now() - started < 5_000.0, "took too long");
 }

@@ -10,8 +10,9 @@ mod input;
 
 use crate::locale::Locale;
 use crate::problem::{join_messages, Problem};
-use crate::report::{self, Department, Errors, LineOut, LineScored, Num, RubricInfo, Scored};
+use crate::report::{self, Department, Errors, LineOut, LineScored, RubricInfo, Scored};
 use crate::rubric::{self, Rubric};
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -66,26 +67,32 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 /// The one place engine problems become a thrown JS `Error`. Everything Rust owns is
-/// dropped before the throw, so abandoning the Wasm frames leaks nothing.
-fn value_or_throw(result: Result<JsValue, Vec<Problem>>, locale: Locale) -> JsValue {
-    let message = match result {
-        Ok(value) => return value,
-        Err(problems) => join_messages(&problems, locale),
-    };
+/// dropped before the throw, so abandoning the Wasm frames leaks nothing (the arguments are
+/// borrowed: the glue releases them itself).
+fn throw(problems: Vec<Problem>, locale: Locale) -> ! {
+    let message = join_messages(&problems, locale);
+    drop(problems);
     let error = js_sys::Error::new(&message);
     drop(message);
     wasm_bindgen::throw_val(error.into())
 }
 
+fn value_or_throw(result: Result<JsValue, Vec<Problem>>, locale: Locale) -> JsValue {
+    match result {
+        Ok(value) => value,
+        Err(problems) => throw(problems, locale),
+    }
+}
+
 /// Facts (RUBRIC.md §3) → the score sheet (§5), or `{ ok: false, errors }`; never throws.
 #[wasm_bindgen(js_name = scoreDepartment)]
-pub fn score_department(facts: JsValue, options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
+pub fn score_department(facts: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
     let rubric = match rubric {
         Ok(rubric) => rubric,
         Err(problems) => return to_js(&Errors::new(&problems, locale)),
     };
-    match crate::score_department_in(&rubric, &input::read(&facts), locale) {
+    match crate::score_department_in(&rubric, &input::read(facts), locale) {
         Ok(score) => to_js(&Scored::Ok(Department::new(&score, rubric.decimals))),
         Err(problems) => to_js(&Scored::Err(Errors::new(&problems, locale))),
     }
@@ -93,10 +100,10 @@ pub fn score_department(facts: JsValue, options_value: JsValue) -> JsValue {
 
 /// Facts → `{ ok, errors }`.
 #[wasm_bindgen(js_name = validateFacts)]
-pub fn validate_facts(facts: JsValue, options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
+pub fn validate_facts(facts: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
     let problems = match &rubric {
-        Ok(rubric) => crate::validate_facts(rubric, &input::read(&facts)),
+        Ok(rubric) => crate::validate_facts(rubric, &input::read(facts)),
         Err(problems) => problems.clone(),
     };
     to_js(&Errors::new(&problems, locale))
@@ -104,13 +111,13 @@ pub fn validate_facts(facts: JsValue, options_value: JsValue) -> JsValue {
 
 /// One line ("C5") from just the facts it reads → `{ ok: true, item }` or `{ ok: false, errors }`.
 #[wasm_bindgen(js_name = scoreLine)]
-pub fn score_line(line: &str, facts: JsValue, options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
+pub fn score_line(line: &str, facts: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
     let rubric = match rubric {
         Ok(rubric) => rubric,
         Err(problems) => return to_js(&Errors::new(&problems, locale)),
     };
-    match crate::score_line_in(&rubric, line, &input::read(&facts), locale) {
+    match crate::score_line_in(&rubric, line, &input::read(facts), locale) {
         Ok(item) => to_js(&LineScored::Ok(LineOut {
             ok: true,
             item: report::Item::new(&item, rubric.decimals),
@@ -128,36 +135,35 @@ fn score_value(value: &JsValue) -> Value {
 }
 
 /// Sm = S1 × 40% + S2 × 60%, rounded; throws on a non-number or a score outside 0–118.
+/// The arguments are borrowed (nothing to release, even on a throw) and the answer is a
+/// plain number: the call crosses the boundary as few times as it can.
 #[wasm_bindgen(js_name = weightedScore)]
-pub fn weighted_score(s1: JsValue, s2: JsValue, options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
-    let result = rubric.and_then(|rubric| {
-        crate::weighted_score(&rubric, &score_value(&s1), &score_value(&s2))
-            .map(|sm| to_js(&Num(sm)))
-    });
-    // Release the arguments' JS handles now: a throw would skip their drops.
-    drop((s1, s2, options_value));
-    value_or_throw(result, locale)
+pub fn weighted_score(s1: &JsValue, s2: &JsValue, options_value: &JsValue) -> f64 {
+    let Options { locale, rubric } = options(options_value);
+    let result = rubric
+        .and_then(|rubric| crate::weighted_score(&rubric, &score_value(s1), &score_value(s2)));
+    match result {
+        Ok(sm) => sm.to_f64().unwrap_or(f64::NAN),
+        Err(problems) => throw(problems, locale),
+    }
 }
 
 /// `[{department, s1, s2}]` → the same rows, in the same order, with `final` and `rank`.
 #[wasm_bindgen(js_name = rankDepartments)]
-pub fn rank_departments(rows: JsValue, options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
+pub fn rank_departments(rows: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
     let result = rubric.and_then(|rubric| {
-        crate::rank_departments(&rubric, &input::read(&rows))
+        crate::rank_departments(&rubric, &input::read(rows))
             .map(|ranked| to_js(&report::ranked(&ranked)))
     });
-    drop((rows, options_value));
     value_or_throw(result, locale)
 }
 
 /// The rubric in use as data: ids, names, max, bonus caps, weights and every rule's parameters.
 #[wasm_bindgen(js_name = rubricInfo)]
-pub fn rubric_info(options_value: JsValue) -> JsValue {
-    let Options { locale, rubric } = options(&options_value);
+pub fn rubric_info(options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
     let result = rubric.map(|rubric| to_js(&RubricInfo::new(&rubric, locale)));
-    drop(options_value);
     value_or_throw(result, locale)
 }
 
