@@ -17,6 +17,7 @@ use serde_json::Value;
 
 /// A decimal as a plain number: an integer when whole (so it prints as `88`, not `88.0`),
 /// else the nearest double (which prints back as the same short decimal, e.g. 89.7).
+/// (TypeScript: `Num` is declared as `number` beside the generated types.)
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Num(pub Decimal);
 
@@ -39,6 +40,7 @@ impl Serialize for Num {
 
 /// `{ path, code, message }`, the message in one language.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct ProblemOut<'a> {
     pub path: &'a str,
     pub code: &'static str,
@@ -64,15 +66,34 @@ fn problems_out(problems: &[Problem], locale: Locale) -> Vec<ProblemOut<'_>> {
 
 /// `{ ok: false, errors }` (also `validateFacts`' answer, where `ok` is whether there are none).
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Errors<'a> {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "false"))]
     pub ok: bool,
     pub errors: Vec<ProblemOut<'a>>,
+}
+
+/// `validateFacts`' answer: `{ ok, errors }`, `ok` when there are none.
+#[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct Validation<'a> {
+    pub ok: bool,
+    pub errors: Vec<ProblemOut<'a>>,
+}
+
+impl<'a> Validation<'a> {
+    pub fn new(problems: &'a [Problem], locale: Locale) -> Validation<'a> {
+        Validation {
+            ok: problems.is_empty(),
+            errors: problems_out(problems, locale),
+        }
+    }
 }
 
 impl<'a> Errors<'a> {
     pub fn new(problems: &'a [Problem], locale: Locale) -> Errors<'a> {
         Errors {
-            ok: problems.is_empty(),
+            ok: false,
             errors: problems_out(problems, locale),
         }
     }
@@ -80,6 +101,7 @@ impl<'a> Errors<'a> {
 
 /// One scored line, `items[]` of §5.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Item<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -112,6 +134,7 @@ impl<'a> Item<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct CategoryOut<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -121,7 +144,9 @@ pub struct CategoryOut<'a> {
 
 /// The score sheet of §5.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Department<'a> {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "true"))]
     pub ok: bool,
     pub department: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,6 +184,7 @@ impl<'a> Department<'a> {
 
 /// `scoreDepartment`'s answer: the sheet or the errors.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 #[serde(untagged)]
 pub enum Scored<'a> {
     Ok(Department<'a>),
@@ -167,12 +193,15 @@ pub enum Scored<'a> {
 
 /// `scoreLine`'s answer on success: `{ ok: true, item }`.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineOut<'a> {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "true"))]
     pub ok: bool,
     pub item: Item<'a>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 #[serde(untagged)]
 pub enum LineScored<'a> {
     Ok(LineOut<'a>),
@@ -181,6 +210,7 @@ pub enum LineScored<'a> {
 
 /// One row of `rankDepartments`' answer.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct Ranked<'a> {
     pub department: &'a str,
     pub s1: Num,
@@ -203,6 +233,7 @@ pub fn ranked(rows: &[RankedRow]) -> Vec<Ranked<'_>> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct WeightsOut {
     #[serde(rename = "self")]
     pub self_score: Num,
@@ -210,6 +241,7 @@ pub struct WeightsOut {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct CategoryInfo<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -217,6 +249,7 @@ pub struct CategoryInfo<'a> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct LineInfo<'a> {
     pub id: &'a str,
     pub category: &'a str,
@@ -225,11 +258,16 @@ pub struct LineInfo<'a> {
     pub bonus_cap: Num,
     pub source: &'a str,
     /// The rule's parameters as the file has them.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Record<string, unknown> & { kind: string }")
+    )]
     pub rule: &'a Value,
 }
 
 /// The rubric as data: identity, weights, limits, categories and every line with its rule.
 #[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
 pub struct RubricInfo<'a> {
     pub id: &'a str,
     pub title: &'a str,

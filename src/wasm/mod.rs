@@ -10,7 +10,9 @@ mod input;
 
 use crate::locale::Locale;
 use crate::problem::{join_messages, Problem};
-use crate::report::{self, Department, Errors, LineOut, LineScored, RubricInfo, Scored};
+use crate::report::{
+    self, Department, Errors, LineOut, LineScored, RubricInfo, Scored, Validation,
+};
 use crate::rubric::{self, Rubric};
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -18,6 +20,14 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
+
+// The result types' TypeScript declarations are derived from `report.rs` (tsify); this is
+// the one type they name that is not a struct there.
+#[wasm_bindgen(typescript_custom_section)]
+const NUM_TYPE: &str = r#"
+/** A decimal from the engine, already rounded to the rubric's decimals. */
+export type Num = number;
+"#;
 
 /// Options every export accepts: `{ locale: "zh" | "en", rubric: <a rubric object> }`.
 struct Options {
@@ -106,7 +116,7 @@ pub fn validate_facts(facts: &JsValue, options_value: &JsValue) -> JsValue {
         Ok(rubric) => crate::validate_facts(rubric, &input::read(facts)),
         Err(problems) => problems.clone(),
     };
-    to_js(&Errors::new(&problems, locale))
+    to_js(&Validation::new(&problems, locale))
 }
 
 /// One line ("C5") from just the facts it reads → `{ ok: true, item }` or `{ ok: false, errors }`.
