@@ -129,18 +129,16 @@ impl<'de> Visitor<'de> for Bounded<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while !self.exhausted() {
-            // Keys of a plain object are text; a `Map`'s other keys are skipped.
-            let key = match map.next_key_seed(self.child()) {
-                Ok(Some(key)) => key,
-                Ok(None) => break,
-                Err(_) => Value::Null,
-            };
-            match key {
-                Value::String(key) => {
+            // Keys of a plain object are text, read as text at once (one call, where the
+            // general reader would first ask the key whether it is null, a boolean, a number…);
+            // a `Map`'s other keys are skipped with their values.
+            match map.next_key::<String>() {
+                Ok(Some(key)) => {
                     let value = map.next_value_seed(self.child()).unwrap_or(Value::Null);
                     object.insert(key, value);
                 }
-                _ => {
+                Ok(None) => break,
+                Err(_) => {
                     let _ = map.next_value::<IgnoredAny>();
                 }
             }
