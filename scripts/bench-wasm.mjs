@@ -51,3 +51,23 @@ for (const [name, label] of [['scoreDepartment', 'scoreDepartment(facts)'], ['sc
   const ratio = n ? `${(wasm[name] / n).toFixed(1)}×` : '–';
   console.log(`${label.padEnd(36)} ${wasm[name].toFixed(2).padStart(9)} µs ${n === undefined ? '            –' : `${n.toFixed(2).padStart(12)} µs`} ${ratio.padStart(12)}   ≤ ${targets[name]} µs`);
 }
+
+// `--stages`: where a scoreDepartment call's time goes. Builds the module again with the
+// `profile` feature (extra exports that time each stage alone; never shipped) into
+// target/profile-pkg, size-optimised like the shipped one but without the wasm-opt pass.
+if (process.argv.includes('--stages')) {
+  const dir = `${root}target/profile-pkg`;
+  execFileSync('cargo', ['build', '--quiet', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'profile', '--target-dir', `${root}target/profile`], { cwd: root, stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', dir, '--out-name', 'coop_engine', `${root}target/profile/wasm32-unknown-unknown/release/coop_engine.wasm`], { cwd: root, stdio: 'inherit' });
+  const staged = await import(`${dir}/coop_engine.js`);
+  staged.initSync({ module: readFileSync(`${dir}/coop_engine_bg.wasm`) });
+  const text = readFileSync(new URL('../examples/department.json', import.meta.url), 'utf8');
+  const read = median(5000, () => staged.profileRead(facts));
+  const score = median(200, () => staged.profileScore(text)) / 100;
+  const write = median(200, () => staged.profileWrite(text)) / 100;
+  const whole = median(5000, () => staged.scoreDepartment(facts));
+  const readJson = median(5000, () => staged.profileReadJson(facts));
+  const writeJson = median(200, () => staged.profileWriteJson(text)) / 100;
+  console.log(`stages of scoreDepartment (profile build): read facts ${read.toFixed(1)} µs · score ${score.toFixed(1)} µs · write result ${write.toFixed(1)} µs · whole call ${whole.toFixed(1)} µs`);
+  console.log(`the same through JSON text instead of serde-wasm-bindgen: read ${readJson.toFixed(1)} µs · write ${writeJson.toFixed(1)} µs`);
+}

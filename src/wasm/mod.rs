@@ -177,8 +177,10 @@ pub fn rubric_info(options_value: &JsValue) -> JsValue {
     value_or_throw(result, locale)
 }
 
-/// Timing aids for `scripts/bench-wasm.mjs` (built only with `--features profile`): each
-/// stage of `scoreDepartment` on its own.
+/// Timing aids for `node scripts/bench-wasm.mjs --stages` (built only with `--features
+/// profile`, never shipped): each stage of `scoreDepartment` on its own — reading the facts
+/// across the boundary, scoring (100 times, from facts already in Rust), and writing the
+/// result back (100 times).
 #[cfg(feature = "profile")]
 mod profile {
     use super::*;
