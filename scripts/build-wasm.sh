@@ -31,9 +31,15 @@ JSON
 "$wasm_opt" pkg/coop_engine_bg.wasm --mvp-features --enable-mutable-globals --quiet -o /dev/null
 
 size=$(wc -c < pkg/coop_engine_bg.wasm)
-budget=${WASM_SIZE_BUDGET:-150000}
-echo "pkg/coop_engine_bg.wasm: $size bytes, MVP + mutable-globals (budget $budget bytes)"
+gzipped=$(gzip -9 -c pkg/coop_engine_bg.wasm | wc -c)
+budget=${WASM_SIZE_BUDGET:-300000}
+gzip_budget=${WASM_GZIP_BUDGET:-110000}
+echo "pkg/coop_engine_bg.wasm: $size bytes raw, $gzipped gzipped, MVP + mutable-globals (budgets $budget raw, $gzip_budget gzipped)"
 if [ "$size" -gt "$budget" ]; then
-  echo "the Wasm module is over its size budget" >&2
+  echo "the Wasm module is over its size budget ($size > $budget bytes)" >&2
+  exit 1
+fi
+if [ "$gzipped" -gt "$gzip_budget" ]; then
+  echo "the gzipped Wasm module is over its budget ($gzipped > $gzip_budget bytes)" >&2
   exit 1
 fi

@@ -7,6 +7,7 @@
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Counts above this are refused as out of range: no department has a billion students,
 /// and the bound keeps every later product far inside `Decimal`'s range.
@@ -25,16 +26,20 @@ pub enum Fault {
 }
 
 /// Folds full-width forms (digits, ．，－＋％ and the ideographic space) to ASCII and trims.
-pub fn normalize(text: &str) -> String {
-    text.chars()
+/// ASCII text (most cells) is only trimmed, without a copy.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text.trim());
+    }
+    let folded: String = text
+        .chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' | '\u{00A0}' => ' ',
             _ => c,
         })
-        .collect::<String>()
-        .trim()
-        .to_string()
+        .collect();
+    Cow::Owned(folded.trim().to_string())
 }
 
 /// The value as a message should quote it: text as typed (shortened), numbers as numbers.
@@ -82,6 +87,10 @@ pub fn read_decimal(value: &Value) -> Result<Decimal, Fault> {
                 let f = n.as_f64().ok_or(Fault::NotANumber)?;
                 if !f.is_finite() {
                     return Err(Fault::NotANumber);
+                }
+                // A whole float (a JS number such as 87) is exact as an integer: no conversion.
+                if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                    return Ok(Decimal::from(f as i64));
                 }
                 Decimal::from_f64(f)
                     .map(|d| d.normalize())
@@ -144,11 +153,11 @@ pub fn read_bool(value: &Value) -> Result<bool, Fault> {
 pub fn read_text(value: &Value) -> Result<String, Fault> {
     match value {
         Value::String(s) => {
-            let text = s.trim().to_string();
-            if normalize(&text).is_empty() {
+            let text = s.trim();
+            if normalize(text).is_empty() {
                 Err(Fault::Missing)
             } else {
-                Ok(text)
+                Ok(text.to_string())
             }
         }
         Value::Number(_) => read_decimal(value).map(crate::format::num),

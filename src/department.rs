@@ -2,7 +2,7 @@
 
 use crate::facts::FactReader;
 use crate::format::join;
-use crate::locale::Text;
+use crate::locale::{Locale, Text};
 use crate::problem::{Code, Problem};
 use crate::rubric::Rubric;
 use crate::rules::{self, LineScore};
@@ -13,7 +13,8 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CategoryScore {
     pub id: String,
-    pub name: Text,
+    /// In the locale asked for.
+    pub name: String,
     pub max: Decimal,
     pub score: Decimal,
 }
@@ -30,9 +31,18 @@ pub struct DepartmentScore {
     pub total: Decimal,
 }
 
-/// Reads every input the rubric needs; scores only when no problem stands.
+/// Reads every input the rubric needs; scores only when no problem stands. Notes in Chinese.
 pub fn score_department(rubric: &Rubric, facts: &Value) -> Result<DepartmentScore, Vec<Problem>> {
-    let mut reader = FactReader::new(facts, &rubric.facts);
+    score_department_in(rubric, facts, Locale::Zh)
+}
+
+/// Like [`score_department`], with the notes and names in `locale`.
+pub fn score_department_in(
+    rubric: &Rubric,
+    facts: &Value,
+    locale: Locale,
+) -> Result<DepartmentScore, Vec<Problem>> {
+    let mut reader = FactReader::new(facts, &rubric.facts, locale);
     let department = reader.text("department");
     let year = match facts.get("year") {
         Some(value) if !crate::cell::is_blank(value) => reader.text("year"),
@@ -47,13 +57,20 @@ pub fn score_department(rubric: &Rubric, facts: &Value) -> Result<DepartmentScor
     if !problems.is_empty() {
         return Err(problems);
     }
-    let lines: Vec<LineScore> = lines.into_iter().flatten().collect();
+    // Every line or none: a line without a score and without a problem would be a rule's
+    // bug, and it must show as an error rather than silently drop out of the result.
+    let Some(lines) = lines.into_iter().collect::<Option<Vec<LineScore>>>() else {
+        return Err(vec![unscored()]);
+    };
     let categories = rubric
         .categories
         .iter()
         .map(|c| CategoryScore {
             id: c.id.clone(),
-            name: Text::new(&c.name, &c.name_en),
+            name: match locale {
+                Locale::Zh => c.name.clone(),
+                Locale::En => c.name_en.clone(),
+            },
             max: c.max,
             score: lines
                 .iter()
@@ -74,13 +91,35 @@ pub fn score_department(rubric: &Rubric, facts: &Value) -> Result<DepartmentScor
     })
 }
 
+/// A rule returned no score yet reported no problem: never expected, never hidden.
+fn unscored() -> Problem {
+    Problem::new(
+        "",
+        Code::Missing,
+        Text::new(
+            "有考核内容未能计分且未说明原因（引擎内部错误），请报告此问题",
+            "a line could not be scored and no reason was given (an engine fault); please report it",
+        ),
+    )
+}
+
 /// Every problem with a department's facts (empty when they can be scored).
 pub fn validate_facts(rubric: &Rubric, facts: &Value) -> Vec<Problem> {
     score_department(rubric, facts).err().unwrap_or_default()
 }
 
-/// Scores one line from just the facts it reads (the custom functions' path).
+/// Scores one line from just the facts it reads (the custom functions' path). Notes in Chinese.
 pub fn score_line(rubric: &Rubric, id: &str, facts: &Value) -> Result<LineScore, Vec<Problem>> {
+    score_line_in(rubric, id, facts, Locale::Zh)
+}
+
+/// Like [`score_line`], with the notes in `locale`.
+pub fn score_line_in(
+    rubric: &Rubric,
+    id: &str,
+    facts: &Value,
+    locale: Locale,
+) -> Result<LineScore, Vec<Problem>> {
     let Some(line) = rubric.line(id) else {
         let ids: Vec<&str> = rubric.lines.iter().map(|l| l.id.as_str()).collect();
         return Err(vec![Problem::new(
@@ -95,11 +134,12 @@ pub fn score_line(rubric: &Rubric, id: &str, facts: &Value) -> Result<LineScore,
             ),
         )]);
     };
-    let mut reader = FactReader::new(facts, &rubric.facts);
+    let mut reader = FactReader::new(facts, &rubric.facts, locale);
     let score = rules::evaluate(line, &mut reader);
     let problems = reader.into_problems();
     match score {
         Some(score) if problems.is_empty() => Ok(score),
+        None if problems.is_empty() => Err(vec![unscored()]),
         _ => Err(problems),
     }
 }

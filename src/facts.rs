@@ -6,11 +6,12 @@
 
 use crate::cell::{self, Fault};
 use crate::format::join;
-use crate::locale::Text;
+use crate::locale::{Locale, Text};
 use crate::problem::{Code, Problem};
-use crate::rubric::Label;
+use crate::rubric::{Choice, Label};
 use serde_json::Map;
 use serde_json::Value;
+use std::rc::Rc;
 
 /// What a count was expected to be, for messages.
 fn count_expected() -> Text {
@@ -49,13 +50,20 @@ pub struct FactReader<'a> {
     /// Paths with a problem. Kept in a `serde_json::Map`, the ordered map the crate already
     /// carries, because every further `BTreeMap` type costs the Wasm kilobytes of code.
     reported: Map<String, Value>,
-    majors: Option<Option<Vec<Major>>>,
+    /// Shared, so that each rule reading the majors gets them without a copy.
+    majors: Option<Option<Rc<[Major]>>>,
     /// Each listed major's index by name, for order classes naming their major.
     major_index: Map<String, Value>,
+    /// Whether every major's name could be read (duplicates aside): only then can an order
+    /// class's major be said not to exist.
+    major_names_read: bool,
+    /// The distinct major names in input order, for messages.
+    major_names: Vec<String>,
+    locale: Locale,
 }
 
 impl<'a> FactReader<'a> {
-    pub fn new(root: &'a Value, labels: &'a [(String, Label)]) -> FactReader<'a> {
+    pub fn new(root: &'a Value, labels: &'a [(String, Label)], locale: Locale) -> FactReader<'a> {
         let mut reader = FactReader {
             root,
             labels,
@@ -63,6 +71,9 @@ impl<'a> FactReader<'a> {
             reported: Map::new(),
             majors: None,
             major_index: Map::new(),
+            major_names_read: false,
+            major_names: Vec::new(),
+            locale,
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -81,6 +92,11 @@ impl<'a> FactReader<'a> {
             ));
         }
         reader
+    }
+
+    /// The language notes are written in.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     pub fn into_problems(self) -> Vec<Problem> {
@@ -129,7 +145,7 @@ impl<'a> FactReader<'a> {
     /// A count at `path` (required).
     pub fn count(&mut self, path: &str) -> Option<u64> {
         let value = self.lookup(path);
-        self.read_count_value(path, Subject::Fact, value)
+        self.read_count_value(&|| path.to_string(), Subject::Fact, value)
     }
 
     /// A count that may be absent: `Some(None)` when blank, `None` when bad.
@@ -144,19 +160,19 @@ impl<'a> FactReader<'a> {
     /// A yes/no input at `path`.
     pub fn flag(&mut self, path: &str) -> Option<bool> {
         let value = self.lookup(path);
-        self.read_flag_value(path, Subject::Fact, value)
+        self.read_flag_value(&|| path.to_string(), Subject::Fact, value)
     }
 
     /// One of `choices` at `path`, by value or alias (any case): the index of the choice.
-    pub fn choice(&mut self, path: &str, choices: &[(String, Vec<String>)]) -> Option<usize> {
+    pub fn choice(&mut self, path: &str, choices: &[Choice]) -> Option<usize> {
         let value = self.lookup(path);
         let label = self.label(path);
         let listed = || {
             let listed = choices
                 .iter()
-                .map(|(value, aliases)| match aliases.first() {
-                    Some(alias) => format!("{alias}（{value}）"),
-                    None => value.clone(),
+                .map(|c| match c.aliases.first() {
+                    Some(alias) => format!("{alias}（{}）", c.value),
+                    None => c.value.clone(),
                 })
                 .collect::<Vec<_>>();
             join(&listed, "、")
@@ -180,9 +196,9 @@ impl<'a> FactReader<'a> {
             ));
             return None;
         }
-        let found = choices.iter().position(|(value, aliases)| {
-            value.to_ascii_lowercase() == text
-                || aliases.iter().any(|a| a.to_ascii_lowercase() == text)
+        let found = choices.iter().position(|c| {
+            c.value.eq_ignore_ascii_case(&text)
+                || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&text))
         });
         if found.is_none() {
             let expected = Text::new(
@@ -268,18 +284,18 @@ impl<'a> FactReader<'a> {
     /// Whether the list of majors reads cleanly (reading it once if need be), without a copy.
     fn majors_ok(&mut self) -> bool {
         if self.majors.is_none() {
-            let read = self.read_majors();
+            let read = self.read_majors().map(Rc::from);
             self.majors = Some(read);
         }
         matches!(self.majors, Some(Some(_)))
     }
 
     /// The list of majors: present, not empty, every name given and unique.
-    pub fn majors(&mut self) -> Option<Vec<Major>> {
+    pub fn majors(&mut self) -> Option<Rc<[Major]>> {
         if let Some(cached) = &self.majors {
             return cached.clone();
         }
-        let read = self.read_majors();
+        let read: Option<Rc<[Major]>> = self.read_majors().map(Rc::from);
         self.majors = Some(read.clone());
         read
     }
@@ -324,6 +340,7 @@ impl<'a> FactReader<'a> {
         let mut majors = Vec::with_capacity(items.len());
         let mut by_name = Map::new();
         let mut ok = true;
+        let mut names_read = true;
         for (index, item) in items.iter().enumerate() {
             let path = format!("majors[{index}].name");
             let value = item.get("name").unwrap_or(&Value::Null);
@@ -343,6 +360,7 @@ impl<'a> FactReader<'a> {
                         ok = false;
                     } else {
                         by_name.insert(name.clone(), Value::from(index));
+                        self.major_names.push(name.clone());
                         majors.push(Major { index, name });
                     }
                 }
@@ -354,10 +372,12 @@ impl<'a> FactReader<'a> {
                     let expected = Text::new("专业名称", "the major's name");
                     self.report(fault_problem(&path, &label, value, fault, &expected));
                     ok = false;
+                    names_read = false;
                 }
             }
         }
         self.major_index = by_name;
+        self.major_names_read = names_read;
         ok.then_some(majors)
     }
 
@@ -394,7 +414,7 @@ impl<'a> FactReader<'a> {
         field_zh: &str,
         field_en: &str,
     ) -> Option<u64> {
-        let path = format!("majors[{index}].{field}");
+        let path = || format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
         self.read_count_value(&path, Subject::Major(index, field_zh, field_en), value)
     }
@@ -407,7 +427,7 @@ impl<'a> FactReader<'a> {
         field_zh: &str,
         field_en: &str,
     ) -> Option<bool> {
-        let path = format!("majors[{index}].{field}");
+        let path = || format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
         self.read_flag_value(&path, Subject::Major(index, field_zh, field_en), value)
     }
@@ -472,25 +492,37 @@ impl<'a> FactReader<'a> {
         }
     }
 
-    /// An order class's head count.
+    /// An order class's head count: at least 1, since a class with no students is not
+    /// running (RUBRIC.md C4).
     pub fn order_class_students(&mut self, index: usize) -> Option<u64> {
         let value = self.class_field(index, "students");
-        self.read_count_value(
-            &format!("order_classes[{index}].students"),
-            Subject::ClassStudents(index),
-            value,
-        )
+        let path = || format!("order_classes[{index}].students");
+        let students = self.read_count_value(&path, Subject::ClassStudents(index), value)?;
+        if students == 0 {
+            let path = path();
+            let class = self.class_label(index);
+            self.report(Problem::new(
+                path.as_str(),
+                Code::OutOfRange,
+                Text::new(
+                    format!("{}的学生人数（{path}）为 0：没有学生的订单班不在办，应填写不小于 1 的人数，或删去该班", class.zh),
+                    format!("students of {} ({path}) is 0: a class with no students is not running; expected 1 or more, or remove the class", class.en),
+                ),
+            ));
+            return None;
+        }
+        Some(students)
     }
 
     /// The major an order class belongs to, as an index into `majors` (which must name it).
     pub fn order_class_major(&mut self, index: usize) -> Option<usize> {
         let majors_ok = self.majors_ok();
-        let path = format!("order_classes[{index}].major");
-        let class = self.class_label(index);
+        let path = || format!("order_classes[{index}].major");
         let value = self.class_field(index, "major");
         let major_name = match cell::read_text(value) {
             Ok(name) => name,
             Err(fault) => {
+                let (path, class) = (path(), self.class_label(index));
                 let label = Text::new(
                     format!("{}的所属专业", class.zh),
                     format!("the major of {}", class.en),
@@ -500,20 +532,17 @@ impl<'a> FactReader<'a> {
                 return None;
             }
         };
-        // When the majors themselves are bad, that problem is already reported.
-        if !majors_ok {
+        if let Some(major) = self.major_index.get(&major_name).and_then(Value::as_u64) {
+            return usize::try_from(major).ok().filter(|_| majors_ok);
+        }
+        // A class naming no listed major is its own problem even when the list has another
+        // (a duplicate name): only when some major's name could not be read may the class
+        // mean that one, and then the name's problem says enough.
+        if !self.major_names_read {
             return None;
         }
-        if let Some(major) = self.major_index.get(&major_name).and_then(Value::as_u64) {
-            return usize::try_from(major).ok();
-        }
-        let known = match &self.majors {
-            Some(Some(list)) => join(
-                &list.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
-                "、",
-            ),
-            _ => String::new(),
-        };
+        let known = join(&self.major_names, "、");
+        let (path, class) = (path(), self.class_label(index));
         self.report(Problem::new(
             path.as_str(),
             Code::UnknownMajor,
@@ -542,31 +571,43 @@ impl<'a> FactReader<'a> {
         }
     }
 
-    fn read_count_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<u64> {
+    fn read_count_value(
+        &mut self,
+        path: &dyn Fn() -> String,
+        subject: Subject,
+        value: &Value,
+    ) -> Option<u64> {
         self.read_value(path, subject, value, cell::read_count, count_expected)
     }
 
-    fn read_flag_value(&mut self, path: &str, subject: Subject, value: &Value) -> Option<bool> {
+    fn read_flag_value(
+        &mut self,
+        path: &dyn Fn() -> String,
+        subject: Subject,
+        value: &Value,
+    ) -> Option<bool> {
         self.read_value(path, subject, value, cell::read_bool, bool_expected)
     }
 
-    /// Reads one value with `read`; a fault becomes a problem naming the input.
+    /// Reads one value with `read`; a fault becomes a problem naming the input. The path is
+    /// built only when needed: while nothing is wrong (the usual case) no text is made.
     fn read_value<T>(
         &mut self,
-        path: &str,
+        path: &dyn Fn() -> String,
         subject: Subject,
         value: &Value,
         read: fn(&Value) -> Result<T, Fault>,
         expected: fn() -> Text,
     ) -> Option<T> {
-        if self.failed(path) {
+        if !self.reported.is_empty() && self.failed(&path()) {
             return None;
         }
         match read(value) {
             Ok(read) => Some(read),
             Err(fault) => {
-                let label = self.subject_label(path, subject);
-                self.report(fault_problem(path, &label, value, fault, &expected()));
+                let path = path();
+                let label = self.subject_label(&path, subject);
+                self.report(fault_problem(&path, &label, value, fault, &expected()));
                 None
             }
         }

@@ -7,6 +7,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds half away from zero (四舍五入) to `decimals` places.
 pub fn round(value: Decimal, decimals: u32) -> Decimal {
+    // Most scores are whole: nothing to round, and rounding is not free in Wasm.
+    if value.scale() <= decimals {
+        return value;
+    }
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -14,22 +18,36 @@ pub fn round(value: Decimal, decimals: u32) -> Decimal {
 fn fixed(value: Decimal, places: u32) -> String {
     let mut value = value;
     value.rescale(places);
-    // Digits by hand, least significant first: cheaper in the module than `Display`.
-    let mut mantissa = value.mantissa().unsigned_abs();
-    let mut digits = Vec::new();
-    while mantissa > 0 || digits.len() <= places as usize {
-        digits.push(char::from(b'0' + (mantissa % 10) as u8));
-        mantissa /= 10;
+    // Digits by hand into a stack buffer, least significant first: cheaper in the module
+    // than `Display`, and no allocation but the answer's.
+    let wide = value.mantissa().unsigned_abs();
+    let places = places as usize;
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    // 128-bit division is a library call in Wasm; every score and percentage fits 64 bits.
+    if let Ok(mut mantissa) = u64::try_from(wide) {
+        while mantissa > 0 || n <= places {
+            digits[n] = b'0' + (mantissa % 10) as u8;
+            mantissa /= 10;
+            n += 1;
+        }
+    } else {
+        let mut mantissa = wide;
+        while (mantissa > 0 || n <= places) && n < digits.len() {
+            digits[n] = b'0' + (mantissa % 10) as u8;
+            mantissa /= 10;
+            n += 1;
+        }
     }
-    let mut out = String::with_capacity(digits.len() + 2);
+    let mut out = String::with_capacity(n + 2);
     if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
-    for (i, digit) in digits.iter().rev().enumerate() {
-        if i == digits.len() - places as usize {
+    for i in (0..n).rev() {
+        if i + 1 == places {
             out.push('.');
         }
-        out.push(*digit);
+        out.push(char::from(digits[i]));
     }
     out
 }

@@ -25,7 +25,8 @@ pub mod weighting;
 pub mod wasm;
 
 pub use department::{
-    score_department, score_line, validate_facts, CategoryScore, DepartmentScore,
+    score_department, score_department_in, score_line, score_line_in, validate_facts,
+    CategoryScore, DepartmentScore,
 };
 pub use locale::{Locale, Text};
 pub use problem::{Code, Problem};

@@ -9,16 +9,25 @@ use crate::rubric::Rubric;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-/// Reads a score: a number from 0 to the rubric's highest possible total (118).
-fn read_score(path: &str, label: &Text, value: &Value, max: Decimal) -> Result<Decimal, Problem> {
-    let highest = num(max);
-    let expected = Text::new(
-        format!("0–{highest} 之间的分数"),
-        format!("a score from 0 to {highest}"),
-    );
+/// Reads a score: a number from 0 to the rubric's highest possible total (118). The texts
+/// of a problem are built only when there is one: this is the hot path of a summary sheet.
+fn read_score(
+    path: &str,
+    label: fn() -> Text,
+    value: &Value,
+    max: Decimal,
+) -> Result<Decimal, Problem> {
+    let expected = || {
+        let highest = num(max);
+        Text::new(
+            format!("0–{highest} 之间的分数"),
+            format!("a score from 0 to {highest}"),
+        )
+    };
     let score = cell::read_decimal(value)
-        .map_err(|fault| fault_problem(path, label, value, fault, &expected))?;
+        .map_err(|fault| fault_problem(path, &label(), value, fault, &expected()))?;
     if score < Decimal::ZERO || score > max {
+        let (label, expected) = (label(), expected());
         let shown = num(score);
         return Err(Problem::new(
             path,
@@ -52,10 +61,15 @@ fn read_pair(
     s2: &Value,
 ) -> Result<(Decimal, Decimal), Vec<Problem>> {
     let max = rubric.max_total();
-    let self_label = Text::new("自评分 S1", "self score S1");
-    let assessor_label = Text::new("考评分 S2", "assessors' score S2");
-    let a = read_score(&format!("{prefix}s1"), &self_label, s1, max);
-    let b = read_score(&format!("{prefix}s2"), &assessor_label, s2, max);
+    let self_label = || Text::new("自评分 S1", "self score S1");
+    let assessor_label = || Text::new("考评分 S2", "assessors' score S2");
+    let (p1, p2) = if prefix.is_empty() {
+        ("s1".into(), "s2".into())
+    } else {
+        (format!("{prefix}s1"), format!("{prefix}s2"))
+    };
+    let a = read_score(&p1, self_label, s1, max);
+    let b = read_score(&p2, assessor_label, s2, max);
     match (a, b) {
         (Ok(a), Ok(b)) => Ok((a, b)),
         (a, b) => Err([a.err(), b.err()].into_iter().flatten().collect()),

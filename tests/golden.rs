@@ -3,7 +3,7 @@
 
 mod common;
 
-use coop_engine::{builtin, report, Locale};
+use coop_engine::{builtin, report, Locale, Rubric};
 use serde_json::Value;
 
 fn as_f64(v: &Value) -> Option<f64> {
@@ -12,14 +12,18 @@ fn as_f64(v: &Value) -> Option<f64> {
 
 /// Compares one case; returns a description of every mismatch.
 fn check_case(case: &Value) -> Vec<String> {
+    let mut wrong: Vec<String> = common::unknown_keys(case)
+        .into_iter()
+        .map(|k| format!("unknown key {k}"))
+        .collect();
     let facts = common::case_facts(case);
-    let rubric = builtin();
-    let actual = match coop_engine::score_department(rubric, &facts) {
-        Ok(score) => report::department_json(&score, rubric.decimals, Locale::Zh),
-        Err(problems) => report::errors_json(&problems, Locale::Zh),
+    let custom = common::case_rubric(case).map(|r| Rubric::from_value(&r));
+    let actual = match custom {
+        Some(Err(problems)) => report::errors_json(&problems, Locale::Zh),
+        Some(Ok(rubric)) => score_json(&rubric, &facts),
+        None => score_json(builtin(), &facts),
     };
     let expect = &case["expect"];
-    let mut wrong = Vec::new();
     if expect["ok"] != actual["ok"] {
         wrong.push(format!("ok: expected {}, got {}", expect["ok"], actual));
         return wrong;
@@ -110,6 +114,41 @@ fn check_case(case: &Value) -> Vec<String> {
     wrong
 }
 
+fn score_json(rubric: &Rubric, facts: &Value) -> Value {
+    match coop_engine::score_department(rubric, facts) {
+        Ok(score) => report::department_json(&score, rubric.decimals),
+        Err(problems) => report::errors_json(&problems, Locale::Zh),
+    }
+}
+
+#[test]
+fn golden_option_suites() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, suite) in common::option_suites() {
+        for case in suite["cases"].as_array().expect("cases") {
+            count += 1;
+            assert!(
+                case.get("rubric_patch").is_some(),
+                "{file}: a case without rubric_patch belongs in tests/cases/"
+            );
+            for problem in check_case(case) {
+                failures.push(format!(
+                    "{file} — {}: {problem}",
+                    case["description"].as_str().unwrap_or("?")
+                ));
+            }
+        }
+    }
+    assert!(count >= 15, "only {count} option cases");
+    assert!(
+        failures.is_empty(),
+        "{} mismatches in {count} cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn golden_department_suites() {
     let mut failures = Vec::new();
@@ -172,12 +211,16 @@ fn golden_weighting() {
         ) {
             (Ok(rows), Value::Null) => {
                 let got = report::ranked_json(&rows);
-                for (want, got) in case["expect"]
-                    .as_array()
-                    .expect("expect")
-                    .iter()
-                    .zip(got.as_array().expect("rows"))
-                {
+                let want_rows = case["expect"].as_array().expect("expect");
+                let got_rows = got.as_array().expect("rows");
+                if want_rows.len() != got_rows.len() {
+                    failures.push(format!(
+                        "{description}: expected {} rows, got {}",
+                        want_rows.len(),
+                        got_rows.len()
+                    ));
+                }
+                for (want, got) in want_rows.iter().zip(got_rows) {
                     if want["department"] != got["department"]
                         || as_f64(&want["final"]) != as_f64(&got["final"])
                         || want["rank"] != got["rank"]

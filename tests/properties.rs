@@ -1,5 +1,10 @@
 //! Property tests: no input of any shape panics; every score stays within its bounds and
 //! adds up; more local interns or graduates never lower a score.
+//!
+//! The generated-department properties draw *valid* facts (not random JSON, which the rules
+//! would mostly refuse before scoring), so they reach every rule's branches. They run
+//! `COOP_PROPTEST_DEPARTMENTS` cases (100,000 by default, as in CI); the long run is
+//! `COOP_PROPTEST_DEPARTMENTS=1000000 cargo test --release --test properties`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -10,6 +15,7 @@ use coop_engine::{
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Any JSON value, nested a few levels.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -167,5 +173,192 @@ proptest! {
         let tolerance = Decimal::new(5, 3);
         prop_assert!(sm >= a.min(b) - tolerance && sm <= a.max(b) + tolerance);
         prop_assert_eq!(sm, sm.round_dp(2));
+    }
+}
+
+/// How many departments each generated-department property draws.
+fn departments() -> u32 {
+    std::env::var("COOP_PROPTEST_DEPARTMENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
+
+/// A yes/no in any accepted form.
+fn any_bool() -> impl Strategy<Value = (bool, Value)> {
+    (any::<bool>(), 0usize..4).prop_map(|(b, form)| {
+        let shown = match (form, b) {
+            (0, b) => json!(b),
+            (1, true) => json!("是"),
+            (1, false) => json!("否"),
+            (2, true) => json!("√"),
+            (2, false) => json!("×"),
+            (_, b) => json!(u8::from(b)),
+        };
+        (b, shown)
+    })
+}
+
+/// A part and its whole: whole ≥ 1, part ≤ whole.
+fn part_of(max: u64) -> impl Strategy<Value = (u64, u64)> {
+    (1..=max).prop_flat_map(|whole| (0..=whole, Just(whole)))
+}
+
+/// A valid department's facts (RUBRIC.md §3), every input drawn across its range.
+fn valid_facts() -> impl Strategy<Value = Value> {
+    let majors = prop::collection::vec((0u64..6, any_bool(), any_bool()), 1..6);
+    let classes = prop::collection::vec((any::<prop::sample::Index>(), 1u64..60), 0..5);
+    (
+        (any_bool(), any_bool(), 0usize..3, part_of(12)),
+        prop::collection::vec(any_bool(), 4),
+        (majors, classes),
+        (0u64..=2, 0u64..8),
+        (part_of(400), part_of(400)),
+        (part_of(120), part_of(200)),
+    )
+        .prop_map(
+            |(
+                (principal, deputy, staffing, (missed, due)),
+                plans,
+                (majors, classes),
+                (meetings, textbooks),
+                ((local, total), (employed, graduates)),
+                ((seconded, teachers), (engineer, courses)),
+            )| {
+                let names: Vec<String> = (0..majors.len()).map(|i| format!("专业{i}")).collect();
+                let staffing = ["full_time", "兼职", "none"][staffing];
+                json!({
+                    "department": "测试学院",
+                    "leadership": { "principal": principal.1, "deputy": deputy.1 },
+                    "staffing": staffing,
+                    "reports": { "due": due, "missed": missed },
+                    "plans": { "annual_plan": plans[0].1, "annual_summary": plans[1].1,
+                               "semester_plan": plans[2].1, "semester_summary": plans[3].1 },
+                    "majors": majors.iter().zip(&names).map(|((partners, campus, external), name)| json!({
+                        "name": name, "partners": partners,
+                        "campus_base": campus.1, "external_base": external.1,
+                    })).collect::<Vec<_>>(),
+                    "curriculum": { "meeting_semesters": meetings, "textbooks": textbooks },
+                    "order_classes": classes.iter().enumerate().map(|(i, (major, students))| json!({
+                        "name": format!("订单班{i}"), "major": major.get(&names), "students": students,
+                    })).collect::<Vec<_>>(),
+                    "internship": { "local": local, "total": total },
+                    "employment": { "local": employed, "graduates": graduates },
+                    "faculty": { "teachers": teachers, "seconded": seconded,
+                                 "courses": courses, "engineer_courses": engineer },
+                })
+            },
+        )
+}
+
+static DEPARTMENTS_SCORED: AtomicU64 = AtomicU64::new(0);
+
+/// Scores valid facts: they must score, and the score must keep every bound.
+fn score_valid(facts: &Value) -> Result<coop_engine::DepartmentScore, TestCaseError> {
+    DEPARTMENTS_SCORED.fetch_add(1, Ordering::Relaxed);
+    let score = score_department(builtin(), facts)
+        .map_err(|p| TestCaseError::fail(format!("valid facts refused: {p:?}\n{facts}")))?;
+    check_bounds(facts)?;
+    let categories: Decimal = score.categories.iter().map(|c| c.score).sum();
+    prop_assert_eq!(categories, score.total);
+    prop_assert_eq!(score.lines.len(), builtin().lines.len());
+    Ok(score)
+}
+
+fn line_score(score: &coop_engine::DepartmentScore, id: &str) -> Decimal {
+    score
+        .lines
+        .iter()
+        .find(|l| l.id == id)
+        .map_or(Decimal::MIN, |l| l.score)
+}
+
+/// `facts` with one count raised by one (when it stays valid), and the line it feeds.
+fn raised(facts: &Value, path: &[&str], limit: &[&str]) -> Option<Value> {
+    let mut facts = facts.clone();
+    let get = |v: &Value, p: &[&str]| {
+        p.iter()
+            .try_fold(v, |v, k| v.get(*k))
+            .and_then(Value::as_u64)
+    };
+    let now = get(&facts, path)?;
+    if let Some(whole) = get(&facts, limit) {
+        if now + 1 > whole {
+            return None;
+        }
+    }
+    let mut node = &mut facts;
+    for key in path {
+        node = node.get_mut(*key)?;
+    }
+    *node = json!(now + 1);
+    Some(facts)
+}
+
+/// Valid facts always score; every line keeps 0 ≤ base − deduction ≤ max,
+/// 0 ≤ bonus ≤ cap, score = base − deduction + bonus; totals add up; and one more
+/// local intern, local graduate, seconded teacher, engineer course or partner enterprise
+/// never lowers its line (C5, C6, C7, B1). Prints how many departments it scored.
+#[test]
+fn valid_departments_keep_every_bound_and_rise_with_their_inputs() {
+    let config = ProptestConfig {
+        cases: departments(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let started = std::time::Instant::now();
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let result = runner.run(&valid_facts(), |facts| {
+        let score = score_valid(&facts)?;
+        let raises: [(&str, &[&str], &[&str]); 4] = [
+            ("C5", &["internship", "local"], &["internship", "total"]),
+            ("C6", &["employment", "local"], &["employment", "graduates"]),
+            ("C7", &["faculty", "seconded"], &["faculty", "teachers"]),
+            (
+                "C7",
+                &["faculty", "engineer_courses"],
+                &["faculty", "courses"],
+            ),
+        ];
+        for (id, path, limit) in raises {
+            if let Some(more) = raised(&facts, path, limit) {
+                let higher = score_valid(&more)?;
+                prop_assert!(
+                    line_score(&higher, id) >= line_score(&score, id),
+                    "{} fell after raising {:?}",
+                    id,
+                    path
+                );
+            }
+        }
+        let mut more = facts.clone();
+        if let Some(partners) = more["majors"][0]["partners"].as_u64() {
+            more["majors"][0]["partners"] = json!(partners + 1);
+            let higher = score_valid(&more)?;
+            prop_assert!(line_score(&higher, "B1") >= line_score(&score, "B1"));
+        }
+        Ok(())
+    });
+    eprintln!(
+        "valid departments: {} drawn, {} scored in all (with the raised ones), no panic, in {:.1} s",
+        departments(),
+        DEPARTMENTS_SCORED.load(Ordering::Relaxed),
+        started.elapsed().as_secs_f64()
+    );
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    /// Sm lies between S1 and S2 (after rounding), for every pair of scores 0–118.
+    #[test]
+    fn sm_lies_between_s1_and_s2(s1 in 0u64..=1_180_000, s2 in 0u64..=1_180_000) {
+        let (a, b) = (Decimal::new(s1 as i64, 4), Decimal::new(s2 as i64, 4));
+        let sm = weighted_score(builtin(), &json!(a.to_string()), &json!(b.to_string())).unwrap();
+        let (low, high) = (a.min(b).round_dp(2), a.max(b).round_dp(2));
+        prop_assert!(sm >= low - Decimal::new(1, 2) && sm <= high + Decimal::new(1, 2), "{} not between {} and {}", sm, a, b);
     }
 }

@@ -141,9 +141,7 @@ fn notes_say_why_with_the_numbers() {
             .find(|l| l.id == id)
             .unwrap()
             .notes
-            .iter()
-            .map(|n| n.zh.clone())
-            .collect::<Vec<_>>()
+            .clone()
             .join(" | ")
     };
     assert_eq!(note("C5"), "本地实习 57.00%，低于 60% 要求 3.00 个百分点，每低 5% 扣 1 分（不足 5% 按 5% 计），扣 1 分");
@@ -159,7 +157,8 @@ fn notes_say_why_with_the_numbers() {
     );
     assert!(note("B1").contains("电气自动化技术"), "{}", note("B1"));
     assert!(note("A4").contains("学期工作总结"), "{}", note("A4"));
-    let json = report::department_json(&score, 2, Locale::En);
+    let english = coop_engine::score_department_in(builtin(), &facts, Locale::En).unwrap();
+    let json = report::department_json(&english, 2);
     let c5 = json["items"]
         .as_array()
         .unwrap()
@@ -209,7 +208,7 @@ fn every_note_of_the_example_reads_as_written() {
     let notes: Vec<(String, Vec<String>)> = score
         .lines
         .iter()
-        .map(|l| (l.id.clone(), l.notes.iter().map(|n| n.zh.clone()).collect()))
+        .map(|l| (l.id.clone(), l.notes.clone()))
         .collect();
     let expected: &[(&str, &[&str])] = &[
         ("A1", &["行政正职领导负责：是（2 分）；副职领导负责：是（1 分）；得 3 分"]),
@@ -257,9 +256,7 @@ fn notes_of_caps_thresholds_and_empty_cases() {
             .find(|l| l.id == id)
             .unwrap()
             .notes
-            .iter()
-            .map(|n| n.zh.clone())
-            .collect()
+            .clone()
     };
     assert_eq!(
         note(json!({"internship": {"local": 120, "total": 200}}), "C5"),

@@ -12,7 +12,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 #[path = "common/patch.rs"]
 mod patch;
-use patch::merge_patch;
+use patch::{merge_patch, patch_rubric};
 
 const BASE: &str = include_str!("cases/base-facts.json");
 const SUITES: &[&str] = &[
@@ -29,6 +29,8 @@ const SUITES: &[&str] = &[
     include_str!("cases/errors.json"),
 ];
 
+const OPTION_SUITES: &[&str] = &[include_str!("cases/options/rubric-options.json")];
+
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("JSON")
 }
@@ -39,7 +41,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn the_example_scores_88_through_the_js_face() {
-    let result = score_department(js(BASE), JsValue::UNDEFINED);
+    let result = score_department(&js(BASE), &JsValue::UNDEFINED);
     assert_eq!(get(&result, "ok"), JsValue::TRUE);
     assert_eq!(get(&result, "total").as_f64(), Some(88.0));
     assert_eq!(get(&result, "deduction_total").as_f64(), Some(11.0));
@@ -61,7 +63,7 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
                     facts
                 }
             };
-            let result = score_department(js(&facts.to_string()), JsValue::UNDEFINED);
+            let result = score_department(&js(&facts.to_string()), &JsValue::UNDEFINED);
             let result: Value =
                 serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
             let expect = &case["expect"];
@@ -99,30 +101,27 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
 fn js_numbers_arrive_as_the_decimals_typed() {
     assert_eq!(
         weighted_score(
-            JsValue::from_f64(70.335),
-            JsValue::from_f64(80.1725),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(76.24)
+            &JsValue::from_f64(70.335),
+            &JsValue::from_f64(80.1725),
+            &JsValue::UNDEFINED
+        ),
+        76.24
     );
     assert_eq!(
         weighted_score(
-            JsValue::from_f64(87.0),
-            JsValue::from_f64(91.5),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(89.7)
+            &JsValue::from_f64(87.0),
+            &JsValue::from_f64(91.5),
+            &JsValue::UNDEFINED
+        ),
+        89.7
     );
     assert_eq!(
         weighted_score(
-            JsValue::from_str("87.5"),
-            JsValue::from_str("８０"),
-            JsValue::UNDEFINED
-        )
-        .as_f64(),
-        Some(83.0)
+            &JsValue::from_str("87.5"),
+            &JsValue::from_str("８０"),
+            &JsValue::UNDEFINED
+        ),
+        83.0
     );
 }
 
@@ -134,7 +133,7 @@ fn weighted_score_throws_a_chinese_error_on_bad_input() {
         "try { f(a, b); return null } catch (e) { return e.message }",
     );
     let f = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|a, b| {
-        weighted_score(a, b, JsValue::UNDEFINED)
+        JsValue::from_f64(weighted_score(&a, &b, &JsValue::UNDEFINED))
     });
     let message = call
         .call3(
@@ -157,7 +156,7 @@ fn ranks_share_and_skip() {
     let rows = js(
         r#"[{"department":"甲","s1":90,"s2":90},{"department":"乙","s1":95,"s2":80},{"department":"丙","s1":90,"s2":90},{"department":"丁","s1":60,"s2":60}]"#,
     );
-    let ranked = rank_departments(rows, JsValue::UNDEFINED);
+    let ranked = rank_departments(&rows, &JsValue::UNDEFINED);
     let ranks: Vec<f64> = js_sys::Array::from(&ranked)
         .iter()
         .map(|r| get(&r, "rank").as_f64().unwrap())
@@ -180,14 +179,14 @@ fn any_js_value_gives_an_answer_never_a_trap() {
         ),
     ];
     for value in odd {
-        let result = score_department(value.clone(), JsValue::UNDEFINED);
+        let result = score_department(&value, &JsValue::UNDEFINED);
         assert_eq!(get(&result, "ok"), JsValue::FALSE);
         assert_eq!(
-            get(&validate_facts(value.clone(), JsValue::UNDEFINED), "ok"),
+            get(&validate_facts(&value, &JsValue::UNDEFINED), "ok"),
             JsValue::FALSE
         );
         assert_eq!(
-            get(&score_line("C5", value, JsValue::UNDEFINED), "ok"),
+            get(&score_line("C5", &value, &JsValue::UNDEFINED), "ok"),
             JsValue::FALSE
         );
     }
@@ -195,7 +194,7 @@ fn any_js_value_gives_an_answer_never_a_trap() {
     let cyclic = js_sys::Object::new();
     Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
     assert_eq!(
-        get(&score_department(cyclic.into(), JsValue::UNDEFINED), "ok"),
+        get(&score_department(&cyclic.into(), &JsValue::UNDEFINED), "ok"),
         JsValue::FALSE
     );
 }
@@ -204,11 +203,90 @@ fn any_js_value_gives_an_answer_never_a_trap() {
 fn score_line_needs_only_its_own_facts() {
     let result = score_line(
         "c5",
-        js(r#"{"internship": {"local": "１１４", "total": " 200 "}}"#),
-        JsValue::UNDEFINED,
+        &js(r#"{"internship": {"local": "１１４", "total": " 200 "}}"#),
+        &JsValue::UNDEFINED,
     );
     assert_eq!(get(&get(&result, "item"), "score").as_f64(), Some(19.0));
-    let info = rubric_info(js(r#"{"locale": "en"}"#));
+    let info = rubric_info(&js(r#"{"locale": "en"}"#));
     assert_eq!(get(&info, "max_total").as_f64(), Some(118.0));
     assert_eq!(js_sys::Array::from(&get(&info, "lines")).length(), 12);
+}
+
+/// The option suites through the JS face: the patched rubric crosses as `options.rubric`.
+#[wasm_bindgen_test]
+fn every_option_case_gives_the_same_numbers_and_located_refusals() {
+    let base: Value = serde_json::from_str(BASE).unwrap();
+    let builtin: Value = serde_json::from_str(coop_engine::rubric::TRIAL_2023).unwrap();
+    let mut checked = 0;
+    for suite in OPTION_SUITES {
+        let suite: Value = serde_json::from_str(suite).unwrap();
+        for case in suite["cases"].as_array().unwrap() {
+            let mut facts = base.clone();
+            if let Some(patch) = case.get("patch") {
+                merge_patch(&mut facts, patch);
+            }
+            let mut rubric = builtin.clone();
+            patch_rubric(&mut rubric, &case["rubric_patch"]);
+            let options = serde_json::json!({ "rubric": rubric });
+            let result = score_department(&js(&facts.to_string()), &js(&options.to_string()));
+            let result: Value =
+                serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+            let expect = &case["expect"];
+            let what = &case["description"];
+            assert_eq!(result["ok"], expect["ok"], "{what}: {result}");
+            for field in ["total", "deduction_total", "bonus_total"] {
+                if let Some(want) = expect[field].as_f64() {
+                    assert_eq!(result[field].as_f64(), Some(want), "{what}: {field}");
+                }
+            }
+            for (id, want) in expect["items"].as_object().into_iter().flatten() {
+                let got = result["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["id"] == id.as_str())
+                    .unwrap();
+                for field in ["base", "deduction", "bonus", "score"] {
+                    assert_eq!(
+                        got[field].as_f64(),
+                        want[field].as_f64(),
+                        "{what}: {id}.{field}"
+                    );
+                }
+            }
+            if let Some(errors) = expect["errors"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut want: Vec<String> = errors.iter().map(key).collect();
+                let mut got: Vec<String> = result["errors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(key)
+                    .collect();
+                want.sort();
+                got.sort();
+                assert_eq!(want, got, "{what}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15);
+}
+
+/// A JS object graph with repeated references (each level refers twice to the next) would
+/// take 2^depth steps to walk naively; the bounded reader answers at once.
+#[wasm_bindgen_test]
+fn repeated_references_cost_bounded_work() {
+    let make = Function::new_no_args(
+        "let o = {department: '甲'}; for (let i = 0; i < 60; i++) { o = {x: o, y: o, majors: o, internship: o}; } return o;",
+    );
+    let deep = make.call0(&JsValue::NULL).unwrap();
+    let started = js_sys::Date::now();
+    let result = score_department(&deep, &JsValue::UNDEFINED);
+    assert_eq!(get(&result, "ok"), JsValue::FALSE);
+    let rubric = js_sys::Object::new();
+    Reflect::set(&rubric, &JsValue::from_str("rubric"), &deep).unwrap();
+    let refused = score_department(&js(BASE), &rubric.into());
+    assert_eq!(get(&refused, "ok"), JsValue::FALSE);
+    assert!(js_sys::Date::now() - started < 5_000.0, "took too long");
 }

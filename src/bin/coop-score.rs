@@ -89,12 +89,9 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match coop_engine::score_department(&rubric, &facts) {
+        match coop_engine::score_department_in(&rubric, &facts, args.locale) {
             Ok(score) if args.json => {
-                println!(
-                    "{}",
-                    report::department_json(&score, rubric.decimals, args.locale)
-                );
+                println!("{}", report::department_json(&score, rubric.decimals));
             }
             Ok(score) => print_sheet(&score, args.locale),
             Err(problems) => {
@@ -142,20 +139,14 @@ fn print_sheet(score: &coop_engine::DepartmentScore, locale: Locale) {
             num(line.deduction),
             num(line.bonus),
             num(line.score),
-            line.name.get(locale)
+            line.name
         );
         for note in &line.notes {
-            println!("{:34}· {}", "", note.get(locale));
+            println!("{:34}· {}", "", note);
         }
     }
     for c in &score.categories {
-        println!(
-            "{} {} ({}): {}",
-            c.id,
-            c.name.get(locale),
-            num(c.max),
-            num(c.score)
-        );
+        println!("{} {} ({}): {}", c.id, c.name, num(c.max), num(c.score));
     }
     if zh {
         println!(

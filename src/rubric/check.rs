@@ -15,15 +15,32 @@ struct Checker {
 }
 
 /// The allowed range of a number, for messages and checks.
+///
+/// Every parameter is bounded, not only signed: the rules multiply counts of up to
+/// `cell::COUNT_LIMIT` by points and divide shortfalls by steps, and within these bounds no
+/// product or quotient can leave `Decimal`'s range (about 7.9e28), so no rubric can make the
+/// arithmetic overflow and trap the module.
 #[derive(Clone, Copy)]
 enum Range {
-    /// 0 or more.
-    NonNegative,
-    /// Above 0.
-    Positive,
+    /// Points, per-unit points, caps and maxima: 0 to [`MAX_POINTS`].
+    Points,
+    /// A step in percentage points: from [`MIN_STEP`] to 100.
+    Step,
     /// From 0 to the bound, inclusive.
     UpTo(u32),
 }
+
+/// The most points any one parameter can be worth (the 2023 table's largest is 20).
+const MAX_POINTS: u32 = 1000;
+
+/// The smallest step (0.01 percentage points): at most 10,000 steps fit in 100%.
+fn min_step() -> Decimal {
+    Decimal::new(1, 2)
+}
+
+/// At most this many decimals in a parameter: enough for any weight or threshold, and it
+/// keeps every product's scale far inside `Decimal`'s 28 digits.
+const MAX_SCALE: u32 = 6;
 
 impl Checker {
     #[inline(never)]
@@ -36,15 +53,15 @@ impl Checker {
     #[inline(never)]
     fn number(&mut self, at: &str, key: &str, value: Decimal, range: Range) {
         let (ok, zh, en) = match range {
-            Range::NonNegative => (
-                !value.is_sign_negative() || value.is_zero(),
-                "不能为负数".to_string(),
-                "it cannot be negative".to_string(),
+            Range::Points => (
+                value >= Decimal::ZERO && value <= Decimal::from(MAX_POINTS),
+                format!("应在 0–{MAX_POINTS} 之间"),
+                format!("expected 0–{MAX_POINTS}"),
             ),
-            Range::Positive => (
-                value > Decimal::ZERO,
-                "应大于 0".to_string(),
-                "it must be above 0".to_string(),
+            Range::Step => (
+                value >= min_step() && value <= Decimal::ONE_HUNDRED,
+                format!("应在 {}–100 之间", num(min_step())),
+                format!("expected {}–100", num(min_step())),
             ),
             Range::UpTo(high) => (
                 value >= Decimal::ZERO && value <= Decimal::from(high),
@@ -52,6 +69,16 @@ impl Checker {
                 format!("expected 0–{high}"),
             ),
         };
+        let precise = value.normalize().scale() <= MAX_SCALE;
+        if ok && !precise {
+            let (path, value) = (format!("{at}.{key}"), num(value));
+            self.fail(
+                path.clone(),
+                Code::OutOfRange,
+                format!("{path} 为 {value}，最多 {MAX_SCALE} 位小数"),
+                format!("{path} is {value}; at most {MAX_SCALE} decimals"),
+            );
+        }
         if !ok {
             let (path, value) = (format!("{at}.{key}"), num(value));
             self.fail(
@@ -119,13 +146,18 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
     let w = &rubric.weights;
     c.number("rubric.weights", "self", w.self_score, Range::UpTo(1));
     c.number("rubric.weights", "assessor", w.assessor, Range::UpTo(1));
-    let sum = num(w.self_score + w.assessor);
-    if w.self_score + w.assessor != Decimal::ONE {
+    // Checked: the weights are not yet known to be in range here.
+    let total = w.self_score.checked_add(w.assessor);
+    if total != Some(Decimal::ONE) {
+        let (sum_zh, sum_en) = total.map_or_else(
+            || ("超出范围".to_string(), "far too large".to_string()),
+            |t| (num(t), num(t)),
+        );
         c.fail(
             "rubric.weights".into(),
             Code::OutOfRange,
-            format!("自评与考评权重之和为 {sum}，应为 1"),
-            format!("the weights add up to {sum}; they must add up to 1"),
+            format!("自评与考评权重之和（rubric.weights）为 {sum_zh}，应为 1"),
+            format!("the weights (rubric.weights) add up to {sum_en}; they must add up to 1"),
         );
     }
     c.number(
@@ -140,23 +172,24 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
     for (i, category) in rubric.categories.iter().enumerate() {
         let at = format!("rubric.categories[{i}]");
         c.unique(&at, &category.id, &mut category_ids);
-        let sum: Decimal = rubric
+        c.number(&at, "max", category.max, Range::Points);
+        // Checked: the lines' maxima are checked for range only below.
+        let sum = rubric
             .lines
             .iter()
             .filter(|l| l.category == category.id)
-            .map(|l| l.max)
-            .sum();
-        if sum != category.max {
-            let (max, sum) = (num(category.max), num(sum));
+            .try_fold(Decimal::ZERO, |sum, l| sum.checked_add(l.max));
+        if sum != Some(category.max) {
+            let (max, sum) = (num(category.max), sum.map_or_else(|| "?".to_string(), num));
             c.fail(
                 format!("{at}.max"),
                 Code::InvalidRubric,
                 format!(
-                    "项目「{}」分值为 {max}，但其考核内容分值之和为 {sum}",
+                    "项目「{}」（{at}.max）分值为 {max}，但其考核内容分值之和为 {sum}",
                     category.name
                 ),
                 format!(
-                    "category “{}” is worth {max} but its lines add up to {sum}",
+                    "category “{}” ({at}.max) is worth {max} but its lines add up to {sum}",
                     category.name
                 ),
             );
@@ -177,82 +210,71 @@ pub fn check(rubric: &Rubric) -> Vec<Problem> {
                 ),
             );
         }
-        c.number(&at, "max", line.max, Range::NonNegative);
-        c.number(&at, "bonus_cap", line.bonus_cap, Range::NonNegative);
+        c.number(&at, "max", line.max, Range::Points);
+        c.number(&at, "bonus_cap", line.bonus_cap, Range::Points);
         check_rule(&mut c, &format!("{at}.rule"), &line.rule);
     }
     c.problems
 }
 
 fn check_rule(c: &mut Checker, at: &str, rule: &Rule) {
-    let non_negative = Range::NonNegative;
+    let points = Range::Points;
     match rule {
-        Rule::Flags { flags } => {
-            c.listed(at, "flags", flags.len());
-            for (j, flag) in flags.iter().enumerate() {
+        Rule::Flags(rule) => {
+            c.listed(at, "flags", rule.flags.len());
+            for (j, flag) in rule.flags.iter().enumerate() {
                 let at = format!("{at}.flags[{j}]");
                 c.fact(&at, "fact", &flag.fact);
-                c.number(&at, "points", flag.points, non_negative);
+                c.number(&at, "points", flag.points, points);
             }
         }
-        Rule::DeductPerMissing { per, items } => {
-            c.number(at, "per", *per, non_negative);
-            c.listed(at, "items", items.len());
-            for (j, item) in items.iter().enumerate() {
-                c.fact(&format!("{at}.items[{j}]"), "fact", &item.fact);
+        Rule::DeductPerMissing(rule) => {
+            c.number(at, "per", rule.per, points);
+            c.listed(at, "items", rule.items.len());
+            for (j, item) in rule.items.iter().enumerate() {
+                let at = format!("{at}.items[{j}]");
+                c.fact(&at, "fact", &item.fact);
+                c.number(&at, "points", item.points, points);
             }
         }
-        Rule::Choice { fact, choices } => {
-            c.fact(at, "fact", fact);
-            c.listed(at, "choices", choices.len());
-            for (j, choice) in choices.iter().enumerate() {
+        Rule::Choice(rule) => {
+            c.fact(at, "fact", &rule.fact);
+            c.listed(at, "choices", rule.choices.len());
+            for (j, choice) in rule.choices.iter().enumerate() {
                 c.number(
                     &format!("{at}.choices[{j}]"),
                     "points",
                     choice.points,
-                    non_negative,
+                    points,
                 );
             }
         }
-        Rule::DeductPerCount {
-            fact, whole, per, ..
-        } => {
-            c.fact(at, "fact", fact);
-            if let Some(whole) = whole {
+        Rule::DeductPerCount(rule) => {
+            c.fact(at, "fact", &rule.fact);
+            if let Some(whole) = &rule.whole {
                 c.fact(at, "whole", whole);
             }
-            c.number(at, "per", *per, non_negative);
+            c.number(at, "per", rule.per, points);
         }
-        Rule::PartnersPerMajor {
-            per_major_without,
-            bonus_per,
-            ..
-        } => {
-            c.number(at, "per_major_without", *per_major_without, non_negative);
-            c.number(at, "bonus_per", *bonus_per, non_negative);
+        Rule::PartnersPerMajor(rule) => {
+            c.number(at, "per_major_without", rule.per_major_without, points);
+            c.number(at, "bonus_per", rule.bonus_per, points);
         }
-        Rule::TiersAndUnits {
-            tier_fact,
-            tier_max,
-            tiers,
-            unit_fact,
-            bonus_per_unit,
-            ..
-        } => {
-            c.fact(at, "tier_fact", tier_fact);
-            c.fact(at, "unit_fact", unit_fact);
-            c.number(at, "bonus_per_unit", *bonus_per_unit, non_negative);
-            for (j, tier) in tiers.iter().enumerate() {
+        Rule::TiersAndUnits(rule) => {
+            c.fact(at, "tier_fact", &rule.tier_fact);
+            c.fact(at, "unit_fact", &rule.unit_fact);
+            c.number(at, "bonus_per_unit", rule.bonus_per_unit, points);
+            for (j, tier) in rule.tiers.iter().enumerate() {
                 let at = format!("{at}.tiers[{j}]");
-                c.number(&at, "points", tier.points, non_negative);
+                c.number(&at, "points", tier.points, points);
                 c.number(
                     &at,
                     "at",
                     Decimal::from(tier.at),
-                    Range::UpTo(u32::try_from(*tier_max).unwrap_or(u32::MAX)),
+                    Range::UpTo(u32::try_from(rule.tier_max).unwrap_or(u32::MAX)),
                 );
             }
-            if !tiers.iter().any(|t| t.at == 0) {
+            if !rule.tiers.iter().any(|t| t.at == 0) {
                 let path = format!("{at}.tiers");
                 c.fail(
                     path.clone(),
@@ -262,27 +284,19 @@ fn check_rule(c: &mut Checker, at: &str, rule: &Rule) {
                 );
             }
         }
-        Rule::MajorCoverage {
-            per_major_lacking,
-            needs,
-            ..
-        } => {
-            c.number(at, "per_major_lacking", *per_major_lacking, non_negative);
-            c.listed(at, "needs", needs.len());
+        Rule::MajorCoverage(rule) => {
+            c.number(at, "per_major_lacking", rule.per_major_lacking, points);
+            c.listed(at, "needs", rule.needs.len());
         }
-        Rule::OrderMajors { per_major, .. } => c.number(at, "per_major", *per_major, non_negative),
-        Rule::OrderClasses {
-            points_at_or_above,
-            points_below,
-            ..
-        } => {
-            c.number(at, "points_at_or_above", *points_at_or_above, non_negative);
-            c.number(at, "points_below", *points_below, non_negative);
+        Rule::OrderMajors(rule) => c.number(at, "per_major", rule.per_major, points),
+        Rule::OrderClasses(rule) => {
+            c.number(at, "points_at_or_above", rule.points_at_or_above, points);
+            c.number(at, "points_below", rule.points_below, points);
         }
         Rule::Ratio(ratio) => check_ratio(c, at, ratio),
-        Rule::RatioShortfalls { ratios, .. } => {
-            c.listed(at, "ratios", ratios.len());
-            for (j, ratio) in ratios.iter().enumerate() {
+        Rule::RatioShortfalls(rule) => {
+            c.listed(at, "ratios", rule.ratios.len());
+            for (j, ratio) in rule.ratios.iter().enumerate() {
                 check_ratio(c, &format!("{at}.ratios[{j}]"), ratio);
             }
         }
@@ -293,6 +307,6 @@ fn check_ratio(c: &mut Checker, at: &str, ratio: &RatioRule) {
     c.fact(at, "part", &ratio.part);
     c.fact(at, "whole", &ratio.whole);
     c.number(at, "threshold", ratio.threshold, Range::UpTo(100));
-    c.number(at, "step", ratio.step, Range::Positive);
-    c.number(at, "per_step", ratio.per_step, Range::NonNegative);
+    c.number(at, "step", ratio.step, Range::Step);
+    c.number(at, "per_step", ratio.per_step, Range::Points);
 }

@@ -5,11 +5,13 @@
 //! file, not new code. A malformed rubric is refused with located problems, like facts.
 
 mod check;
-mod read;
+mod file;
+mod shape;
 
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The built-in rubric's text (`rubrics/2023-trial.json`, minified by `build.rs`).
@@ -37,13 +39,15 @@ pub struct Rubric {
     pub facts: Vec<(String, Label)>,
     pub categories: Vec<Category>,
     pub lines: Vec<Line>,
-    /// The rubric as written, for `rubricInfo()` (rule parameters shown as the file has them).
-    pub data: serde_json::Value,
+    /// Every line's max plus its bonus cap, summed once when the rubric is read.
+    max_total: Decimal,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Label {
     pub zh: String,
+    #[serde(default)]
     pub en: String,
 }
 
@@ -55,11 +59,14 @@ pub struct Weights {
     pub assessor: Decimal,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
     pub name: String,
+    #[serde(default)]
     pub name_en: String,
+    #[serde(deserialize_with = "file::decimal")]
     pub max: Decimal,
 }
 
@@ -74,6 +81,8 @@ pub struct Line {
     /// The rubric's own sentence this line applies.
     pub source: String,
     pub rule: Rule,
+    /// The rule as the file has it, for `rubricInfo()`.
+    pub rule_data: serde_json::Value,
 }
 
 impl Line {
@@ -82,120 +91,210 @@ impl Line {
     }
 }
 
-/// A rule kind with its parameters.
+/// A rule kind with its parameters (the file's `kind` picks the variant).
 #[derive(Clone, Debug)]
 pub enum Rule {
     /// Points for each yes (A1).
-    Flags { flags: Vec<Flag> },
+    Flags(FlagsRule),
     /// Points for the chosen option (A2).
-    Choice { fact: String, choices: Vec<Choice> },
-    /// Full marks less `per` for each counted failure (A3); `whole`, if given, bounds the count.
-    DeductPerCount {
-        fact: String,
-        whole: Option<String>,
-        per: Decimal,
-        label: String,
-        label_en: String,
-        unit: String,
-        unit_en: String,
-    },
+    Choice(ChoiceRule),
+    /// Full marks less `per` for each counted failure (A3).
+    DeductPerCount(DeductPerCount),
     /// Full marks less `per` for each required document missing (A4).
-    DeductPerMissing { per: Decimal, items: Vec<Flag> },
+    DeductPerMissing(DeductPerMissing),
     /// Every major needs a partner enterprise; extra partners earn a bonus (B1).
-    PartnersPerMajor {
-        per_major_without: Decimal,
-        bonus_per: Decimal,
-        bonus_mode: BonusMode,
-    },
+    PartnersPerMajor(PartnersPerMajor),
     /// Points by tier of one count, plus a bonus per unit of another (C1).
-    TiersAndUnits {
-        tier_fact: String,
-        tier_max: u64,
-        tiers: Vec<Tier>,
-        tier_label: String,
-        tier_label_en: String,
-        unit_fact: String,
-        bonus_per_unit: Decimal,
-        unit_label: String,
-        unit_label_en: String,
-        unit: String,
-        unit_en: String,
-    },
+    TiersAndUnits(TiersAndUnits),
     /// Every major needs every listed facility; each major lacking one costs points (C2).
-    MajorCoverage {
-        per_major_lacking: Decimal,
-        /// "没有的该项不得分": when no major has any, the line scores nothing.
-        none_at_all_scores_zero: bool,
-        needs: Vec<MajorNeed>,
-    },
+    MajorCoverage(MajorCoverage),
     /// Points per major that runs an order class; full marks when every major does (C3).
-    OrderMajors {
-        per_major: Decimal,
-        all_majors_full: bool,
-    },
+    OrderMajors(OrderMajors),
     /// Points per order class by its size (C4).
-    OrderClasses {
-        size: u64,
-        points_at_or_above: Decimal,
-        points_below: Decimal,
-    },
+    OrderClasses(OrderClasses),
     /// A ratio against a threshold: a point per started step short, a point per full step over (C5, C6).
     Ratio(RatioRule),
     /// Several ratios, each costing points per started step short (C7).
-    RatioShortfalls {
-        shortfall_rounding: ShortfallRounding,
-        ratios: Vec<RatioRule>,
-    },
+    RatioShortfalls(RatioShortfalls),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagsRule {
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceRule {
+    pub fact: String,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeductPerCount {
+    pub fact: String,
+    /// If given, the count cannot exceed this fact (missed ≤ due).
+    #[serde(default)]
+    pub whole: Option<String>,
+    #[serde(deserialize_with = "file::decimal")]
+    pub per: Decimal,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub unit_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeductPerMissing {
+    #[serde(deserialize_with = "file::decimal")]
+    pub per: Decimal,
+    pub items: Vec<Flag>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnersPerMajor {
+    #[serde(deserialize_with = "file::decimal")]
+    pub per_major_without: Decimal,
+    #[serde(deserialize_with = "file::decimal")]
+    pub bonus_per: Decimal,
+    #[serde(default)]
+    pub bonus_mode: BonusMode,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TiersAndUnits {
+    pub tier_fact: String,
+    #[serde(deserialize_with = "file::whole")]
+    pub tier_max: u64,
+    pub tiers: Vec<Tier>,
+    pub tier_label: String,
+    #[serde(default)]
+    pub tier_label_en: String,
+    pub unit_fact: String,
+    #[serde(deserialize_with = "file::decimal")]
+    pub bonus_per_unit: Decimal,
+    pub unit_label: String,
+    #[serde(default)]
+    pub unit_label_en: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub unit_en: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MajorCoverage {
+    #[serde(deserialize_with = "file::decimal")]
+    pub per_major_lacking: Decimal,
+    /// "没有的该项不得分": when no major has any, the line scores nothing.
+    #[serde(default)]
+    pub none_at_all_scores_zero: bool,
+    pub needs: Vec<MajorNeed>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderMajors {
+    #[serde(deserialize_with = "file::decimal")]
+    pub per_major: Decimal,
+    #[serde(default)]
+    pub all_majors_full: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderClasses {
+    #[serde(deserialize_with = "file::whole")]
+    pub size: u64,
+    #[serde(deserialize_with = "file::decimal")]
+    pub points_at_or_above: Decimal,
+    #[serde(deserialize_with = "file::decimal")]
+    pub points_below: Decimal,
 }
 
 #[derive(Clone, Debug)]
+pub struct RatioShortfalls {
+    /// Each ratio carries its own rounding (the rule's, unless the ratio sets one).
+    pub ratios: Vec<RatioRule>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Flag {
     pub fact: String,
+    #[serde(default, deserialize_with = "file::decimal")]
     pub points: Decimal,
     pub label: String,
+    #[serde(default)]
     pub label_en: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
+    #[serde(default)]
     pub aliases: Vec<String>,
+    #[serde(deserialize_with = "file::decimal")]
     pub points: Decimal,
     pub label: String,
+    #[serde(default)]
     pub label_en: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tier {
+    #[serde(deserialize_with = "file::whole")]
     pub at: u64,
+    #[serde(deserialize_with = "file::decimal")]
     pub points: Decimal,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MajorNeed {
     pub field: String,
     pub label: String,
+    #[serde(default)]
     pub label_en: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RatioRule {
     pub part: String,
     pub whole: String,
     /// Percentage points, e.g. 60.
+    #[serde(deserialize_with = "file::decimal")]
     pub threshold: Decimal,
     /// Percentage points per step, e.g. 5.
+    #[serde(deserialize_with = "file::decimal")]
     pub step: Decimal,
     /// Points per step, below or above.
+    #[serde(deserialize_with = "file::decimal")]
     pub per_step: Decimal,
+    #[serde(default)]
     pub shortfall_rounding: ShortfallRounding,
+    #[serde(default)]
     pub excess_rounding: ExcessRounding,
     pub label: String,
+    #[serde(default)]
     pub label_en: String,
 }
 
 /// How a shortfall below a threshold turns into steps. [option, default `up`]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ShortfallRounding {
     /// Every started step costs: ceil(shortfall / step).
     #[default]
@@ -205,7 +304,8 @@ pub enum ShortfallRounding {
 }
 
 /// How an excess above a threshold turns into steps. [option, default `down`]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExcessRounding {
     /// Every full step earns: floor(excess / step).
     #[default]
@@ -215,7 +315,8 @@ pub enum ExcessRounding {
 }
 
 /// How B1's bonus counts. [option, default `per_extra_enterprise`]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum BonusMode {
     /// Every enterprise beyond a major's first earns a bonus unit.
     #[default]
@@ -245,14 +346,21 @@ impl Rubric {
                 ),
             )]
         })?;
-        Self::from_value(&value)
+        Self::from_owned_value(value)
     }
 
     /// Like [`Rubric::from_json`], from an already parsed JSON value.
     pub fn from_value(value: &serde_json::Value) -> Result<Rubric, Vec<Problem>> {
-        let rubric = read::read(value)?;
+        Self::from_owned_value(value.clone())
+    }
+
+    /// Like [`Rubric::from_value`], taking the value.
+    pub fn from_owned_value(value: serde_json::Value) -> Result<Rubric, Vec<Problem>> {
+        let mut rubric = file::read(value)?;
         let problems = check::check(&rubric);
         if problems.is_empty() {
+            // The checks bound every max and cap, so this sum cannot overflow.
+            rubric.max_total = rubric.lines.iter().map(|l| l.max + l.bonus_cap).sum();
             Ok(rubric)
         } else {
             Err(problems)
@@ -261,7 +369,7 @@ impl Rubric {
 
     /// The highest score a department can reach: every line's max plus its bonus cap.
     pub fn max_total(&self) -> Decimal {
-        self.lines.iter().map(|l| l.max + l.bonus_cap).sum()
+        self.max_total
     }
 
     pub fn line(&self, id: &str) -> Option<&Line> {

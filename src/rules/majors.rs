@@ -3,7 +3,7 @@
 use super::Draft;
 use crate::facts::FactReader;
 use crate::format::{join, num};
-use crate::rubric::{BonusMode, Line, Rule};
+use crate::rubric::{BonusMode, Line, MajorCoverage, OrderClasses, OrderMajors, PartnersPerMajor};
 use rust_decimal::Decimal;
 
 fn dec(n: usize) -> Decimal {
@@ -11,15 +11,16 @@ fn dec(n: usize) -> Decimal {
 }
 
 /// B1: every major needs a partner enterprise; partners beyond the first earn a bonus.
-pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::PartnersPerMajor {
+pub fn partners_per_major(
+    line: &Line,
+    rule: &PartnersPerMajor,
+    facts: &mut FactReader,
+) -> Option<Draft> {
+    let PartnersPerMajor {
         per_major_without,
         bonus_per,
         bonus_mode,
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let majors = facts.majors()?;
     let counts: Vec<Option<u64>> = majors
         .iter()
@@ -35,28 +36,32 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             extras.push((major.name.as_str(), count - 1));
         }
     }
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     draft.deduction = dec(without.len()) * *per_major_without;
     if without.is_empty() {
         draft.note(
-            "每个专业均有合作企业，不扣分",
-            "every major has a partner enterprise; nothing deducted",
+            || "每个专业均有合作企业，不扣分".into(),
+            || "every major has a partner enterprise; nothing deducted".into(),
         );
     } else {
         let (per, points) = (num(*per_major_without), num(draft.deduction));
         draft.note(
-            format!(
-                "{} 没有合作企业，每少一个专业扣 {} 分，扣 {} 分",
-                join(&without, "、"),
-                per,
-                points
-            ),
-            format!(
-                "no partner enterprise for {}: {} per major, {} deducted",
-                join(&without, ", "),
-                per,
-                points
-            ),
+            || {
+                format!(
+                    "{} 没有合作企业，每少一个专业扣 {} 分，扣 {} 分",
+                    join(&without, "、"),
+                    per,
+                    points
+                )
+            },
+            || {
+                format!(
+                    "no partner enterprise for {}: {} per major, {} deducted",
+                    join(&without, ", "),
+                    per,
+                    points
+                )
+            },
         );
     }
     // "机电一体化技术 +2": the enterprises a major has beyond its first, in both languages.
@@ -70,24 +75,28 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             draft.bonus = Decimal::from(units) * *bonus_per;
             if units == 0 {
                 draft.note(
-                    "没有专业的合作企业超过 1 家，不加分",
-                    "no major has more than one partner; no bonus",
+                    || "没有专业的合作企业超过 1 家，不加分".into(),
+                    || "no major has more than one partner; no bonus".into(),
                 );
             } else {
                 let (points, per) = (num(draft.bonus), num(*bonus_per));
                 draft.note(
-                    format!(
-                        "超过 1 家的合作企业共 {units} 家（{}），每家加 {} 分，加 {} 分",
-                        join(&listed, "，"),
-                        per,
-                        points
-                    ),
-                    format!(
-                        "{units} partner(s) beyond each major's first ({}), {} each, {} added",
-                        join(&listed, ", "),
-                        per,
-                        points
-                    ),
+                    || {
+                        format!(
+                            "超过 1 家的合作企业共 {units} 家（{}），每家加 {} 分，加 {} 分",
+                            join(&listed, "，"),
+                            per,
+                            points
+                        )
+                    },
+                    || {
+                        format!(
+                            "{units} partner(s) beyond each major's first ({}), {} each, {} added",
+                            join(&listed, ", "),
+                            per,
+                            points
+                        )
+                    },
                 );
             }
         }
@@ -96,26 +105,30 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
             let names: Vec<&str> = extras.iter().map(|(name, _)| *name).collect();
             if extras.is_empty() {
                 draft.note(
-                    "没有专业的合作企业超过 1 家，不加分",
-                    "no major has more than one partner; no bonus",
+                    || "没有专业的合作企业超过 1 家，不加分".into(),
+                    || "no major has more than one partner; no bonus".into(),
                 );
             } else {
                 let (points, per) = (num(draft.bonus), num(*bonus_per));
                 draft.note(
-                    format!(
-                        "合作企业超过 1 家的专业 {} 个（{}），每个加 {} 分，加 {} 分",
-                        extras.len(),
-                        join(&names, "、"),
-                        per,
-                        points
-                    ),
-                    format!(
-                        "{} major(s) with more than one partner ({}), {} each, {} added",
-                        extras.len(),
-                        join(&names, ", "),
-                        per,
-                        points
-                    ),
+                    || {
+                        format!(
+                            "合作企业超过 1 家的专业 {} 个（{}），每个加 {} 分，加 {} 分",
+                            extras.len(),
+                            join(&names, "、"),
+                            per,
+                            points
+                        )
+                    },
+                    || {
+                        format!(
+                            "{} major(s) with more than one partner ({}), {} each, {} added",
+                            extras.len(),
+                            join(&names, ", "),
+                            per,
+                            points
+                        )
+                    },
                 );
             }
         }
@@ -125,18 +138,15 @@ pub fn partners_per_major(line: &Line, facts: &mut FactReader) -> Option<Draft> 
 
 /// C2: every major needs every listed facility; each major lacking one costs points, and
 /// when no major has any of them the line scores nothing.
-pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::MajorCoverage {
+pub fn major_coverage(line: &Line, rule: &MajorCoverage, facts: &mut FactReader) -> Option<Draft> {
+    let MajorCoverage {
         per_major_lacking,
         none_at_all_scores_zero,
         needs,
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let majors = facts.majors()?;
     let mut table: Vec<Vec<Option<bool>>> = Vec::with_capacity(majors.len());
-    for major in &majors {
+    for major in majors.iter() {
         let row = needs
             .iter()
             .map(|need| facts.major_flag(major.index, &need.field, &need.label, &need.label_en))
@@ -163,48 +173,49 @@ pub fn major_coverage(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         }
     }
     let all_needs_zh: Vec<&str> = needs.iter().map(|n| n.label.as_str()).collect();
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     if !any_at_all && *none_at_all_scores_zero {
         draft.deduction = draft.base;
         draft.note(
-            format!("所有专业均没有{}，该项不得分", join(&all_needs_zh, "、")),
-            "no major has any of these training bases; the line scores nothing",
+            || format!("所有专业均没有{}，该项不得分", join(&all_needs_zh, "、")),
+            || "no major has any of these training bases; the line scores nothing".into(),
         );
     } else if lacking_zh.is_empty() {
         draft.note(
-            format!("各专业均有{}，得满分", join(&all_needs_zh, "、")),
-            "every major has every base; full marks",
+            || format!("各专业均有{}，得满分", join(&all_needs_zh, "、")),
+            || "every major has every base; full marks".into(),
         );
     } else {
         draft.deduction = dec(lacking_zh.len()) * *per_major_lacking;
         let (points, per) = (num(draft.deduction), num(*per_major_lacking));
         draft.note(
-            format!(
-                "{}；每少一个专业扣 {} 分，扣 {} 分",
-                join(&lacking_zh, "；"),
-                per,
-                points
-            ),
-            format!(
-                "{}; {} per major, {} deducted",
-                join(&lacking_en, "; "),
-                per,
-                points
-            ),
+            || {
+                format!(
+                    "{}；每少一个专业扣 {} 分，扣 {} 分",
+                    join(&lacking_zh, "；"),
+                    per,
+                    points
+                )
+            },
+            || {
+                format!(
+                    "{}; {} per major, {} deducted",
+                    join(&lacking_en, "; "),
+                    per,
+                    points
+                )
+            },
         );
     }
     Some(draft)
 }
 
 /// C3: points per major that runs an order class; full marks when every major does.
-pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::OrderMajors {
+pub fn order_majors(line: &Line, rule: &OrderMajors, facts: &mut FactReader) -> Option<Draft> {
+    let OrderMajors {
         per_major,
         all_majors_full,
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let majors = facts.majors();
     let count = facts.order_class_count()?;
     let class_majors: Vec<Option<usize>> = (0..count).map(|i| facts.order_class_major(i)).collect();
@@ -221,49 +232,50 @@ pub fn order_majors(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         .map(|m| m.name.as_str())
         .collect();
     let (k, n) = (with_class.len(), majors.len());
-    let mut draft = Draft::default();
+    let mut draft = Draft::new(facts.locale());
     if k == n && *all_majors_full {
         draft.base = line.max;
         draft.note(
-            format!("{n} 个专业均有订单班，得满分"),
-            format!("all {n} majors run order classes; full marks"),
+            || format!("{n} 个专业均有订单班，得满分"),
+            || format!("all {n} majors run order classes; full marks"),
         );
     } else if k == 0 {
         draft.note(
-            format!("{n} 个专业均没有订单班，得 0 分"),
-            format!("none of the {n} majors runs an order class; 0 points"),
+            || format!("{n} 个专业均没有订单班，得 0 分"),
+            || format!("none of the {n} majors runs an order class; 0 points"),
         );
     } else {
         draft.base = dec(k) * *per_major;
         let (points, per) = (num(draft.base), num(*per_major));
         draft.note(
-            format!(
-                "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
-                join(&with_class, "、"),
-                per,
-                points
-            ),
-            format!(
-                "{k} of {n} majors run order classes ({}), {} each: {}",
-                join(&with_class, ", "),
-                per,
-                points
-            ),
+            || {
+                format!(
+                    "{n} 个专业中 {k} 个有订单班（{}），每个专业得 {} 分，计 {} 分",
+                    join(&with_class, "、"),
+                    per,
+                    points
+                )
+            },
+            || {
+                format!(
+                    "{k} of {n} majors run order classes ({}), {} each: {}",
+                    join(&with_class, ", "),
+                    per,
+                    points
+                )
+            },
         );
     }
     Some(draft)
 }
 
 /// C4: points per order class by its size.
-pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::OrderClasses {
+pub fn order_classes(rule: &OrderClasses, facts: &mut FactReader) -> Option<Draft> {
+    let OrderClasses {
         size,
         points_at_or_above,
         points_below,
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let count = facts.order_class_count()?;
     let mut sizes = Vec::with_capacity(count);
     for i in 0..count {
@@ -275,10 +287,13 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     let small = sizes.len() - large;
     let mut draft = Draft {
         base: dec(large) * *points_at_or_above + dec(small) * *points_below,
-        ..Draft::default()
+        ..Draft::new(facts.locale())
     };
     if sizes.is_empty() {
-        draft.note("没有订单班，得 0 分", "no order classes; 0 points");
+        draft.note(
+            || "没有订单班，得 0 分".into(),
+            || "no order classes; 0 points".into(),
+        );
     } else {
         let (points, each_large, each_small) = (
             num(draft.base),
@@ -286,8 +301,8 @@ pub fn order_classes(line: &Line, facts: &mut FactReader) -> Option<Draft> {
             num(*points_below),
         );
         draft.note(
-            format!("{size} 人及以上订单班 {large} 个（每个 {each_large} 分），不足 {size} 人订单班 {small} 个（每个 {each_small} 分），计 {points} 分"),
-            format!("{large} order class(es) of {size} or more ({each_large} each), {small} of fewer than {size} ({each_small} each): {points}"),
+            || format!("{size} 人及以上订单班 {large} 个（每个 {each_large} 分），不足 {size} 人订单班 {small} 个（每个 {each_small} 分），计 {points} 分"),
+            || format!("{large} order class(es) of {size} or more ({each_large} each), {small} of fewer than {size} ({each_small} each): {points}"),
         );
     }
     Some(draft)

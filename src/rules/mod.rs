@@ -10,7 +10,7 @@ mod simple;
 
 use crate::facts::FactReader;
 use crate::format::num;
-use crate::locale::Text;
+use crate::locale::Locale;
 use crate::rubric::{Line, Rule};
 use rust_decimal::Decimal;
 
@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineScore {
     pub id: String,
-    pub name: Text,
+    pub name: String,
     pub category: String,
     pub max: Decimal,
     pub bonus_cap: Decimal,
@@ -26,29 +26,45 @@ pub struct LineScore {
     pub deduction: Decimal,
     pub bonus: Decimal,
     pub score: Decimal,
-    pub notes: Vec<Text>,
+    /// In the locale asked for: only that language is ever formatted.
+    pub notes: Vec<String>,
 }
 
 /// What a rule proposes before the line's limits are applied.
-#[derive(Default)]
 pub struct Draft {
     pub base: Decimal,
     pub deduction: Decimal,
     pub bonus: Decimal,
-    pub notes: Vec<Text>,
+    pub notes: Vec<String>,
+    locale: Locale,
 }
 
 impl Draft {
-    /// Full marks as the base; the rule then adds deductions and bonuses.
-    pub fn full(line: &Line) -> Draft {
+    /// Nothing yet; notes in `locale`.
+    pub fn new(locale: Locale) -> Draft {
         Draft {
-            base: line.max,
-            ..Draft::default()
+            base: Decimal::ZERO,
+            deduction: Decimal::ZERO,
+            bonus: Decimal::ZERO,
+            notes: Vec::new(),
+            locale,
         }
     }
 
-    pub fn note(&mut self, zh: impl Into<String>, en: impl Into<String>) {
-        self.notes.push(Text::new(zh, en));
+    /// Full marks as the base; the rule then adds deductions and bonuses.
+    pub fn full(line: &Line, locale: Locale) -> Draft {
+        Draft {
+            base: line.max,
+            ..Draft::new(locale)
+        }
+    }
+
+    /// Adds a note: each language is a closure, and only the one asked for is formatted.
+    pub fn note(&mut self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) {
+        self.notes.push(match self.locale {
+            Locale::Zh => zh(),
+            Locale::En => en(),
+        });
     }
 
     fn finish(mut self, line: &Line) -> LineScore {
@@ -56,35 +72,42 @@ impl Draft {
         let base = self.base.clamp(zero, line.max);
         if self.base > line.max {
             self.note(
-                format!("本项最高 {} 分", num(line.max)),
-                format!("this line is worth at most {}", num(line.max)),
+                || format!("本项最高 {} 分", num(line.max)),
+                || format!("this line is worth at most {}", num(line.max)),
             );
         }
         let deduction = self.deduction.clamp(zero, base);
         if self.deduction > base {
             self.note(
-                format!("扣分以本项 {} 分为限，扣 {} 分", num(base), num(deduction)),
-                format!(
-                    "deductions stop at this line's {}: {} deducted",
-                    num(base),
-                    num(deduction)
-                ),
+                || format!("扣分以本项 {} 分为限，扣 {} 分", num(base), num(deduction)),
+                || {
+                    format!(
+                        "deductions stop at this line's {}: {} deducted",
+                        num(base),
+                        num(deduction)
+                    )
+                },
             );
         }
         let bonus = self.bonus.clamp(zero, line.bonus_cap);
         if self.bonus > line.bonus_cap {
             self.note(
-                format!("加分最多 {} 分，加 {} 分", num(line.bonus_cap), num(bonus)),
-                format!(
-                    "bonus capped at {}: {} added",
-                    num(line.bonus_cap),
-                    num(bonus)
-                ),
+                || format!("加分最多 {} 分，加 {} 分", num(line.bonus_cap), num(bonus)),
+                || {
+                    format!(
+                        "bonus capped at {}: {} added",
+                        num(line.bonus_cap),
+                        num(bonus)
+                    )
+                },
             );
         }
         LineScore {
             id: line.id.clone(),
-            name: line.name_text(),
+            name: match self.locale {
+                Locale::Zh => line.name.clone(),
+                Locale::En => line.name_en.clone(),
+            },
             category: line.category.clone(),
             max: line.max,
             bonus_cap: line.bonus_cap,
@@ -100,22 +123,17 @@ impl Draft {
 /// Reads the line's inputs and scores it; `None` when an input is bad (the reader has the problem).
 pub fn evaluate(line: &Line, facts: &mut FactReader) -> Option<LineScore> {
     let draft = match &line.rule {
-        Rule::Flags { flags } => simple::flags(flags, facts),
-        Rule::Choice { fact, choices } => simple::choice(fact, choices, facts),
-        Rule::DeductPerCount { .. } => simple::deduct_per_count(line, facts),
-        Rule::DeductPerMissing { per, items } => {
-            simple::deduct_per_missing(line, *per, items, facts)
-        }
-        Rule::TiersAndUnits { .. } => simple::tiers_and_units(line, facts),
-        Rule::PartnersPerMajor { .. } => majors::partners_per_major(line, facts),
-        Rule::MajorCoverage { .. } => majors::major_coverage(line, facts),
-        Rule::OrderMajors { .. } => majors::order_majors(line, facts),
-        Rule::OrderClasses { .. } => majors::order_classes(line, facts),
+        Rule::Flags(rule) => simple::flags(&rule.flags, facts),
+        Rule::Choice(rule) => simple::choice(rule, facts),
+        Rule::DeductPerCount(rule) => simple::deduct_per_count(line, rule, facts),
+        Rule::DeductPerMissing(rule) => simple::deduct_per_missing(line, rule, facts),
+        Rule::TiersAndUnits(rule) => simple::tiers_and_units(rule, facts),
+        Rule::PartnersPerMajor(rule) => majors::partners_per_major(line, rule, facts),
+        Rule::MajorCoverage(rule) => majors::major_coverage(line, rule, facts),
+        Rule::OrderMajors(rule) => majors::order_majors(line, rule, facts),
+        Rule::OrderClasses(rule) => majors::order_classes(rule, facts),
         Rule::Ratio(rule) => ratio::ratio(line, rule, facts),
-        Rule::RatioShortfalls {
-            shortfall_rounding,
-            ratios,
-        } => ratio::ratio_shortfalls(line, *shortfall_rounding, ratios, facts),
+        Rule::RatioShortfalls(rule) => ratio::ratio_shortfalls(line, &rule.ratios, facts),
     }?;
     Some(draft.finish(line))
 }

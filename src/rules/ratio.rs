@@ -61,8 +61,8 @@ fn shortfall(
     let (ratio, gap, points) = (pct(ratio), pct(gap), num(deduction));
     let (how_zh, how_en) = rounding_note(rounding, &step);
     draft.note(
-        format!("{} {ratio}%，低于 {threshold}% 要求 {gap} 个百分点，每低 {step}% 扣 {per} 分（{how_zh}），扣 {points} 分", rule.label),
-        format!("{label_en} {ratio}%, {gap} points below the {threshold}% required; {per} per {step}% short ({how_en}): {points} deducted"),
+        || format!("{} {ratio}%，低于 {threshold}% 要求 {gap} 个百分点，每低 {step}% 扣 {per} 分（{how_zh}），扣 {points} 分", rule.label),
+        || format!("{label_en} {ratio}%, {gap} points below the {threshold}% required; {per} per {step}% short ({how_en}): {points} deducted"),
     );
     deduction
 }
@@ -71,7 +71,7 @@ fn shortfall(
 pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Draft> {
     let (part, whole) = facts.ratio(&rule.part, &rule.whole)?;
     let ratio = percentage(part, whole);
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     let label_en = &rule.label_en;
     if ratio < rule.threshold {
         draft.deduction = shortfall(&mut draft, rule, rule.shortfall_rounding, ratio);
@@ -85,13 +85,13 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
     if line.bonus_cap.is_zero() || excess.is_zero() {
         draft.bonus = Decimal::ZERO;
         draft.note(
-            format!("{} {ratio}%，达到 {threshold}% 要求，得满分", rule.label),
-            format!("{label_en} {ratio}%, meets the {threshold}% required: full marks"),
+            || format!("{} {ratio}%，达到 {threshold}% 要求，得满分", rule.label),
+            || format!("{label_en} {ratio}%, meets the {threshold}% required: full marks"),
         );
     } else if steps.is_zero() {
         draft.note(
-            format!("{} {ratio}%，达到 {threshold}% 要求，得满分；超过 {over} 个百分点，不足 {step}% 不加分", rule.label),
-            format!("{label_en} {ratio}%, meets the {threshold}% required: full marks; {over} points over is less than a {step}% step, no bonus"),
+            || format!("{} {ratio}%，达到 {threshold}% 要求，得满分；超过 {over} 个百分点，不足 {step}% 不加分", rule.label),
+            || format!("{label_en} {ratio}%, meets the {threshold}% required: full marks; {over} points over is less than a {step}% step, no bonus"),
         );
     } else {
         let (exclusive_zh, exclusive_en) = match rule.excess_rounding {
@@ -103,8 +103,8 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
         };
         let points = num(draft.bonus);
         draft.note(
-            format!("{} {ratio}%，超过 {threshold}% 要求 {over} 个百分点，每超过 {step}% 加 {per} 分{exclusive_zh}，加 {points} 分", rule.label),
-            format!("{label_en} {ratio}%, {over} points above the {threshold}% required; {per} per full {step}%{exclusive_en}: {points} added"),
+            || format!("{} {ratio}%，超过 {threshold}% 要求 {over} 个百分点，每超过 {step}% 加 {per} 分{exclusive_zh}，加 {points} 分", rule.label),
+            || format!("{label_en} {ratio}%, {over} points above the {threshold}% required; {per} per full {step}%{exclusive_en}: {points} added"),
         );
     }
     Some(draft)
@@ -113,7 +113,6 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
 /// C7: several ratios, each costing points per started step below its threshold.
 pub fn ratio_shortfalls(
     line: &Line,
-    rounding: ShortfallRounding,
     ratios: &[RatioRule],
     facts: &mut FactReader,
 ) -> Option<Draft> {
@@ -121,19 +120,23 @@ pub fn ratio_shortfalls(
         .iter()
         .map(|r| facts.ratio(&r.part, &r.whole))
         .collect();
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     for (rule, parts) in ratios.iter().zip(read) {
         let (part, whole) = parts?;
         let ratio = percentage(part, whole);
         if ratio < rule.threshold {
-            let deduction = shortfall(&mut draft, rule, rounding, ratio);
+            let deduction = shortfall(&mut draft, rule, rule.shortfall_rounding, ratio);
             draft.deduction += deduction;
         } else {
             let label_en = &rule.label_en;
             let (ratio, threshold) = (pct(ratio), num(rule.threshold));
             draft.note(
-                format!("{} {ratio}%，达到 {threshold}% 要求，不扣分", rule.label),
-                format!("{label_en} {ratio}%, meets the {threshold}% required: nothing deducted"),
+                || format!("{} {ratio}%，达到 {threshold}% 要求，不扣分", rule.label),
+                || {
+                    format!(
+                        "{label_en} {ratio}%, meets the {threshold}% required: nothing deducted"
+                    )
+                },
             );
         }
     }

@@ -6,13 +6,13 @@ use crate::facts::FactReader;
 use crate::format::{join, num};
 use crate::locale::Text;
 use crate::problem::{Code, Problem};
-use crate::rubric::{Choice, Flag, Line, Rule};
+use crate::rubric::{ChoiceRule, DeductPerCount, DeductPerMissing, Flag, Line, TiersAndUnits};
 use rust_decimal::Decimal;
 
 /// A1: points for each "yes".
 pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
     let answers: Vec<Option<bool>> = flags.iter().map(|f| facts.flag(&f.fact)).collect();
-    let mut draft = Draft::default();
+    let mut draft = Draft::new(facts.locale());
     let (mut zh, mut en) = (Vec::new(), Vec::new());
     for (flag, answer) in flags.iter().zip(answers) {
         let yes = answer?;
@@ -26,19 +26,16 @@ pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
     }
     let base = num(draft.base);
     draft.note(
-        format!("{}；得 {base} 分", join(&zh, "；")),
-        format!("{}; {base} point(s)", join(&en, "; ")),
+        || format!("{}；得 {base} 分", join(&zh, "；")),
+        || format!("{}; {base} point(s)", join(&en, "; ")),
     );
     Some(draft)
 }
 
 /// A2: the chosen option's points.
-pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<Draft> {
-    let options: Vec<(String, Vec<String>)> = choices
-        .iter()
-        .map(|c| (c.value.clone(), c.aliases.clone()))
-        .collect();
-    let chosen = choices.get(facts.choice(fact, &options)?)?;
+pub fn choice(rule: &ChoiceRule, facts: &mut FactReader) -> Option<Draft> {
+    let (fact, choices) = (&rule.fact, &rule.choices);
+    let chosen = choices.get(facts.choice(fact, choices)?)?;
     let scale_zh: Vec<String> = choices
         .iter()
         .map(|c| format!("{} {} 分", c.label, num(c.points)))
@@ -49,27 +46,35 @@ pub fn choice(fact: &str, choices: &[Choice], facts: &mut FactReader) -> Option<
         .collect();
     let mut draft = Draft {
         base: chosen.points,
-        ..Draft::default()
+        ..Draft::new(facts.locale())
     };
     let points = num(chosen.points);
     draft.note(
-        format!(
-            "{}，得 {points} 分（{}）",
-            chosen.label,
-            join(&scale_zh, "，")
-        ),
-        format!(
-            "{}: {points} point(s) ({})",
-            chosen.label_en,
-            join(&scale_en, ", ")
-        ),
+        || {
+            format!(
+                "{}，得 {points} 分（{}）",
+                chosen.label,
+                join(&scale_zh, "，")
+            )
+        },
+        || {
+            format!(
+                "{}: {points} point(s) ({})",
+                chosen.label_en,
+                join(&scale_en, ", ")
+            )
+        },
     );
     Some(draft)
 }
 
 /// A3: full marks less `per` for each counted failure.
-pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::DeductPerCount {
+pub fn deduct_per_count(
+    line: &Line,
+    rule: &DeductPerCount,
+    facts: &mut FactReader,
+) -> Option<Draft> {
+    let DeductPerCount {
         fact,
         whole,
         per,
@@ -77,10 +82,7 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         label_en,
         unit,
         unit_en,
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let count = facts.count(fact);
     let limit = match whole {
         Some(whole) => facts.optional_count(whole)?,
@@ -90,19 +92,19 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
     if let (Some(whole), Some(limit)) = (whole, limit) {
         facts.within(fact, count, whole, limit)?;
     }
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     draft.deduction = Decimal::from(count) * *per;
 
     if count == 0 {
         draft.note(
-            format!("{label} 0 {unit}，不扣分"),
-            format!("{label_en}: none, nothing deducted"),
+            || format!("{label} 0 {unit}，不扣分"),
+            || format!("{label_en}: none, nothing deducted"),
         );
     } else {
         let (per, points) = (num(*per), num(draft.deduction));
         draft.note(
-            format!("{label} {count} {unit}，每{unit}扣 {per} 分，扣 {points} 分"),
-            format!("{label_en}: {count} {unit_en}, {per} each, {points} deducted"),
+            || format!("{label} {count} {unit}，每{unit}扣 {per} 分，扣 {points} 分"),
+            || format!("{label_en}: {count} {unit_en}, {per} each, {points} deducted"),
         );
     }
     Some(draft)
@@ -111,10 +113,10 @@ pub fn deduct_per_count(line: &Line, facts: &mut FactReader) -> Option<Draft> {
 /// A4: full marks less `per` for each required document missing.
 pub fn deduct_per_missing(
     line: &Line,
-    per: Decimal,
-    items: &[Flag],
+    rule: &DeductPerMissing,
     facts: &mut FactReader,
 ) -> Option<Draft> {
+    let (per, items) = (rule.per, &rule.items);
     let answers: Vec<Option<bool>> = items.iter().map(|f| facts.flag(&f.fact)).collect();
     let mut missing = Vec::new();
     for (item, answer) in items.iter().zip(answers) {
@@ -122,29 +124,29 @@ pub fn deduct_per_missing(
             missing.push(item);
         }
     }
-    let mut draft = Draft::full(line);
+    let mut draft = Draft::full(line, facts.locale());
     draft.deduction = Decimal::from(missing.len() as u64) * per;
     if missing.is_empty() {
         let all: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         draft.note(
-            format!("{}齐全，不扣分", join(&all, "、")),
-            "every plan and summary is there; nothing deducted",
+            || format!("{}齐全，不扣分", join(&all, "、")),
+            || "every plan and summary is there; nothing deducted".into(),
         );
     } else {
         let zh: Vec<&str> = missing.iter().map(|i| i.label.as_str()).collect();
         let en: Vec<&str> = missing.iter().map(|i| i.label_en.as_str()).collect();
         let (per, points) = (num(per), num(draft.deduction));
         draft.note(
-            format!("缺{}，每缺一项扣 {per} 分，扣 {points} 分", join(&zh, "、")),
-            format!("missing {}: {per} each, {points} deducted", join(&en, ", ")),
+            || format!("缺{}，每缺一项扣 {per} 分，扣 {points} 分", join(&zh, "、")),
+            || format!("missing {}: {per} each, {points} deducted", join(&en, ", ")),
         );
     }
     Some(draft)
 }
 
 /// C1: points by tier of one count, plus a bonus per unit of another.
-pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
-    let Rule::TiersAndUnits {
+pub fn tiers_and_units(rule: &TiersAndUnits, facts: &mut FactReader) -> Option<Draft> {
+    let TiersAndUnits {
         tier_fact,
         tier_max,
         tiers,
@@ -156,10 +158,7 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         unit_label_en,
         unit,
         ..
-    } = &line.rule
-    else {
-        return None;
-    };
+    } = rule;
     let tier_value = facts.count(tier_fact);
     let units = facts.count(unit_fact);
     let tier_value = tier_value?;
@@ -185,24 +184,24 @@ pub fn tiers_and_units(line: &Line, facts: &mut FactReader) -> Option<Draft> {
         .map_or(Decimal::ZERO, |t| t.points);
     let mut draft = Draft {
         base,
-        ..Draft::default()
+        ..Draft::new(facts.locale())
     };
     let points = num(base);
     draft.note(
-        format!("{tier_value} 个{tier_label}，得 {points} 分"),
-        format!("{tier_value} {tier_label_en}: {points} point(s)"),
+        || format!("{tier_value} 个{tier_label}，得 {points} 分"),
+        || format!("{tier_value} {tier_label_en}: {points} point(s)"),
     );
     draft.bonus = Decimal::from(units) * *bonus_per_unit;
     if units == 0 {
         draft.note(
-            format!("{unit_label} 0 {unit}，不加分"),
-            format!("{unit_label_en}: none, no bonus"),
+            || format!("{unit_label} 0 {unit}，不加分"),
+            || format!("{unit_label_en}: none, no bonus"),
         );
     } else {
         let (per, points) = (num(*bonus_per_unit), num(draft.bonus));
         draft.note(
-            format!("{unit_label} {units} {unit}，每{unit}加 {per} 分，加 {points} 分"),
-            format!("{unit_label_en}: {units}, {per} each, {points} added"),
+            || format!("{unit_label} {units} {unit}，每{unit}加 {per} 分，加 {points} 分"),
+            || format!("{unit_label_en}: {units}, {per} each, {points} added"),
         );
     }
     Some(draft)

@@ -3,7 +3,7 @@
 
 mod patch;
 
-pub use patch::merge_patch;
+pub use patch::{merge_patch, patch_rubric};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -45,4 +45,64 @@ pub fn case_facts(case: &Value) -> Value {
         merge_patch(&mut facts, patch);
     }
     facts
+}
+
+/// The suites whose cases carry a `rubric_patch` (tests/cases/options/). They live apart so
+/// that runners which score with the built-in rubric only never read them.
+pub fn option_suites() -> Vec<(String, Value)> {
+    let dir = cases_dir().join("options");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/cases/options")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let v = load(&format!("options/{n}"));
+            (n, v)
+        })
+        .collect()
+}
+
+/// The built-in rubric as JSON with the case's `rubric_patch` applied (or `None` without one).
+pub fn case_rubric(case: &Value) -> Option<Value> {
+    let patch = case.get("rubric_patch")?;
+    let mut rubric: Value =
+        serde_json::from_str(coop_engine::rubric::TRIAL_2023).expect("built-in rubric");
+    patch_rubric(&mut rubric, patch);
+    Some(rubric)
+}
+
+/// The keys a case and its `expect` may have: anything else is a typo that would make a
+/// check silently not happen.
+pub fn unknown_keys(case: &Value) -> Vec<String> {
+    let allowed_case = ["description", "patch", "facts", "rubric_patch", "expect"];
+    let allowed_expect = [
+        "ok",
+        "items",
+        "total",
+        "deduction_total",
+        "bonus_total",
+        "categories",
+        "errors",
+    ];
+    let mut unknown = Vec::new();
+    for key in case.as_object().into_iter().flat_map(|o| o.keys()) {
+        if !allowed_case.contains(&key.as_str()) {
+            unknown.push(key.clone());
+        }
+    }
+    for key in case["expect"]
+        .as_object()
+        .into_iter()
+        .flat_map(|o| o.keys())
+    {
+        if !allowed_expect.contains(&key.as_str()) {
+            unknown.push(format!("expect.{key}"));
+        }
+    }
+    unknown
 }

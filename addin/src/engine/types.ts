@@ -1,55 +1,41 @@
 /**
- * The engine's JavaScript face (RUBRIC.md §5 and §6), as TypeScript types. The Wasm module
- * built from the Rust crate (`pkg/coop_engine.js` at the repository root, made by
- * `scripts/build-wasm.sh`) exports these functions; `engine.ts` instantiates it
- * synchronously from bytes embedded in the bundle and hands out an `Engine`.
+ * The engine's JavaScript face (RUBRIC.md §5 and §6), as TypeScript types. The result types
+ * are generated from the Rust structs that produce them (`src/report.rs`, through tsify into
+ * `pkg/coop_engine.d.ts`, made by `scripts/build-wasm.sh`): they cannot drift from what the
+ * engine returns. Only the call signatures and their arguments are written here, since
+ * wasm-bindgen types the arguments as `any`.
  */
+import type {
+  CategoryOut,
+  Department,
+  Errors,
+  Item,
+  LineOut,
+  ProblemOut,
+  Ranked,
+  RubricInfo as GeneratedRubricInfo,
+  Validation,
+} from '../../../pkg/coop_engine.js';
 
 /** A raw cell value or plain JSON: the engine reads "１２", "是", "√", " 12 " itself. */
 export type Raw = string | number | boolean | null | undefined;
 
-export interface Problem {
-  /** Which input, e.g. "internship.local", "majors[2].partners", "order_classes[0].major". */
-  path: string;
-  /** Stable code: missing, not_a_number, not_an_integer, negative, not_a_bool, unknown_choice,
-   * out_of_range, exceeds_total, zero_total, no_majors, duplicate_major, unknown_major. */
-  code: string;
-  /** Chinese (or English when the locale asks) message naming the value and what was expected. */
-  message: string;
-}
-
-export interface LineScore {
-  id: string;
-  name: string;
-  category: string;
-  max: number;
-  bonus_cap: number;
-  base: number;
-  deduction: number;
-  bonus: number;
-  score: number;
-  notes: string[];
-}
-
-export interface CategoryScore {
-  id: string;
-  name: string;
-  max: number;
-  score: number;
-}
-
-export type ScoreResult =
-  | {
-      ok: true;
-      department: string;
-      rubric: string;
-      items: LineScore[];
-      categories: CategoryScore[];
-      deduction_total: number;
-      bonus_total: number;
-      total: number;
-    }
-  | { ok: false; errors: Problem[] };
+/** `{ path, code, message }`: which input, a stable code, and the message in the locale asked for. */
+export type Problem = ProblemOut;
+/** One scored line (`items[]`). */
+export type LineScore = Item;
+/** A category's total (`categories[]`). */
+export type CategoryScore = CategoryOut;
+/** `scoreDepartment`'s answer: the score sheet, or `{ ok: false, errors }`. */
+export type ScoreResult = Department | Errors;
+/** `validateFacts`' answer. */
+export type ValidationResult = Validation;
+/** `scoreLine`'s answer. */
+export type LineResult = LineOut | Errors;
+/** One row of `rankDepartments`' answer. */
+export type RankedRow = Ranked;
+/** `rubricInfo()`: the rubric in use as data. */
+export type RubricInfo = GeneratedRubricInfo;
 
 export interface Options {
   /** "zh" (default) or "en". */
@@ -62,38 +48,19 @@ export interface RankRow {
   s2: Raw;
 }
 
-export interface RankedRow {
-  department: string;
-  s1: number;
-  s2: number;
-  final: number;
-  rank: number;
-}
-
 export interface Engine {
   /** Facts (RUBRIC.md §3, raw cell values allowed) → result; never throws on bad facts. */
   scoreDepartment(facts: unknown, options?: Options): ScoreResult;
-  validateFacts(facts: unknown, options?: Options): { ok: boolean; errors: Problem[] };
+  validateFacts(facts: unknown, options?: Options): ValidationResult;
   /**
    * Scores one rubric line ("A1" … "C7") from only the facts that line reads (e.g. C5 needs
    * just `{internship: {local, total}}`); the custom functions use it. Never throws on bad facts.
    */
-  scoreLine(lineId: string, facts: unknown, options?: Options): { ok: true; item: LineScore } | { ok: false; errors: Problem[] };
+  scoreLine(lineId: string, facts: unknown, options?: Options): LineResult;
   /** S1 × 40% + S2 × 60%, rounded; throws an Error with a Chinese message on bad input. */
   weightedScore(s1: Raw, s2: Raw, options?: Options): number;
   /** Rows in input order with `final` and `rank` (ties share a rank; the next rank skips). */
   rankDepartments(rows: RankRow[], options?: Options): RankedRow[];
-  /** The built-in rubric as data: lines (id, name, category, max, bonus_cap, kind, params), weights, decimals. */
+  /** The built-in rubric as data: lines (id, name, category, max, bonus_cap, rule), weights, decimals. */
   rubricInfo(): RubricInfo;
-}
-
-export interface RubricInfo {
-  id: string;
-  title: string;
-  source: string;
-  weights: { self: number; assessor: number };
-  decimals: number;
-  max_total: number;
-  categories: Array<{ id: string; name: string; max: number }>;
-  lines: Array<{ id: string; category: string; name: string; max: number; bonus_cap: number; rule: Record<string, unknown> & { kind: string } }>;
 }
