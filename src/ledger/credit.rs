@@ -21,7 +21,7 @@ const WEIGHTS: [u32; 17] = [
 /// Full-width ASCII and the ideographic space folded, then trimmed (U+3000 included): the
 /// same folding as every other cell (`cell::normalize`).
 pub fn fold_width(text: &str) -> String {
-    crate::cell::normalize(text)
+    crate::cell::normalize(text).into_owned()
 }
 
 /// An enterprise name as compared: width-folded, trimmed, letter case ignored.

@@ -153,7 +153,7 @@ fn read_row(
     // id: optional, unique when given.
     let id = cell::read_text(get("id")).ok();
     if let Some(id) = &id {
-        let key = cell::normalize(id);
+        let key = cell::normalize(id).into_owned();
         match ids.iter().find(|(seen, _)| *seen == key) {
             Some((_, first)) => problems.push(Problem::new(
                 path("id"),
@@ -373,7 +373,7 @@ fn read_self_checks(
     };
     for (key, date) in entries {
         let path = format!("{base}.{key}");
-        let slot = match cell::normalize(key).as_str() {
+        let slot = match cell::normalize(key).as_ref() {
             "1" => 0,
             "2" => 1,
             _ => {
