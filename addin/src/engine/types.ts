@@ -40,6 +40,11 @@ export type RubricInfo = GeneratedRubricInfo;
 export interface Options {
   /** "zh" (default) or "en". */
   locale?: 'zh' | 'en';
+  /**
+   * Another rubric in the format of rubrics/2023-trial.json (an object or its JSON text)
+   * instead of the built-in one; a malformed one is refused with every problem located.
+   */
+  rubric?: unknown;
 }
 
 export interface RankRow {
