@@ -12,7 +12,9 @@ import { blockAddress, blockOf, blockRows, type Block } from '../host/a1.js';
 import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
 import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';
-import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { commonYear, duplicateProblems, OFFICE_SIGNER, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { weightingText } from '../template/layout.js';
+import { resultPageSetup } from '../template/print.js';
 import { inSession } from './session.js';
 import { sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
@@ -130,6 +132,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
     baseName: tr(locale, '年度考核', 'Appraisal'),
     values: sheetValues(locale, rows),
     format: sheetFormat,
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
   return {
