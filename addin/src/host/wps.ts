@@ -24,7 +24,7 @@
  *   set them together), so an action pays it only for the sheets it prints.
  */
 import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, Survey, WriteBlock } from './host.js';
-import { PAGE_MARGINS, POINTS_PER_INCH, parts } from './page.js';
+import { PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockAddress, blockCols, blockRows, columnLetters, contains, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { multiArea } from './areas.js';
 import { applyFormats } from './wps-format.js';
@@ -399,12 +399,12 @@ export class WpsHost implements Host {
       if (p.page) {
         page.Orientation = p.page.orientation === 'landscape' ? XL_LANDSCAPE : XL_PORTRAIT;
         page.PaperSize = XL_PAPER_A4;
-        page.LeftMargin = PAGE_MARGINS.left * POINTS_PER_INCH;
-        page.RightMargin = PAGE_MARGINS.right * POINTS_PER_INCH;
-        page.TopMargin = PAGE_MARGINS.top * POINTS_PER_INCH;
-        page.BottomMargin = PAGE_MARGINS.bottom * POINTS_PER_INCH;
-        page.HeaderMargin = PAGE_MARGINS.header * POINTS_PER_INCH;
-        page.FooterMargin = PAGE_MARGINS.footer * POINTS_PER_INCH;
+        page.LeftMargin = PAGE_MARGIN_POINTS.left;
+        page.RightMargin = PAGE_MARGIN_POINTS.right;
+        page.TopMargin = PAGE_MARGIN_POINTS.top;
+        page.BottomMargin = PAGE_MARGIN_POINTS.bottom;
+        page.HeaderMargin = PAGE_MARGIN_POINTS.header;
+        page.FooterMargin = PAGE_MARGIN_POINTS.footer;
         // Zoom off hands the scale to the two FitToPages settings; Tall false: as many as needed.
         page.Zoom = false;
         page.FitToPagesWide = 1;

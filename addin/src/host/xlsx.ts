@@ -385,7 +385,8 @@ export class XlsxHost implements Host {
       };
       if (p.header) ws.headerFooter.oddHeader = sections(p.header);
       if (p.footer) ws.headerFooter.oddFooter = sections(p.footer);
-      for (const row of p.breaksBefore ?? []) ws.getRow(row + 1).addPageBreak();
+      // ExcelJS breaks after the row it is given (1-based), so the row above the 0-based `row`.
+      for (const row of p.breaksBefore ?? []) ws.getRow(row).addPageBreak();
     }
   }
 
