@@ -51,7 +51,7 @@ test('Excel: pageLayout, page breaks and row heights set in the syncs the action
   assert.equal(page.printArea, `A1:N${reasons.bottom + 1}`);
   assert.deepEqual(page.rowBreaks, [reasons.top - 2], 'one break, above the reasons title');
   assert.deepEqual(page.headersFooters, { leftFooter: `${DEPT}　2023-2024`, centerFooter: '第 &P 页 / 共 &N 页', rightFooter: '打印日期：&D' });
-  assert.equal(book.sheet(`${DEPT}-填报`).page.printTitleRows, '$5:$5');
+  assert.equal(book.sheet(`${DEPT}-填报`).page.orientation, 'Landscape');
   const heights = book.sheet(SCORES).rowHeights;
   for (let r = reasons.top; r <= reasons.bottom; r++) assert.ok((heights.get(r) ?? 0) >= 33, `reason row ${r + 1}: ${heights.get(r)}`);
 

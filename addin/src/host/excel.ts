@@ -26,7 +26,7 @@
  * and the sheets print as Excel's defaults (README.md, Printing).
  */
 import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
-import { PAGE_MARGIN_POINTS, parts } from './page.js';
+import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
 
@@ -558,12 +558,7 @@ function applyPageSetup(ws: Excel.Worksheet, p: PageSetup): void {
   if (p.page) {
     layout.orientation = p.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     layout.paperSize = 'A4';
-    layout.leftMargin = PAGE_MARGIN_POINTS.left;
-    layout.rightMargin = PAGE_MARGIN_POINTS.right;
-    layout.topMargin = PAGE_MARGIN_POINTS.top;
-    layout.bottomMargin = PAGE_MARGIN_POINTS.bottom;
-    layout.headerMargin = PAGE_MARGIN_POINTS.header;
-    layout.footerMargin = PAGE_MARGIN_POINTS.footer;
+    for (const edge of MARGIN_EDGES) layout[`${edge}Margin`] = PAGE_MARGIN_POINTS[edge];
     // One page wide; 0 pages tall is the file format's "as many as it needs" (fitToHeight="0").
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.page.pagesTall };
   }

@@ -24,7 +24,7 @@
  *   set them together), so an action pays it only for the sheets it prints.
  */
 import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, Survey, WriteBlock } from './host.js';
-import { PAGE_MARGIN_POINTS, parts } from './page.js';
+import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockAddress, blockCols, blockRows, columnLetters, contains, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { multiArea } from './areas.js';
 import { applyFormats } from './wps-format.js';
@@ -399,12 +399,7 @@ export class WpsHost implements Host {
       if (p.page) {
         page.Orientation = p.page.orientation === 'landscape' ? XL_LANDSCAPE : XL_PORTRAIT;
         page.PaperSize = XL_PAPER_A4;
-        page.LeftMargin = PAGE_MARGIN_POINTS.left;
-        page.RightMargin = PAGE_MARGIN_POINTS.right;
-        page.TopMargin = PAGE_MARGIN_POINTS.top;
-        page.BottomMargin = PAGE_MARGIN_POINTS.bottom;
-        page.HeaderMargin = PAGE_MARGIN_POINTS.header;
-        page.FooterMargin = PAGE_MARGIN_POINTS.footer;
+        for (const edge of MARGIN_EDGES) page[`${capitalised(edge)}Margin`] = PAGE_MARGIN_POINTS[edge];
         // Zoom off hands the scale to the two FitToPages settings; Tall false: as many as needed.
         page.Zoom = false;
         page.FitToPagesWide = 1;
@@ -432,6 +427,11 @@ export class WpsHost implements Host {
     }
     for (const { ws, columns } of todo.values()) ws.Range(columns).Hidden = true;
   }
+}
+
+/** "left" → "Left": ET's page settings are named as in Excel's COM model. */
+function capitalised<T extends string>(word: T): Capitalize<T> {
+  return (word.charAt(0).toUpperCase() + word.slice(1)) as Capitalize<T>;
 }
 
 /** "A1:N30" → "$A$1:$N$30", the form ET's PrintArea takes (as Excel's COM model does). */

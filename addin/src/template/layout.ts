@@ -88,7 +88,7 @@ function tagColumn(plan: SheetPlan, sheet: string, key: string, suffix: 'facts' 
 }
 
 export function factsSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
-  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [], pageSetups: [factsPageSetup(sheet, locale, department, year, FACTS_LAYOUT.fieldHeader)] };
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [], pageSetups: [factsPageSetup(sheet, locale, department, year)] };
   const tags = new Map<number, string>();
   const lineName = (id: string) => rubric.lines.find((l) => l.id === id)?.name ?? id;
 
@@ -339,6 +339,8 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
 
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 0, nLines + 2, lastCol + 1), { border: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 12, nLines + 2, 2), { wrap: true }));
+  // A long line name wraps within C, in the row grown for it above.
+  plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.line, nLines, 1), { wrap: true }));
   plan.formats.push(fmt(sheet, blockOf(totalRow, 0, 2, lastCol + 1), { bold: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 4, nLines + 2, 8), { numberFormat: '0.##', horizontal: 'center' }));
   // The final row: its label across B–D, and Sm in a cell of its own across E–L.

@@ -83,13 +83,12 @@ function departmentFooter(locale: Locale, department: string, year: string): Pag
   return { left: who, center: pages(locale), right: printedOn(locale) };
 }
 
-/** The facts sheet: landscape, its field header repeated on every page. */
-export function factsPageSetup(sheet: string, locale: Locale, department: string, year: string, headerRow: number): PageSetup {
-  return {
-    sheet, page: { orientation: 'landscape', pagesTall: 0 },
-    titleRows: { top: headerRow, bottom: headerRow },
-    footer: departmentFooter(locale, department, year),
-  };
+/**
+ * The facts sheet: landscape, one page wide. No repeated header rows: its field header would
+ * stand over the majors and order-class tables, whose columns are others.
+ */
+export function factsPageSetup(sheet: string, locale: Locale, department: string, year: string): PageSetup {
+  return { sheet, page: { orientation: 'landscape', pagesTall: 0 }, footer: departmentFooter(locale, department, year) };
 }
 
 /**

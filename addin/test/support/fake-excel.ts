@@ -26,6 +26,7 @@
  *   at sync, typed against @types/office-js; `format.rowHeight` in `rowHeights`.
  */
 import { blockAddress, blockCols, blockRows, cellAddress, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
+import { MARGIN_EDGES, type MarginEdge } from '../../src/host/page.js';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -81,7 +82,7 @@ export class FakeSheet {
 export interface FakePage {
   orientation?: Excel.PageLayout['orientation'];
   paperSize?: Excel.PageLayout['paperSize'];
-  margins: Partial<Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>>;
+  margins: Partial<Record<MarginEdge, number>>;
   zoom?: Excel.PageLayoutZoomOptions;
   printArea?: string;
   printTitleRows?: string;
@@ -359,11 +360,24 @@ class FakePageLayout
   implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin' | 'zoom' | 'setPrintArea' | 'setPrintTitleRows'>
 {
   readonly headersFooters: { defaultForAllPages: Pick<Excel.HeaderFooter, HeaderFooterPart> };
+  // The six margins (points), defined in the constructor: each set lands in `page.margins`.
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
   constructor(
     ctx: FakeContext,
     private readonly sheet: FakeWorksheet,
   ) {
     super(ctx);
+    for (const edge of MARGIN_EDGES) {
+      Object.defineProperty(this, `${edge}Margin`, {
+        set: (v: number) => this.later(() => (this.page().margins[edge] = v)),
+        get: () => this.get(`${edge}Margin`),
+      });
+    }
     const set = (part: HeaderFooterPart) => (v: string) => this.later(() => (this.page().headersFooters[part] = v));
     const parts = {} as Pick<Excel.HeaderFooter, HeaderFooterPart>;
     for (const part of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const) {
@@ -373,9 +387,6 @@ class FakePageLayout
   }
   private page(): FakePage {
     return this.sheet.model().page;
-  }
-  private margin(which: keyof FakePage['margins'], points: number): void {
-    this.later(() => (this.page().margins[which] = points));
   }
   get orientation(): Excel.PageLayout['orientation'] {
     return this.get('orientation');
@@ -388,42 +399,6 @@ class FakePageLayout
   }
   set paperSize(v: Excel.PageLayout['paperSize']) {
     this.later(() => (this.page().paperSize = v));
-  }
-  get leftMargin(): number {
-    return this.get('leftMargin');
-  }
-  set leftMargin(v: number) {
-    this.margin('left', v);
-  }
-  get rightMargin(): number {
-    return this.get('rightMargin');
-  }
-  set rightMargin(v: number) {
-    this.margin('right', v);
-  }
-  get topMargin(): number {
-    return this.get('topMargin');
-  }
-  set topMargin(v: number) {
-    this.margin('top', v);
-  }
-  get bottomMargin(): number {
-    return this.get('bottomMargin');
-  }
-  set bottomMargin(v: number) {
-    this.margin('bottom', v);
-  }
-  get headerMargin(): number {
-    return this.get('headerMargin');
-  }
-  set headerMargin(v: number) {
-    this.margin('header', v);
-  }
-  get footerMargin(): number {
-    return this.get('footerMargin');
-  }
-  set footerMargin(v: number) {
-    this.margin('footer', v);
   }
   get zoom(): Excel.PageLayoutZoomOptions {
     return this.get('zoom');
