@@ -89,8 +89,9 @@ test('fillScores sizes the reasons rows to their text and refreshes the footer w
   const r = await fillScores(context(host));
   assert.equal(r.ok, true, r.message);
   const scores = `${DEPT}-评分`;
-  // Only the footer: the rest was set when the template was inserted.
-  assert.deepEqual(host.pageSetups, [{ sheet: scores, footer: { left: `${DEPT}　2024-2025`, center: '第 &P 页 / 共 &N 页', right: '打印日期：&D' } }]);
+  // Only the footers: the rest was set when the template was inserted.
+  const footer = { left: `${DEPT}　2024-2025`, center: '第 &P 页 / 共 &N 页', right: '打印日期：&D' };
+  assert.deepEqual(host.pageSetups, [{ sheet: scores, footer }, { sheet: `${DEPT}-填报`, footer }]);
   const reasons = place(host, 'reasons');
   const heights = new Map(host.formats.filter((f) => f.sheet === scores && f.format.rowHeight !== undefined).map((f) => [parseBlock(f.address).top, f.format.rowHeight!]));
   for (let row = reasons.block.top; row <= reasons.block.bottom; row++) {
@@ -116,6 +117,7 @@ test('a score sheet made before the reasons block keeps them beside the lines an
   assert.deepEqual(page.page, { orientation: 'landscape', pagesTall: 0 });
   assert.equal(page.printArea, `A1:N${out.block.bottom + 2}`, 'down to the note under the final row');
   assert.equal(page.breaksBefore, undefined, 'no break added to a sheet the action did not add');
+  assert.deepEqual(pageOf(host, `${DEPT}-填报`).page, { orientation: 'landscape', pagesTall: 0 }, 'the facts sheet too');
 });
 
 test('an ampersand in a department name prints as itself', async () => {

@@ -17,7 +17,7 @@ import { tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments } from './workbook.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
-import { DEFAULT_ROW_POINTS, rowHeight, scoreFooter, scorePageSetup } from '../template/print.js';
+import { DEFAULT_ROW_POINTS, factsPageSetup, footerOnly, rowHeight, scorePageSetup } from '../template/print.js';
 
 type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -174,13 +174,15 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
       planned.push({ owned: p.reasons, current: gathered.cells.get(readRef(p.reasons)), department: d.department });
       writes.push(ownedWrite(p.reasons, reasons));
     }
-    // Printing: rows tall enough for the reasons; the footer with the department and year as
+    // Printing: rows tall enough for the reasons; the footers with the department and year as
     // they stand now. A template with a reasons block was set up for print when inserted;
-    // one made before gets its page set up here (its print area ends with the note under
-    // the final row).
+    // one made before gets its pages set up here (the score sheet's print area ends with the
+    // note under the final row).
     const sheet = p.out.sheet;
+    const factsSheet = d.departmentCell.sheet;
     heights.push(...rowHeights(sheet, p.out, values, p.reasons && { block: p.reasons, values: reasons }));
-    pages.push(p.reasons ? scoreFooter(sheet, locale, d.department, d.year) : scorePageSetup(sheet, locale, d.department, d.year, p.out.block.bottom + 1));
+    if (p.reasons) pages.push(footerOnly(sheet, locale, d.department, d.year), footerOnly(factsSheet, locale, d.department, d.year));
+    else pages.push(scorePageSetup(sheet, locale, d.department, d.year, p.out.block.bottom + 1), factsPageSetup(factsSheet, locale, d.department, d.year));
     results.push({
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
       source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,

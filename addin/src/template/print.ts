@@ -104,8 +104,8 @@ export function scorePageSetup(sheet: string, locale: Locale, department: string
   };
 }
 
-/** The score sheet's footer alone, for fillScores: the department and year as they stand. */
-export function scoreFooter(sheet: string, locale: Locale, department: string, year: string): PageSetup {
+/** A department sheet's footer alone, for fillScores: the department and year as they stand. */
+export function footerOnly(sheet: string, locale: Locale, department: string, year: string): PageSetup {
   return { sheet, footer: departmentFooter(locale, department, year) };
 }
 
