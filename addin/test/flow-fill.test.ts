@@ -18,17 +18,24 @@ const DEPT = '机电工程学院';
 
 /**
  * The score sheet's output rows: line id → the 10 output cells; plus the 合计 and final rows
- * (Sm at SCORE_FINAL.value, in the merged cell of its own; the rest of that merge empty).
+ * (Sm at SCORE_FINAL.value, in the merged cell of its own; the rest of that merge empty), and
+ * line id → the text of its row in the reasons block below the signatures.
  */
 function scoreSheet(host: MemoryHost, department = DEPT) {
   const key = departmentKey(department);
   const out = host.name(nameOf(key, 'out'))!;
   const lines = host.name(nameOf(key, 'lines'))!;
+  const reasonsAt = host.name(nameOf(key, 'reasons'))!;
   const values = host.getBlock(out.sheet, out.address);
+  const reasonRows = host.getBlock(reasonsAt.sheet, reasonsAt.address);
   const ids = host.getBlock(lines.sheet, lines.address).map((r) => String(r[0]));
   const byId = new Map<string, CellValue[]>();
-  ids.forEach((id, i) => byId.set(id, values[i]));
-  return { byId, total: values[ids.length], final: values[ids.length + 1], sheet: out.sheet, out: parseBlock(out.address) };
+  const reasons = new Map<string, string>();
+  ids.forEach((id, i) => {
+    byId.set(id, values[i]);
+    reasons.set(id, String(reasonRows[i][0] ?? ''));
+  });
+  return { byId, reasons, total: values[ids.length], final: values[ids.length + 1], sheet: out.sheet, out: parseBlock(out.address) };
 }
 
 // RUBRIC.md §3: base, deduction, bonus, score of every line.
@@ -48,15 +55,16 @@ test('the RUBRIC.md §3 department scores 88 with every line in its row', async 
     const row = s.byId.get(id)!;
     assert.deepEqual(row.slice(0, 4), nums, `${id} self`);
     assert.deepEqual(row.slice(4, 8), nums, `${id} assessor (blank column = as reported)`);
-    assert.ok(typeof row[8] === 'string' && row[8].length > 0, `${id} has a reason`);
+    // The reasons are in their block below (page 2 in print), M–N of the line stay empty.
+    assert.deepEqual(row.slice(8), [null, null], `${id}: no reason beside the scores`);
+    assert.match(s.reasons.get(id)!, /^自评：.+\n考评：.+$/s, `${id} has its reasons`);
   }
   assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 11, 7, 88]);
   assert.equal(s.final[SCORE_FINAL.value], 88);
   // Sm alone in its merged cell (E–L), under the row's label.
   assert.deepEqual(s.final.slice(SCORE_FINAL.value + 1, SCORE_FINAL.value + SCORE_FINAL.merged), Array(SCORE_FINAL.merged - 1).fill(null));
   assert.equal(host.get(s.sheet, cellAddress(s.out.bottom, 1)), '最终得分 Sm = S1×40% + S2×60%');
-  assert.match(String(s.byId.get('C5')![8]), /57\.00%/);
-  assert.match(String(s.byId.get('C5')![9]), /按自评认定/);
+  assert.match(s.reasons.get('C5')!, /^自评：.*57\.00%.*\n考评：.*按自评认定/);
   assert.equal(r.departments?.[0].s1, 88);
   assert.equal(r.departments?.[0].final, 88);
   assert.equal(r.departments?.[0].selfLines?.length, 12);
@@ -75,7 +83,7 @@ test('an assessor column gives S2 and the weighted final score', async () => {
   assert.equal(r.ok, true, r.message);
   const s = scoreSheet(host);
   assert.deepEqual(s.byId.get('C5')!.slice(0, 8), [20, 1, 0, 19, 20, 0, 1, 21]);
-  assert.match(String(s.byId.get('C5')![9]), /65\.00%/);
+  assert.match(s.reasons.get('C5')!, /\n考评：.*65\.00%/);
   assert.deepEqual(s.total.slice(0, 8), [92, 11, 7, 88, 92, 10, 8, 90]);
   // Sm = 88 × 40% + 90 × 60% = 89.2, exactly.
   assert.equal(s.final[SCORE_FINAL.value], 89.2);
@@ -197,6 +205,6 @@ test('in English the messages and the reasons are English, the numbers the same'
   assert.match(r.message, /^Scores written for "Mechatronics": self 88, assessor 88, final 88$/);
   const s = scoreSheet(host, 'Mechatronics');
   assert.equal(s.total[3], 88);
-  assert.doesNotMatch(String(s.byId.get('C5')![8]), /[\u4e00-\u9fff]{4}/, 'the reason is not Chinese');
-  assert.match(String(s.byId.get('C5')![9]), /accepted as reported/);
+  assert.doesNotMatch(s.reasons.get('C5')!, /[\u4e00-\u9fff]{4}/, 'the reason is not Chinese');
+  assert.match(s.reasons.get('C5')!, /^Self: .*\nAssessor: .*accepted as reported/);
 });

@@ -6,13 +6,25 @@
  *   that changes no mark;
  * - WPS: validate and fillScores of one department ≤ 50 calls into ET, whatever names the
  *   workbook also holds; buildSummary and appraisalText over N departments ≤ 40 + 10 × N (and
- *   so validate and insertTemplate); insertTemplate ≤ 120.
+ *   so validate and insertTemplate); insertTemplate ≤ 120;
+ * - plus, in WPS, PAGE_SETUP calls for every sheet whose printing an action sets up (issue
+ *   #13): ET sets each page setting with a call of its own (orientation, paper, six margins,
+ *   zoom, fit, print area, title rows, header and footer parts), and no batch carries them.
+ *   insertTemplate sets up its three new sheets, buildSummary and appraisalText their sheet
+ *   on a first run (or when its block or title changed); fillScores only refreshes a score
+ *   sheet's footer, inside its own target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BENCH_ACTIONS, excelSyncs, table, wpsCalls, type BenchAction, type BenchCounts } from './support/call-bench.js';
 
 const perDepartment = (n: number) => 40 + 10 * n;
+/**
+ * WPS calls to set up one sheet's printing: `pageSetup` in ../src/host/wps.ts makes at most 22
+ * (the sheet's PageSetup, 13 page settings, print area, title rows, three header and three
+ * footer parts), and a row grown to show wrapped text takes 2 more (the 年度考核 header).
+ */
+const PAGE_SETUP = 24;
 
 test('Excel: at most 3 syncs per action at 1 and at 50 departments; insertTemplate 2', async () => {
   const runs: Array<[number, BenchCounts]> = [[1, await excelSyncs(1)], [50, await excelSyncs(50)]];
@@ -31,8 +43,11 @@ test('WPS: calls into ET per action within the targets at 1 and at 50 department
   for (const action of oneDepartment) assert.ok(runs[0][1][action] <= 50, `${action}, one department: ${runs[0][1][action]}`);
   const overAll: BenchAction[] = ['validate', 'validate (a bad cell marked)', 'validate (the mark removed)', 'buildSummary', 'buildSummary (again)', 'appraisalText', 'appraisalText (again)'];
   for (const [n, counts] of runs) {
-    for (const action of overAll) assert.ok(counts[action] <= perDepartment(n), `${action} over ${n}: ${counts[action]} > ${perDepartment(n)}`);
-    assert.ok(counts.insertTemplate <= 120, `insertTemplate with ${n}: ${counts.insertTemplate}`);
+    for (const action of overAll) {
+      const target = perDepartment(n) + (action === 'buildSummary' || action === 'appraisalText' ? PAGE_SETUP : 0);
+      assert.ok(counts[action] <= target, `${action} over ${n}: ${counts[action]} > ${target}`);
+    }
+    assert.ok(counts.insertTemplate <= 120 + 3 * PAGE_SETUP, `insertTemplate with ${n}: ${counts.insertTemplate}`);
   }
 });
 

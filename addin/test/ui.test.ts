@@ -66,6 +66,7 @@ function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
     defineNames: none,
     setListValidation: none,
     hideColumns: none,
+    pageSetup: none,
     flush: none,
     discard: () => undefined,
     select: async (ref) => {

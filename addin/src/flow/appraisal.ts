@@ -12,7 +12,9 @@ import { blockAddress, blockOf, blockRows, type Block } from '../host/a1.js';
 import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
 import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';
-import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { commonYear, duplicateProblems, OFFICE_SIGNER, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
+import { weightingText } from '../template/layout.js';
+import { resultPageSetup, rowHeight } from '../template/print.js';
 import { inSession } from './session.js';
 import { sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
@@ -51,28 +53,35 @@ function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
   ];
 }
 
-function sheetFormat(sheet: string, b: Block): FormatBlock[] {
+function sheetFormat(locale: Locale, sheet: string, b: Block): FormatBlock[] {
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
   const rows = blockRows(b);
   // Few distinct widths: in WPS each one is a call of its own.
   const widths = [8, 26, 16, 16, 16, 8];
+  // The header wraps ("校企合作考核得分 Sm"): its row grows to show it, as nothing fits it on write.
+  const header = rowHeight(headers(locale).map((text, c) => ({ text, width: widths[c] })));
   return [
     f(blockOf(b.top, b.left, 1, COLS), { bold: true }),
-    f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true }),
+    f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true, rowHeight: header }),
     f(blockOf(b.top + 1, b.left, rows - 2, COLS), { border: true }),
     f(blockOf(b.top + 2, b.left, Math.max(1, rows - 3), COLS), { horizontal: 'center' }),
     ...widths.map((w, c) => f(blockOf(b.top, b.left + c, 1, 1), { columnWidth: w })),
   ];
 }
 
-/** The summary rows back from the 汇总 sheet (rank, department, S1, S2, Sm, source). */
+/**
+ * The summary rows back from the 汇总 sheet (rank, department, S1, S2, Sm, source), each with
+ * the year its title names ("校企合作考核汇总（2023-2024）", see summaryValues), for the title
+ * and the printed header of the 年度考核 sheet.
+ */
 function summaryRows(values: CellValue[][]): DepartmentResult[] {
+  const year = /[（(]([^（）()]+)[）)]\s*$/.exec(String(values[0]?.[0] ?? ''))?.[1];
   const out: DepartmentResult[] = [];
   for (const r of values.slice(2)) {
     if (r.slice(0, SUMMARY_COLS).every((v) => v === null || v === '')) continue;
     out.push({
       rank: Number(r[0]), department: String(r[1] ?? ''), s1: Number(r[2]), s2: Number(r[3]), final: Number(r[4]),
-      source: r[5] === null ? undefined : String(r[5]),
+      source: r[5] === null ? undefined : String(r[5]), ...(year ? { year } : {}),
     });
   }
   return out;
@@ -129,7 +138,8 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
   const outcome = await writeResult(host, locale, plan, gathered.sheets, current, {
     baseName: tr(locale, '年度考核', 'Appraisal'),
     values: sheetValues(locale, rows),
-    format: sheetFormat,
+    format: (sheet, block) => sheetFormat(locale, sheet, block),
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
   return {

@@ -6,7 +6,7 @@
  * Refuses while any input problem stands, and stops before writing anything if an output cell
  * holds something the add-in did not write.
  */
-import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
+import type { CellValue, FormatBlock, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
 import type { ScoreResult } from '../engine/types.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
@@ -16,25 +16,30 @@ import { inSession } from './session.js';
 import { tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments } from './workbook.js';
-import { headValues, SCORE_COLUMNS, SCORE_FINAL } from '../template/layout.js';
+import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
+import { DEFAULT_ROW_POINTS, factsPageSetup, footerOnly, rowHeight, scorePageSetup } from '../template/print.js';
 
 type Scored = Extract<ScoreResult, { ok: true }>;
 
-/** The three owned/anchoring blocks of a department's score sheet. */
+/** The owned/anchoring blocks of a department's score sheet. */
 interface ScorePlaces {
   out: OwnedBlock;
   head: OwnedBlock;
   lines: RangeRef;
+  /** The reasons block below the signatures (templates since printing; see SCORE_REASONS). */
+  reasons?: OwnedBlock;
 }
 
 function scorePlaces(places: Map<string, Place>): ScorePlaces {
   const out = places.get('out') as Place;
   const head = places.get('head') as Place;
   const lines = places.get('lines') as Place;
+  const reasons = places.get('reasons');
   return {
     out: { sheet: out.sheet, block: out.block },
     head: { sheet: head.sheet, block: head.block },
     lines: { sheet: lines.sheet, address: blockAddress(lines.block) },
+    ...(reasons && blockRows(reasons.block) === blockRows(lines.block) ? { reasons: { sheet: reasons.sheet, block: reasons.block } } : {}),
   };
 }
 
@@ -54,6 +59,9 @@ function sumBase(r: Scored): number {
 /**
  * The output block's values: one row per line, then 合计, then the final row: Sm alone in the
  * cell the template merged for it (the rest of the merge empty), the sum worked out beside it.
+ * With `reasonsApart` (a template with a reasons block) the lines' reasons go into `reasons`,
+ * one row per line (the text in the merged cell's first column), and M–N of the lines stay
+ * empty; without it they go into M–N, as templates made before did.
  */
 export function outputValues(
   locale: Locale,
@@ -63,17 +71,25 @@ export function outputValues(
   final: number,
   weights: { self: number; assessor: number },
   assessorBlank: boolean,
-): { values: CellValue[][]; unknown: string[] } {
+  reasonsApart = false,
+): { values: CellValue[][]; reasons: CellValue[][]; unknown: string[] } {
   const sameAsSelf = tr(locale, '同自评（考评栏空白，按自评认定）', 'As self (assessor column blank: accepted as reported)');
   const unknown: string[] = [];
+  const reasons: CellValue[][] = [];
   const values: CellValue[][] = lineIds.map((id) => {
     const a = s1.items.find((i) => i.id === id);
     const b = s2.items.find((i) => i.id === id);
     if (!a || !b) {
       unknown.push(id);
-      return Array<CellValue>(10).fill(null);
+      reasons.push(Array<CellValue>(SCORE_COLUMNS.outWidth).fill(null));
+      return Array<CellValue>(SCORE_COLUMNS.outWidth).fill(null);
     }
-    return [a.base, a.deduction, a.bonus, a.score, b.base, b.deduction, b.bonus, b.score, notes(a.notes), assessorBlank ? sameAsSelf : notes(b.notes)];
+    const self = notes(a.notes);
+    const assessor = assessorBlank ? sameAsSelf : notes(b.notes);
+    const text = `${tr(locale, '自评：', 'Self: ')}${self ?? '—'}\n${tr(locale, '考评：', 'Assessor: ')}${assessor ?? '—'}`;
+    reasons.push([text, ...Array<CellValue>(SCORE_COLUMNS.outWidth - 1).fill(null)]);
+    const scores = [a.base, a.deduction, a.bonus, a.score, b.base, b.deduction, b.bonus, b.score];
+    return reasonsApart ? [...scores, null, null] : [...scores, self, assessor];
   });
   values.push([
     sumBase(s1), s1.deduction_total, s1.bonus_total, s1.total,
@@ -86,7 +102,23 @@ export function outputValues(
   finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`;
   finalRow[SCORE_FINAL.note] = assessorBlank ? sameAsSelf : null;
   values.push(finalRow);
-  return { values, unknown };
+  return { values, reasons, unknown };
+}
+
+/**
+ * The heights the rows of the output and reasons blocks need for their wrapped text (none
+ * for rows of one line, which keep the template's height).
+ */
+function rowHeights(sheet: string, out: OwnedBlock, values: CellValue[][], reasons?: { block: OwnedBlock; values: CellValue[][] }): FormatBlock[] {
+  const noteWidth = reasons ? SCORE_REASONS.noteWidth : SCORE_REASONS.oldNoteWidth;
+  const m = SCORE_FINAL.worked;
+  const heights = values.map((row, r) => ({ row: out.block.top + r, height: rowHeight([{ text: row[m], width: noteWidth }, { text: row[m + 1], width: noteWidth }]) }));
+  if (reasons) {
+    reasons.values.forEach((row, r) => heights.push({ row: reasons.block.block.top + r, height: rowHeight([{ text: row[0], width: SCORE_REASONS.width }]) }));
+  }
+  return heights
+    .filter((h) => h.height > DEFAULT_ROW_POINTS)
+    .map((h) => ({ sheet, address: blockAddress({ top: h.row, left: 0, bottom: h.row, right: 0 }), format: { rowHeight: h.height } }));
 }
 
 export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
@@ -106,6 +138,8 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
 
   const weights = engine.rubricInfo().weights;
   const writes: WriteBlock[] = [];
+  const heights: FormatBlock[] = [];
+  const pages: PageSetup[] = [];
   const planned: Array<{ owned: OwnedBlock; current: CellValue[][]; department?: string }> = [];
   const results: DepartmentResult[] = [];
   const damaged: FlowProblem[] = [];
@@ -125,7 +159,7 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
       });
       continue;
     }
-    const { values, unknown } = outputValues(locale, lineIds, s1, s2, final, weights, d.assessorBlank);
+    const { values, reasons, unknown } = outputValues(locale, lineIds, s1, s2, final, weights, d.assessorBlank, !!p.reasons);
     if (unknown.length > 0) {
       damaged.push({
         sheet: p.lines.sheet, address: p.lines.address, path: 'template', code: 'template_outdated', department: d.department,
@@ -136,6 +170,19 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
     planned.push({ owned: p.out, current: outNow, department: d.department });
     planned.push({ owned: p.head, current: headNow, department: d.department });
     writes.push(ownedWrite(p.out, values), ownedWrite(p.head, headValues(locale, d.department, d.year)));
+    if (p.reasons) {
+      planned.push({ owned: p.reasons, current: gathered.cells.get(readRef(p.reasons)), department: d.department });
+      writes.push(ownedWrite(p.reasons, reasons));
+    }
+    // Printing: rows tall enough for the reasons; the footers with the department and year as
+    // they stand now. A template with a reasons block was set up for print when inserted;
+    // one made before gets its pages set up here (the score sheet's print area ends with the
+    // note under the final row).
+    const sheet = p.out.sheet;
+    const factsSheet = d.departmentCell.sheet;
+    heights.push(...rowHeights(sheet, p.out, values, p.reasons && { block: p.reasons, values: reasons }));
+    if (p.reasons) pages.push(footerOnly(sheet, locale, d.department, d.year), footerOnly(factsSheet, locale, d.department, d.year));
+    else pages.push(scorePageSetup(sheet, locale, d.department, d.year, p.out.block.bottom + 1), factsPageSetup(factsSheet, locale, d.department, d.year));
     results.push({
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
       source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,
@@ -147,6 +194,8 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
   if (foreign.length > 0) return fail(foreign, foreignMessage(locale, foreign));
 
   await host.write(writes);
+  await host.format(heights);
+  await host.pageSetup(pages);
   const only = results.length === 1 ? results[0] : undefined;
   return {
     action: 'fillScores',

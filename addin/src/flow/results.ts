@@ -4,7 +4,7 @@
  * run wrote; a new run writes the union of that block and its own (so rows a shorter list no
  * longer needs are cleared, not left behind) after checking every cell of it is still ours.
  */
-import type { CellValue, DefinedName, FormatBlock, Host, RangeRef } from '../host/host.js';
+import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, blockOf, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
@@ -45,6 +45,8 @@ export interface ResultSheet {
   baseName: string;
   values: CellValue[][];
   format: (sheet: string, block: Block) => FormatBlock[];
+  /** How the sheet prints, the block written being `block`. */
+  page: (sheet: string, block: Block) => PageSetup;
 }
 
 export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
@@ -82,6 +84,11 @@ export async function writeResult(
   if (!plan.existing || !sameBlock(plan.existing.previous, own)) {
     await host.format(sheet.format(target.sheet, own));
     await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  }
+  // How it prints follows the block and the title (which holds the year the page header
+  // repeats); a run that changes neither leaves it (each setting is a call of its own in WPS).
+  if (!plan.existing || !sameBlock(plan.existing.previous, own) || current?.[0]?.[0] !== sheet.values[0][0]) {
+    await host.pageSetup([sheet.page(target.sheet, own)]);
   }
   // The record column is hidden when it is made, on the new sheet; later runs leave its
   // visibility to the user (one who un-hid it to look keeps seeing it).

@@ -20,6 +20,11 @@ import { planResult, resultReads, writeResult } from './results.js';
 import { inSession } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { weightingText } from '../template/layout.js';
+import { resultPageSetup } from '../template/print.js';
+
+/** Who signs the office's sheets besides the assessors. */
+export const OFFICE_SIGNER = { zh: '产教研合作中心负责人', en: 'Head of the cooperation office' } as const;
 
 /** Scores what `gather` read; departments with input problems are left out and reported. */
 export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): ReadDepartmentsResult {
@@ -154,6 +159,7 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
     baseName: tr(locale, '校企合作汇总', 'Summary'),
     values: summaryValues(locale, rows),
     format: summaryFormat,
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
   return {

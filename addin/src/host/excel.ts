@@ -21,9 +21,12 @@
  * a whole block (`Range.getCellProperties`) 1.9; a mark's message goes into a note (ExcelApi
  * 1.18: `Workbook.notes`, `Note.getLocation`), else into a threaded comment (1.10); below
  * 1.10 no mark is made at all, because a mark we could not recognise later could never be
- * taken off (the pane still lists every problem and selects its cell).
+ * taken off (the pane still lists every problem and selects its cell). Printing
+ * (`Worksheet.pageLayout`, `horizontalPageBreaks`) is 1.9: below it `pageSetup` sets nothing
+ * and the sheets print as Excel's defaults (README.md, Printing).
  */
-import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
+import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
+import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
 
@@ -36,6 +39,8 @@ export type MarkNotes = 'notes' | 'comments' | 'none';
 export interface ExcelHostOptions {
   /** Default: notes with ExcelApi 1.18, comments with 1.10, else none. */
   markNotes?: MarkNotes;
+  /** Whether `pageSetup` may use `Worksheet.pageLayout` (ExcelApi 1.9). Default: yes. */
+  pageLayout?: boolean;
 }
 
 /** Asks the running Office whether an ExcelApi requirement set is there; false outside Office. */
@@ -66,6 +71,7 @@ export function unsupportedExcelMessage(supported: (version: string) => boolean 
 export function createExcelHost(): ExcelHost {
   return new ExcelHost((batch) => Excel.run(batch), {
     markNotes: excelApiSupported('1.18') ? 'notes' : excelApiSupported('1.10') ? 'comments' : 'none',
+    pageLayout: excelApiSupported('1.9'),
   });
 }
 
@@ -181,6 +187,7 @@ function rangeNames(items: Excel.NamedItem[]): DefinedName[] {
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly markNotes: MarkNotes;
+  private readonly pageLayout: boolean;
   private session?: Promise<Session>;
 
   constructor(
@@ -188,6 +195,7 @@ export class ExcelHost implements Host {
     options: ExcelHostOptions = {},
   ) {
     this.markNotes = options.markNotes ?? 'notes';
+    this.pageLayout = options.pageLayout ?? true;
   }
 
   /** The open session, or a new Excel.run that stays open until `end`. */
@@ -431,6 +439,13 @@ export class ExcelHost implements Host {
     });
   }
 
+  async pageSetup(setups: PageSetup[]): Promise<void> {
+    if (setups.length === 0 || !this.pageLayout) return;
+    await this.queue((s) => {
+      for (const p of setups) applyPageSetup(s.sheet(p.sheet), p);
+    });
+  }
+
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     if (ranges.length === 0) return;
     await this.queue((s) => {
@@ -537,6 +552,24 @@ function cellKey(sheet: string, address: string): string {
   return `${sheet}\u0000${address.replace(/\$/g, '').toUpperCase()}`;
 }
 
+/** Queues one sheet's page setup: a handful of property sets, no load. */
+function applyPageSetup(ws: Excel.Worksheet, p: PageSetup): void {
+  const layout = ws.pageLayout;
+  if (p.page) {
+    layout.orientation = p.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    layout.paperSize = 'A4';
+    for (const edge of MARGIN_EDGES) layout[`${edge}Margin`] = PAGE_MARGIN_POINTS[edge];
+    // One page wide; 0 pages tall is the file format's "as many as it needs" (fitToHeight="0").
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.page.pagesTall };
+  }
+  if (p.printArea) layout.setPrintArea(p.printArea);
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`);
+  for (const row of p.breaksBefore ?? []) ws.horizontalPageBreaks.add(`A${row + 1}`);
+  const all = layout.headersFooters.defaultForAllPages;
+  if (p.header) [all.leftHeader, all.centerHeader, all.rightHeader] = parts(p.header);
+  if (p.footer) [all.leftFooter, all.centerFooter, all.rightFooter] = parts(p.footer);
+}
+
 function applyFormat(range: Excel.Range, block: Block, f: CellFormat): void {
   const format = range.format;
   if (f.fill !== undefined) format.fill.color = f.fill;
@@ -546,6 +579,7 @@ function applyFormat(range: Excel.Range, block: Block, f: CellFormat): void {
   if (f.wrap !== undefined) format.wrapText = f.wrap;
   if (f.horizontal !== undefined) format.horizontalAlignment = ALIGN[f.horizontal];
   if (f.columnWidth !== undefined) format.columnWidth = charsToPoints(f.columnWidth);
+  if (f.rowHeight !== undefined) format.rowHeight = f.rowHeight;
   if (f.merge) range.merge(false);
   if (f.border) {
     // Inside edges exist only where the block has more than one row or column.

@@ -5,7 +5,7 @@
  * The task pane's flow speaks only to this interface and never asks which host it runs in.
  * Every method takes whole batches, and an action runs in two phases: it looks (`survey`
  * or `lookup`, then `read`), then changes (`write`, `format`, `setMarks`, `defineNames`,
- * `setListValidation`, `hideColumns`, `addSheets`) and ends with `flush`. An adapter may
+ * `setListValidation`, `hideColumns`, `addSheets`, `pageSetup`) and ends with `flush`. An adapter may
  * queue every change until `flush` (Excel does: one `context.sync()` carries them all), so
  * an action costs Excel at most three round trips however many departments it covers; WPS
  * applies each change at once and counts calls into ET instead (see the adapters).
@@ -46,6 +46,12 @@ export interface CellFormat {
   merge?: boolean;
   /** Thin borders around every cell of the block. */
   border?: boolean;
+  /**
+   * Row height in points, applied to every row of the block. No host fits a row to wrapped
+   * text when a program writes it (ExcelJS and Office.js never do, and LibreOffice keeps a
+   * height the file sets), so the flow computes it from the text (../template/print.ts).
+   */
+  rowHeight?: number;
 }
 
 export interface FormatBlock extends RangeRef {
@@ -83,6 +89,42 @@ export interface ReadOptions {
    * that must look at fills and notes before marking looks in this same round trip.
    */
   markScope?: RangeRef[];
+}
+
+/**
+ * The three parts of a printed page's header or footer, in the header/footer codes Excel,
+ * WPS and LibreOffice share: `&P` the page, `&N` the pages, `&D` the date of printing, `&&` an
+ * ampersand (see ../template/print.ts, which writes them).
+ */
+export interface PageText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/**
+ * How a sheet prints; what is absent is left as it is (a later action refreshes the footer
+ * alone, which costs WPS two calls instead of twenty).
+ */
+export interface PageSetup {
+  sheet: string;
+  /**
+   * The page: A4 with the margins of `PAGE_MARGINS` (./page.ts), this orientation, one page
+   * wide and `pagesTall` tall (1: the whole print area on one page; 0: as many as it needs).
+   */
+  page?: { orientation: 'portrait' | 'landscape'; pagesTall: 0 | 1 };
+  /** The block printed (A1). */
+  printArea?: string;
+  /** Rows repeated at the top of every printed page, 0-based and inclusive. */
+  titleRows?: { top: number; bottom: number };
+  /**
+   * 0-based rows that start a new printed page (manual page breaks above them). Only for a
+   * sheet the action has just added: breaks are added, never cleared.
+   */
+  breaksBefore?: number[];
+  /** Header and footer: given, all three parts are set (an absent part is set empty). */
+  header?: PageText;
+  footer?: PageText;
 }
 
 export interface Host {
@@ -137,6 +179,12 @@ export interface Host {
    * changes no value; hidden cells read and write exactly as visible ones.
    */
   hideColumns(ranges: RangeRef[]): Promise<void>;
+
+  /**
+   * Sets how each sheet prints (may be queued until `flush`); a setting this host cannot make
+   * is left as it is (see README.md, Printing).
+   */
+  pageSetup(setups: PageSetup[]): Promise<void>;
 
   /** Applies every queued change in one round trip; resolves at once when nothing is queued. */
   flush(): Promise<void>;

@@ -22,6 +22,7 @@ const SETTERS: Record<Exclude<keyof CellFormat, 'merge'>, Setter> = {
   wrap: (r, v: boolean) => (r.WrapText = v),
   horizontal: (r, v: keyof typeof ALIGN) => (r.HorizontalAlignment = ALIGN[v]),
   columnWidth: (r, v: number) => (r.ColumnWidth = v),
+  rowHeight: (r, v: number) => (r.RowHeight = v),
   // A continuous line is thin unless told otherwise: the style alone draws the flow's border.
   border: (r, v: boolean) => {
     if (v) r.Borders.LineStyle = XL_CONTINUOUS;

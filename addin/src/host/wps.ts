@@ -20,8 +20,11 @@
  *   cell for that block.
  * - Formats and dropdowns are set once per property and value per sheet over all the blocks
  *   that want them (multi-area references, ./wps-format.ts).
+ * - Page setup is one call per property of each printed sheet (about twenty: ET has no way to
+ *   set them together), so an action pays it only for the sheets it prints.
  */
-import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, Survey, WriteBlock } from './host.js';
+import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, Survey, WriteBlock } from './host.js';
+import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockAddress, blockCols, blockRows, columnLetters, contains, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { multiArea } from './areas.js';
 import { applyFormats } from './wps-format.js';
@@ -31,6 +34,9 @@ import { TEMPLATE_HEADINGS } from '../template/layout.js';
 import { namesFromTags, withDerivedNames } from '../template/tags.js';
 import {
   XL_BETWEEN,
+  XL_LANDSCAPE,
+  XL_PAPER_A4,
+  XL_PORTRAIT,
   XL_VALID_ALERT_STOP,
   XL_VALIDATE_LIST,
   type EtApplication,
@@ -385,6 +391,28 @@ export class WpsHost implements Host {
     }
   }
 
+  async pageSetup(setups: PageSetup[]): Promise<void> {
+    // Every sheet is found first, so a missing one sets nothing at all.
+    const todo = setups.map((p) => ({ p, ws: this.sheet(p.sheet) }));
+    for (const { p, ws } of todo) {
+      const page = ws.PageSetup;
+      if (p.page) {
+        page.Orientation = p.page.orientation === 'landscape' ? XL_LANDSCAPE : XL_PORTRAIT;
+        page.PaperSize = XL_PAPER_A4;
+        for (const edge of MARGIN_EDGES) page[`${capitalised(edge)}Margin`] = PAGE_MARGIN_POINTS[edge];
+        // Zoom off hands the scale to the two FitToPages settings; Tall false: as many as needed.
+        page.Zoom = false;
+        page.FitToPagesWide = 1;
+        page.FitToPagesTall = p.page.pagesTall === 0 ? false : p.page.pagesTall;
+      }
+      if (p.printArea) page.PrintArea = absolute(p.printArea);
+      if (p.titleRows) page.PrintTitleRows = `$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`;
+      if (p.header) [page.LeftHeader, page.CenterHeader, page.RightHeader] = parts(p.header);
+      if (p.footer) [page.LeftFooter, page.CenterFooter, page.RightFooter] = parts(p.footer);
+      for (const row of p.breaksBefore ?? []) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
+    }
+  }
+
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     // Two calls into ET per distinct run of columns: `Range("O:P").Hidden`, whole columns
     // already (as Hidden demands), however many rows the blocks cover; blocks over the same
@@ -399,6 +427,17 @@ export class WpsHost implements Host {
     }
     for (const { ws, columns } of todo.values()) ws.Range(columns).Hidden = true;
   }
+}
+
+/** "left" → "Left": ET's page settings are named as in Excel's COM model. */
+function capitalised<T extends string>(word: T): Capitalize<T> {
+  return (word.charAt(0).toUpperCase() + word.slice(1)) as Capitalize<T>;
+}
+
+/** "A1:N30" → "$A$1:$N$30", the form ET's PrintArea takes (as Excel's COM model does). */
+function absolute(address: string): string {
+  const b = parseBlock(address);
+  return `$${columnLetters(b.left)}$${b.top + 1}:$${columnLetters(b.right)}$${b.bottom + 1}`;
 }
 
 /** The fallback read: one `Item(r, c).Value2` per cell, for shapes `normaliseBlock` refused. */

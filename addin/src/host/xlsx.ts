@@ -10,7 +10,7 @@
  * macros), so the page says a download is a copy and never replaces the user's original.
  */
 import ExcelJS from 'exceljs';
-import type { Borders, Cell, Fill, Worksheet } from 'exceljs';
+import type { Borders, Cell, Fill, PaperSize, Worksheet } from 'exceljs';
 import type {
   CellMark,
   CellValue,
@@ -18,10 +18,13 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  PageSetup,
+  PageText,
   RangeRef,
   Survey,
   WriteBlock,
 } from './host.js';
+import { PAGE_MARGINS, PAPER_A4, parts } from './page.js';
 import {
   blockAddress,
   blockCols,
@@ -60,6 +63,12 @@ export interface XlsxHostOptions {
 
 // ExcelJS counts rows and columns from 1, a1.ts from 0: every numeric call into ExcelJS
 // below adds 1 (`ws.findCell(row + 1, col + 1)`), and merges read back subtract it.
+
+/** One header or footer string of the file: "&L…&C…&R…", empty parts left out. */
+function sections(text: PageText): string {
+  const [left, center, right] = parts(text);
+  return (left ? `&L${left}` : '') + (center ? `&C${center}` : '') + (right ? `&R${right}` : '');
+}
 
 function isMergedSlave(cell: Cell): boolean {
   return cell.isMerged && cell.master !== cell;
@@ -181,6 +190,9 @@ export class XlsxHost implements Host {
       if (format.merge) this.merge(ws, block);
       if (format.columnWidth !== undefined) {
         for (let c = block.left; c <= block.right; c++) ws.getColumn(c + 1).width = format.columnWidth;
+      }
+      if (format.rowHeight !== undefined) {
+        for (let r = block.top; r <= block.bottom; r++) ws.getRow(r + 1).height = format.rowHeight;
       }
       for (const { row, col } of cellsOf(block)) {
         const cell = ws.getCell(row + 1, col + 1);
@@ -350,6 +362,33 @@ export class XlsxHost implements Host {
   async flush(): Promise<void> {}
 
   discard(): void {}
+
+  async pageSetup(setups: PageSetup[]): Promise<void> {
+    // Every sheet is found first, so a missing one sets nothing at all.
+    const todo = setups.map((p) => ({ p, ws: this.sheet(p.sheet) }));
+    for (const { p, ws } of todo) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        ...(p.page
+          ? {
+              paperSize: PAPER_A4 as PaperSize,
+              orientation: p.page.orientation,
+              // fitToHeight 0: as many pages tall as it needs (the file format's own meaning).
+              fitToPage: true,
+              fitToWidth: 1,
+              fitToHeight: p.page.pagesTall,
+              margins: { ...PAGE_MARGINS },
+            }
+          : {}),
+        ...(p.printArea ? { printArea: p.printArea } : {}),
+        ...(p.titleRows ? { printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}` } : {}),
+      };
+      if (p.header) ws.headerFooter.oddHeader = sections(p.header);
+      if (p.footer) ws.headerFooter.oddFooter = sections(p.footer);
+      // ExcelJS breaks after the row it is given (1-based), so the row above the 0-based `row`.
+      for (const row of p.breaksBefore ?? []) ws.getRow(row).addPageBreak();
+    }
+  }
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     // Every sheet is checked first, so a missing one hides nothing at all.

@@ -127,6 +127,7 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   await host.setListValidation(plans.flatMap((p) => p.validations));
   // The record columns hold hashes, not something to read: out of sight, still read and written.
   await host.hideColumns(plans.flatMap((p) => p.hidden));
+  await host.pageSetup(plans.flatMap((p) => p.pageSetups));
   // Put the cursor on the department's name, where filling in starts.
   const deptCell = scoreOnly ? found?.places.get('department')?.block : undefined;
   await host.select({ sheet: factsSheet, address: deptCell ? cellAddress(deptCell.top, deptCell.left) : 'B2' });

@@ -6,7 +6,7 @@
  * its cells through the row tags and the two block names made here (see tags.ts), so users
  * may insert rows, move tables down and rename sheets.
  */
-import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
+import type { CellValue, DefinedName, FormatBlock, ListValidation, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
 import type { Locale } from '../flow/index.js';
 import { blockAddress, blockOf, cellAddress, type Block } from '../host/a1.js';
@@ -14,6 +14,7 @@ import { nameOf } from '../flow/names.js';
 import { fieldTag, tagText } from './tags.js';
 import { ownedWrite } from '../flow/own.js';
 import { tr } from '../flow/text.js';
+import { DEFAULT_ROW_POINTS, factsPageSetup, instructionsPageSetup, rowHeight, scorePageSetup } from './print.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS, SCORE_FINAL } from './columns.js';
 import {
   BOOL_LIST,
@@ -32,6 +33,8 @@ export interface SheetPlan {
   validations: ListValidation[];
   /** The record columns (see ../flow/own.ts), hidden once the sheet is written. */
   hidden: RangeRef[];
+  /** How the sheet prints (./print.ts). */
+  pageSetups: PageSetup[];
 }
 
 /**
@@ -85,7 +88,7 @@ function tagColumn(plan: SheetPlan, sheet: string, key: string, suffix: 'facts' 
 }
 
 export function factsSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo): SheetPlan {
-  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [], pageSetups: [factsPageSetup(sheet, locale, department, year)] };
   const tags = new Map<number, string>();
   const lineName = (id: string) => rubric.lines.find((l) => l.id === id)?.name ?? id;
 
@@ -190,14 +193,36 @@ function table(
  * worked out. The add-in's output block (the `out` place) is E–N of the line rows, 合计 and
  * the final row, with its record column O (see ../flow/own.ts); within the final row it
  * writes Sm into E (the merged cell) and nothing into F–L.
+ *
+ * Below them, for paper: a note, the signature lines, and, after a page break, the reasons
+ * (SCORE_REASONS): one row per line (tag "reason"), its id and name, and E–N merged into the
+ * cell where fillScores writes why points were lost or gained, for S1 and S2 (the `reasons`
+ * place, record column O). Templates made before the reasons block write the reasons into
+ * M–N of the line rows instead (fill.ts tells them apart by the `reasons` place).
  */
 export { SCORE_COLUMNS, SCORE_FINAL };
 const FIRST_LINE_ROW = 4;
 
+/** Where the reasons block sits below the final row, and the widths it is laid out for. */
+export const SCORE_REASONS = {
+  /** Rows from the final row down to the reasons block's title (note, blank, 2 signature rows, blank). */
+  titleOffset: 5,
+  /** Rows from the title down to the first reason row (the title, its header row). */
+  firstOffset: 2,
+  /** Width of the merged reasons cell E–N, in column-width units. */
+  width: 7 * 8 + 2 * 24,
+  /** Width of M and N (the 合计 and final rows' notes) in today's template, and before. */
+  noteWidth: 24,
+  oldNoteWidth: 48,
+} as const;
+
+/** Column widths of the score sheet, A–N (O, the record, is hidden). */
+const SCORE_WIDTHS = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, SCORE_REASONS.noteWidth, SCORE_REASONS.noteWidth];
+
 /** The head block (院系、年度 line) of the score sheet, written by insert and by fill. */
 export function headValues(locale: Locale, department: string, year: string): CellValue[][] {
-  const text = tr(locale, `院系：${department}`, `Department: ${department}`) +
-    (year ? tr(locale, `　　考核年度：${year}`, `    Year: ${year}`) : '');
+  // Column A is labelled 院系 already: the head holds the name itself, then the year.
+  const text = department + (year ? tr(locale, `　　考核年度：${year}`, `    Year: ${year}`) : '');
   const row: CellValue[] = [text];
   while (row.length < SCORE_COLUMNS.outWidth + 3) row.push(null);
   return [row];
@@ -208,7 +233,7 @@ export function headValues(locale: Locale, department: string, year: string): Ce
  * `…_out`), for a department whose facts sheet is of the first scheme and found by names.
  */
 export function scoreSheetPlan(sheet: string, key: string, department: string, year: string, locale: Locale, rubric: RubricInfo, namedPlaces = false): SheetPlan {
-  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [] };
+  const plan: SheetPlan = { writes: [], formats: [], names: [], validations: [], hidden: [], pageSetups: [] };
   const lastCol = SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1; // N
   const recordCol = lastCol + 1; // O
 
@@ -253,6 +278,9 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
       const name = l.bonus_cap > 0 ? tr(locale, `${l.name}（加分上限 ${l.bonus_cap}）`, `${l.name} (bonus ≤ ${l.bonus_cap})`) : l.name;
       tags.set(row, 'line');
       lineRows.push([l.id, row === first ? tr(locale, `${cat.name}（${cat.max}分）`, `${cat.name} (${cat.max})`) : null, name, l.max]);
+      // A long line name wraps in C: the row grows to show it (nothing fits rows on write).
+      const height = rowHeight([{ text: name, width: SCORE_WIDTHS[SCORE_COLUMNS.line] }]);
+      if (height > DEFAULT_ROW_POINTS) plan.formats.push(fmt(sheet, blockOf(row, 0, 1, 1), { rowHeight: height }));
       row++;
     }
     if (lines.length > 1) plan.formats.push(fmt(sheet, blockOf(first, 1, lines.length, 1), { merge: true, wrap: true }));
@@ -263,8 +291,8 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
   const totalRow = FIRST_LINE_ROW + nLines;
   const finalRow = totalRow + 1;
   plan.writes.push(rowWrite(sheet, totalRow, 0, [null, tr(locale, '合计', 'Total'), tr(locale, '基础分合计、扣分合计、加分合计、总分', 'base, deductions, bonuses, total'), rubric.lines.reduce((s, l) => s + l.max, 0)]));
-  const weighting = `S1×${pct(rubric.weights.self)} + S2×${pct(rubric.weights.assessor)}`;
-  plan.writes.push(rowWrite(sheet, finalRow, 0, [null, tr(locale, `最终得分 Sm = ${weighting}`, `Final score Sm = ${weighting}`), null, null]));
+  const weighting = weightingText(rubric.weights);
+  plan.writes.push(rowWrite(sheet, finalRow, 0, [null, tr(locale, `最终得分 ${weighting}`, `Final score ${weighting}`), null, null]));
   tags.set(totalRow, 'total');
   tags.set(finalRow, 'final');
   if (namedPlaces) {
@@ -274,28 +302,67 @@ export function scoreSheetPlan(sheet: string, key: string, department: string, y
       { name: nameOf(key, 'out'), sheet, address: blockAddress(blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.out, nLines + 2, SCORE_COLUMNS.outWidth)) },
     );
   }
-  plan.writes.push(cell(sheet, finalRow + 1, 0, tr(
+  const note = tr(
     locale,
-    '说明：考评栏空白的填报项按院系自评认定。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列（已隐藏）为加载项记录，请勿修改。',
-    'Blank assessor inputs are accepted as reported. Scores are written as plain values by the add-in from the facts sheet, readable without it. Column O (hidden) is the add-in\'s record: do not edit.',
-  )));
-  plan.formats.push(fmt(sheet, blockOf(finalRow + 1, 0, 1, lastCol + 1), { merge: true, wrap: true }));
+    '说明：考评栏空白的填报项按院系自评认定；各项扣分、加分原因见下方（打印时为第 2 页）。得分由“校企合作考核”加载项按填报表计算后写入数值（不含公式），无加载项也可查看。O 列（已隐藏）为加载项记录，请勿修改。',
+    'Blank assessor inputs are accepted as reported; the reasons for every line are below (page 2 in print). Scores are written as plain values by the add-in from the facts sheet, readable without it. Column O (hidden) is the add-in\'s record: do not edit.',
+  );
+  plan.writes.push(cell(sheet, finalRow + 1, 0, note));
+  plan.formats.push(fmt(sheet, blockOf(finalRow + 1, 0, 1, lastCol + 1), { merge: true, wrap: true, rowHeight: rowHeight([{ text: note, width: sum(SCORE_WIDTHS) }]) }));
+
+  // The signature lines, on the first page under the scores: room to sign on each.
+  const signRow = finalRow + 3;
+  const who = [tr(locale, '考核组成员签字：', 'Assessors (signature):'), tr(locale, '院系负责人签字：', 'Head of department (signature):')];
+  who.forEach((text, i) => {
+    plan.writes.push(cell(sheet, signRow + i, 0, text), cell(sheet, signRow + i, 8, tr(locale, '日期：', 'Date:')));
+    plan.formats.push(fmt(sheet, blockOf(signRow + i, 0, 1, 8), { merge: true }), fmt(sheet, blockOf(signRow + i, 8, 1, 6), { merge: true }));
+  });
+  plan.formats.push(fmt(sheet, blockOf(signRow, 0, 2, lastCol + 1), { rowHeight: 30 }));
+
+  // The reasons, from a page of their own: one row per line, E–N merged for the text.
+  const reasonsTitle = finalRow + SCORE_REASONS.titleOffset;
+  const firstReason = reasonsTitle + SCORE_REASONS.firstOffset;
+  const lastReason = firstReason + nLines - 1;
+  plan.writes.push(cell(sheet, reasonsTitle, 0, tr(locale, `各项扣分、加分原因（${department}）`, `Reasons for every line (${department})`)));
+  plan.formats.push(fmt(sheet, blockOf(reasonsTitle, 0, 1, lastCol + 1), { bold: true, merge: true, horizontal: 'center' }));
+  plan.writes.push(rowWrite(sheet, reasonsTitle + 1, 0, [
+    tr(locale, '编号', 'Line'), tr(locale, '考核内容', 'Assessment line'), null, null,
+    tr(locale, '扣分、加分原因（自评 S1 / 考评 S2）', 'Reasons (self S1 / assessor S2)'),
+  ]));
+  plan.formats.push(fmt(sheet, blockOf(reasonsTitle + 1, 0, 1, lastCol + 1), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center' }));
+  plan.writes.push({ sheet, address: blockAddress(blockOf(firstReason, 0, nLines, 2)), values: lineRows.map((r) => [r[0], r[2]]) });
+  for (const r of [reasonsTitle + 1, ...Array.from({ length: nLines }, (_, i) => firstReason + i)]) {
+    plan.formats.push(fmt(sheet, blockOf(r, 1, 1, 3), { merge: true }), fmt(sheet, blockOf(r, SCORE_COLUMNS.out, 1, SCORE_COLUMNS.outWidth), { merge: true }));
+  }
+  for (let r = firstReason; r <= lastReason; r++) tags.set(r, 'reason');
+  plan.formats.push(fmt(sheet, blockOf(firstReason, 0, nLines, lastCol + 1), { border: true, wrap: true }));
 
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 0, nLines + 2, lastCol + 1), { border: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 12, nLines + 2, 2), { wrap: true }));
+  // A long line name wraps within C, in the row grown for it above.
+  plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, SCORE_COLUMNS.line, nLines, 1), { wrap: true }));
   plan.formats.push(fmt(sheet, blockOf(totalRow, 0, 2, lastCol + 1), { bold: true }));
   plan.formats.push(fmt(sheet, blockOf(FIRST_LINE_ROW, 4, nLines + 2, 8), { numberFormat: '0.##', horizontal: 'center' }));
   // The final row: its label across B–D, and Sm in a cell of its own across E–L.
   plan.formats.push(fmt(sheet, blockOf(finalRow, 1, 1, 3), { merge: true, horizontal: 'center' }));
   plan.formats.push(fmt(sheet, blockOf(finalRow, SCORE_COLUMNS.out + SCORE_FINAL.value, 1, SCORE_FINAL.merged), { merge: true, horizontal: 'center' }));
   // The record column stays grey and headed "请勿修改" for a user who un-hides it.
-  plan.formats.push(fmt(sheet, blockOf(1, recordCol, finalRow, 1), { fontColor: RECORD_FONT }));
-  tagColumn(plan, sheet, key, 'scores', tags, finalRow + 1);
-  plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, finalRow, 1)) });
+  plan.formats.push(fmt(sheet, blockOf(1, recordCol, lastReason, 1), { fontColor: RECORD_FONT }));
+  tagColumn(plan, sheet, key, 'scores', tags, lastReason);
+  plan.hidden.push({ sheet, address: blockAddress(blockOf(1, recordCol, lastReason, 1)) });
   // Column O (the record) is hidden: its width would show nothing.
-  const widths = [6, 18, 30, 6, 7, 7, 7, 7, 7, 7, 7, 7, 48, 48];
-  widths.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
+  SCORE_WIDTHS.forEach((w, c) => plan.formats.push(fmt(sheet, blockOf(0, c, 1, 1), { columnWidth: w })));
+  plan.pageSetups.push(scorePageSetup(sheet, locale, department, year, lastReason, reasonsTitle));
   return plan;
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+/** "Sm = S1×40% + S2×60%": the weighting as the sheets and their print headers state it. */
+export function weightingText(weights: { self: number; assessor: number }): string {
+  return `Sm = S1×${pct(weights.self)} + S2×${pct(weights.assessor)}`;
 }
 
 function pct(x: number): string {
@@ -354,5 +421,6 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
     names: [],
     validations: [],
     hidden: [],
+    pageSetups: [instructionsPageSetup(sheet, locale)],
   };
 }

@@ -4,7 +4,8 @@
  * Every row of a department's sheets that the flow reads or writes carries, in a hidden
  * column (facts sheet H, score sheet P), a tag `coop:<key>:<what>`: "department", "field:" and
  * the input's path, "majors", "classes" on the facts sheet; "head", "line", "total", "final"
- * on the score sheet. A tag travels with its row (rows inserted above, a sheet renamed, sheets
+ * and (templates made since the score sheet prints its reasons on a page of their own)
+ * "reason" on the score sheet. A tag travels with its row (rows inserted above, a sheet renamed, sheets
  * copied into another workbook), so one read of a sheet's block tells where everything is.
  *
  * The places a sheet's tags stand for are exactly the named places of the first template
@@ -19,13 +20,13 @@ import { fieldSuffix, nameOf, type Place } from '../flow/names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from './fields.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS } from './columns.js';
 
-const TAG = /^coop:(d[0-9a-z]{6}):(department|majors|classes|head|line|total|final|field:[a-z_.]+)$/;
+const TAG = /^coop:(d[0-9a-z]{6}):(department|majors|classes|head|line|total|final|reason|field:[a-z_.]+)$/;
 
 /** The suffixes of the two block names of a tagged template. */
 export const BLOCK_SUFFIXES = { facts: 'facts', scores: 'scores' } as const;
 
 /** The named places that live on the score sheet; all others are on the facts sheet. */
-export const SCORE_SUFFIXES: readonly string[] = ['out', 'head', 'lines'];
+export const SCORE_SUFFIXES: readonly string[] = ['out', 'head', 'lines', 'reasons'];
 
 /** The columns, left to right, that may hold tags: a sheet's block is scanned in these only. */
 export const TAG_COLUMNS = [FACTS_COLUMNS.tag, SCORE_COLUMNS.tag] as const;
@@ -105,6 +106,13 @@ function departmentPlaces(sheet: string, tags: Tagged[]): Map<string, Place> {
     places.set('lines', place(sheet, first, SCORE_COLUMNS.id, last, SCORE_COLUMNS.id));
     if (total === last + 1 && final === total + 1) {
       places.set('out', place(sheet, first, SCORE_COLUMNS.out, final, SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1));
+    }
+    // The reasons block (optional: older templates have none): one row per line, in order,
+    // below the final row; out of step with the lines, it is not used (see fill.ts).
+    const reasons = rows('reason').sort((a, b) => a - b);
+    const top = reasons[0];
+    if (reasons.length === lines.length && final !== undefined && top > final && reasons[reasons.length - 1] - top === reasons.length - 1) {
+      places.set('reasons', place(sheet, top, SCORE_COLUMNS.out, top + reasons.length - 1, SCORE_COLUMNS.out + SCORE_COLUMNS.outWidth - 1));
     }
   }
   return places;

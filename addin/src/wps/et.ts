@@ -68,6 +68,8 @@ export interface EtRange {
   WrapText: boolean;
   HorizontalAlignment: number | boolean;
   ColumnWidth: number;
+  /** Height of every row of the block, in points. */
+  RowHeight: number;
   Merge(Across?: boolean): void;
   /** The comment of the block's first cell, or null. */
   readonly Comment: EtComment | null;
@@ -93,6 +95,43 @@ export interface EtWorksheet {
   Activate(): void;
   Range(Cell1: string): EtRange;
   readonly Comments: EtComments;
+  readonly PageSetup: EtPageSetup;
+  readonly HPageBreaks: EtHPageBreaks;
+}
+
+/**
+ * How a sheet prints, as in Excel's COM model: margins in points, `Zoom = false` to let
+ * `FitToPagesWide` / `FitToPagesTall` decide (`FitToPagesTall = false`: as many as needed),
+ * print area and title rows as absolute A1 references, header and footer texts in the codes
+ * `&P`, `&N`, `&D`.
+ */
+export interface EtPageSetup {
+  Orientation: number;
+  PaperSize: number;
+  LeftMargin: number;
+  RightMargin: number;
+  TopMargin: number;
+  BottomMargin: number;
+  HeaderMargin: number;
+  FooterMargin: number;
+  Zoom: boolean | number;
+  FitToPagesWide: boolean | number;
+  FitToPagesTall: boolean | number;
+  PrintArea: string;
+  PrintTitleRows: string;
+  LeftHeader: string;
+  CenterHeader: string;
+  RightHeader: string;
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
+}
+
+/** The sheet's manual page breaks between rows. */
+export interface EtHPageBreaks {
+  readonly Count: number;
+  /** A break above the row of `Before` (a cell). */
+  Add(Before: EtRange): unknown;
 }
 
 export interface EtSheets {
@@ -187,6 +226,9 @@ export const XL_H_ALIGN_LEFT: Kso.XlHAlign.xlHAlignLeft = -4131;
 export const XL_H_ALIGN_CENTER: Kso.XlHAlign.xlHAlignCenter = -4108;
 export const XL_H_ALIGN_RIGHT: Kso.XlHAlign.xlHAlignRight = -4152;
 export const XL_COLOR_INDEX_NONE: Kso.XlColorIndex.xlColorIndexNone = -4142;
+export const XL_PORTRAIT: Et.XlPageOrientation.xlPortrait = 1;
+export const XL_LANDSCAPE: Et.XlPageOrientation.xlLandscape = 2;
+export const XL_PAPER_A4: Et.XlPaperSize.xlPaperA4 = 9;
 export const MSO_CTP_DOCK_RIGHT: Kso.MsoCTPDockPosition.msoCTPDockPositionRight = 2;
 
 // ---- proof that the official typings fit these interfaces (compile time only) ----
@@ -199,6 +241,8 @@ export type OfficialTypingsFit = [
   Assert<Fits<Et.Sheets, EtSheets>>,
   Assert<Fits<Et.Worksheet, EtWorksheet>>,
   Assert<Fits<Et.Range, EtRange>>,
+  Assert<Fits<Et.PageSetup, EtPageSetup>>,
+  Assert<Fits<Et.HPageBreaks, EtHPageBreaks>>,
   Assert<Fits<Et.Interior, EtInterior>>,
   Assert<Fits<Et.Font, EtFont>>,
   Assert<Fits<Et.Borders, EtBorders>>,

@@ -18,6 +18,7 @@ export function applyFormat(range: EtRange, format: CellFormat): void {
   if (format.wrap !== undefined) range.WrapText = format.wrap;
   if (format.horizontal) range.HorizontalAlignment = ALIGN[format.horizontal];
   if (format.columnWidth !== undefined) range.ColumnWidth = format.columnWidth;
+  if (format.rowHeight !== undefined) range.RowHeight = format.rowHeight;
   if (format.border) {
     const borders = range.Borders;
     borders.LineStyle = XL_CONTINUOUS;

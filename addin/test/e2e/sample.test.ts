@@ -87,9 +87,12 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
   const lines = await namedCell(host, DEPARTMENT, 'lines');
   const outBox = (await host.names()).find((n) => n.name.endsWith('_out') && n.sheet === out.sheet)!;
   const linesBox = (await host.names()).find((n) => n.name.endsWith('_lines') && n.sheet === lines.sheet)!;
-  const [ids, values] = await host.read([
+  // The reasons: a block of their own below the signature lines (page 2 in print).
+  const reasonsBox = (await host.names()).find((n) => n.name.endsWith('_reasons') && n.sheet === out.sheet)!;
+  const [ids, values, reasons] = await host.read([
     { sheet: lines.sheet, address: linesBox.address },
     { sheet: out.sheet, address: outBox.address },
+    { sheet: out.sheet, address: reasonsBox.address },
   ]);
   ids.forEach(([id], i) => {
     const want = expect.items[String(id)];
@@ -97,7 +100,7 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
     const row = values[i];
     assert.deepEqual(row.slice(0, 4), [want.base, want.deduction, want.bonus, want.score], `self numbers of ${id} in the file`);
     assert.deepEqual(row.slice(4, 8), [want.base, want.deduction, want.bonus, want.score], `assessor numbers of ${id} in the file`);
-    assert.equal(typeof row[8], 'string', `reasons of ${id} in the file`);
+    assert.match(String(reasons[i][0]), /^自评：.+\n考评：.+$/s, `reasons of ${id} in the file`);
   });
   const totals = values[ids.length];
   assert.deepEqual([totals[1], totals[2], totals[3]], [11, 7, 88], 'deductions, bonuses and total in the file');

@@ -16,7 +16,10 @@
  * - `EntireColumn` spans all 1,048,576 rows; `Hidden` may be set only on whole columns (or
  *   rows), as in Excel's COM model, and hides the columns without touching their values;
  * - colours are BGR numbers; a cell without fill reads `Color` 16777215 and `ColorIndex`
- *   xlNone (-4142).
+ *   xlNone (-4142);
+ * - `PageSetup` starts as a new sheet's does (portrait, letter, Zoom 100, one page by one) and
+ *   takes the print area and title rows as absolute references only; `HPageBreaks.Add` takes a
+ *   cell and breaks above its row; `RowHeight` sets every row of every area.
  *
  * `countCalls` wraps the application so that every property read, write and method call
  * into ET is counted: that is the cost measure of a synchronous host.
@@ -27,6 +30,8 @@ import type {
   EtComment,
   EtComments,
   EtFont,
+  EtHPageBreaks,
+  EtPageSetup,
   EtInterior,
   EtName,
   EtNames,
@@ -307,6 +312,12 @@ export class FakeRange extends EtObject implements EtRange {
   set ColumnWidth(v: number) {
     for (const area of this.areas) for (let c = area.left; c <= area.right; c++) this.sheet.columnWidths.set(c + 1, v);
   }
+  get RowHeight(): number {
+    return this.sheet.rowHeights.get(this.block.top + 1) ?? 13.5;
+  }
+  set RowHeight(v: number) {
+    for (const area of this.areas) for (let r = area.top; r <= area.bottom; r++) this.sheet.rowHeights.set(r + 1, v);
+  }
   /** Merges each area on its own, as ET does for a multi-area range. */
   Merge(): void {
     for (const area of this.areas) this.sheet.merges.add(blockAddress(area));
@@ -369,6 +380,10 @@ export class FakeWorksheet extends EtObject implements EtWorksheet {
   readonly merges = new Set<string>();
   /** 1-based numbers of the hidden columns. */
   readonly hiddenColumns = new Set<number>();
+  /** Heights by 1-based row number. */
+  readonly rowHeights = new Map<number, number>();
+  readonly PageSetup = new FakePageSetup();
+  readonly HPageBreaks: FakeHPageBreaks = new FakeHPageBreaks();
   private name: string;
 
   constructor(
@@ -558,7 +573,7 @@ export class FakeEtApplication extends EtObject implements EtApplication {
   }
   /** The whole workbook as plain data, to compare two states. */
   snapshot(): {
-    sheets: Array<{ name: string; cells: Record<string, FakeCell>; widths: Array<[number, number]>; merges: string[]; hidden: number[] }>;
+    sheets: Array<{ name: string; cells: Record<string, FakeCell>; widths: Array<[number, number]>; heights: Array<[number, number]>; merges: string[]; hidden: number[]; page: FakePageSetup; breaks: number[] }>;
     names: Array<[string, unknown]>;
   } {
     return {
@@ -573,11 +588,65 @@ export class FakeEtApplication extends EtObject implements EtApplication {
         ),
         // Sorted: the order in which widths were set is not part of the state.
         widths: [...ws.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        heights: [...ws.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         merges: [...ws.merges].sort(),
         hidden: [...ws.hiddenColumns].sort((a, b) => a - b),
+        page: ws.PageSetup,
+        breaks: ws.HPageBreaks.rows,
       })),
       names: (this.book.Names as FakeNames).list.map((n) => [n.Name, n.RefersTo]),
     };
+  }
+}
+
+/** A sheet's page setup; absolute references only, as the adapter promises to pass. */
+export class FakePageSetup extends EtObject implements EtPageSetup {
+  Orientation = 1;
+  /** xlPaperLetter, the default of a build set up for the United States. */
+  PaperSize = 1;
+  LeftMargin = 50.4;
+  RightMargin = 50.4;
+  TopMargin = 54;
+  BottomMargin = 54;
+  HeaderMargin = 21.6;
+  FooterMargin = 21.6;
+  Zoom: boolean | number = 100;
+  FitToPagesWide: boolean | number = 1;
+  FitToPagesTall: boolean | number = 1;
+  private area = '';
+  private titles = '';
+  LeftHeader = '';
+  CenterHeader = '';
+  RightHeader = '';
+  LeftFooter = '';
+  CenterFooter = '';
+  RightFooter = '';
+  get PrintArea(): string {
+    return this.area;
+  }
+  set PrintArea(v: string) {
+    if (!/^\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/.test(v)) throw new Error(`PrintArea: not an absolute block: ${v}`);
+    this.area = v;
+  }
+  get PrintTitleRows(): string {
+    return this.titles;
+  }
+  set PrintTitleRows(v: string) {
+    if (!/^\$\d+:\$\d+$/.test(v)) throw new Error(`PrintTitleRows: not absolute rows: ${v}`);
+    this.titles = v;
+  }
+}
+
+export class FakeHPageBreaks extends EtObject implements EtHPageBreaks {
+  /** 1-based rows with a break above them. */
+  readonly rows: number[] = [];
+  get Count(): number {
+    return this.rows.length;
+  }
+  Add(before: EtRange): unknown {
+    const at = /\$?[A-Z]+\$?(\d+)/.exec(before.Address())?.[1];
+    this.rows.push(Number(at));
+    return {};
   }
 }
 

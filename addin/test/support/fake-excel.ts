@@ -20,9 +20,13 @@
  * - `columnHidden` set on a range hides (or shows) every column it spans, values untouched;
  *   `getEntireColumn()` spans all 1,048,576 rows;
  * - a cell without a fill reads "#FFFFFF"; names.add of an existing name fails; notes.add on a
- *   cell with a note fails; names compare case-insensitively.
+ *   cell with a note fails; names compare case-insensitively;
+ * - printing (ExcelApi 1.9): `pageLayout`'s properties, `setPrintArea`, `setPrintTitleRows`,
+ *   `headersFooters.defaultForAllPages` and `horizontalPageBreaks.add` land in `FakeSheet.page`
+ *   at sync, typed against @types/office-js; `format.rowHeight` in `rowHeights`.
  */
 import { blockAddress, blockCols, blockRows, cellAddress, parseBlock, parseNameReference, type Block } from '../../src/host/a1.js';
+import { MARGIN_EDGES, type MarginEdge } from '../../src/host/page.js';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -45,6 +49,10 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   /** 0-based numbers of the hidden columns. */
   readonly hiddenColumns = new Set<number>();
+  /** 0-based row → height in points, for rows given one. */
+  readonly rowHeights = new Map<number, number>();
+  /** How the sheet prints, as the page layout calls left it. */
+  readonly page: FakePage = { margins: {}, headersFooters: {}, rowBreaks: [] };
   constructor(public name: string) {}
 
   cell(address: string): FakeCell | undefined {
@@ -69,6 +77,22 @@ export class FakeSheet {
     values.forEach((row, r) => row.forEach((v, c) => (this.at(b.top + r, b.left + c).value = v)));
   }
 }
+
+/** What a sheet's page layout holds (the properties are Office.js's own names and values). */
+export interface FakePage {
+  orientation?: Excel.PageLayout['orientation'];
+  paperSize?: Excel.PageLayout['paperSize'];
+  margins: Partial<Record<MarginEdge, number>>;
+  zoom?: Excel.PageLayoutZoomOptions;
+  printArea?: string;
+  printTitleRows?: string;
+  /** leftHeader … rightFooter of `defaultForAllPages`. */
+  headersFooters: Partial<Record<HeaderFooterPart, string>>;
+  /** 0-based rows with a manual page break above them. */
+  rowBreaks: number[];
+}
+
+type HeaderFooterPart = 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter';
 
 export class OfficeError extends Error {
   constructor(
@@ -118,6 +142,8 @@ export class FakeWorkbook {
         comments: [...s.comments].sort(),
         merges: [...s.merges].sort(),
         widths: [...s.columnWidths].sort(),
+        heights: [...s.rowHeights].sort(),
+        page: s.page,
         hidden: [...s.hiddenColumns].sort((a, b) => a - b),
       })),
       names: [...this.names].sort(),
@@ -311,6 +337,84 @@ class FakeWorksheet extends ClientObject {
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.ctx, this);
   }
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.ctx, this);
+  }
+  get horizontalPageBreaks(): Pick<Excel.PageBreakCollection, 'add'> {
+    return {
+      add: (at: Excel.Range | string) => {
+        if (typeof at !== 'string') throw new Error('FakeWorksheet: page breaks are added by address here');
+        this.later(() => this.model().page.rowBreaks.push(parseBlock(at).top));
+        return undefined as unknown as Excel.PageBreak;
+      },
+    };
+  }
+}
+
+/**
+ * `Worksheet.pageLayout`: what the adapter sets, queued until sync like every other command.
+ * Typed against Office.js so that a property spelt or typed wrongly fails `tsc`.
+ */
+class FakePageLayout
+  extends ClientObject
+  implements Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin' | 'zoom' | 'setPrintArea' | 'setPrintTitleRows'>
+{
+  readonly headersFooters: { defaultForAllPages: Pick<Excel.HeaderFooter, HeaderFooterPart> };
+  // The six margins (points), defined in the constructor: each set lands in `page.margins`.
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(ctx);
+    for (const edge of MARGIN_EDGES) {
+      Object.defineProperty(this, `${edge}Margin`, {
+        set: (v: number) => this.later(() => (this.page().margins[edge] = v)),
+        get: () => this.get(`${edge}Margin`),
+      });
+    }
+    const set = (part: HeaderFooterPart) => (v: string) => this.later(() => (this.page().headersFooters[part] = v));
+    const parts = {} as Pick<Excel.HeaderFooter, HeaderFooterPart>;
+    for (const part of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const) {
+      Object.defineProperty(parts, part, { set: set(part), get: () => this.get(part) });
+    }
+    this.headersFooters = { defaultForAllPages: parts };
+  }
+  private page(): FakePage {
+    return this.sheet.model().page;
+  }
+  get orientation(): Excel.PageLayout['orientation'] {
+    return this.get('orientation');
+  }
+  set orientation(v: Excel.PageLayout['orientation']) {
+    this.later(() => (this.page().orientation = v));
+  }
+  get paperSize(): Excel.PageLayout['paperSize'] {
+    return this.get('paperSize');
+  }
+  set paperSize(v: Excel.PageLayout['paperSize']) {
+    this.later(() => (this.page().paperSize = v));
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get('zoom');
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.later(() => (this.page().zoom = { ...v }));
+  }
+  setPrintArea(area: Excel.Range | Excel.RangeAreas | string): void {
+    if (typeof area !== 'string') throw new Error('FakePageLayout: the print area is set by address here');
+    parseBlock(area);
+    this.later(() => (this.page().printArea = area));
+  }
+  setPrintTitleRows(rows: Excel.Range | string): void {
+    if (typeof rows !== 'string' || !/^\$\d+:\$\d+$/.test(rows)) throw new Error(`FakePageLayout: title rows as "$3:$4", not ${String(rows)}`);
+    this.later(() => (this.page().printTitleRows = rows));
+  }
 }
 
 class FakeRange extends ClientObject {
@@ -484,6 +588,12 @@ class FakeFormat extends ClientObject {
     this.later(() => {
       const s = this.range.sheet.model();
       for (let col = this.range.block.left; col <= this.range.block.right; col++) s.columnWidths.set(col, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.later(() => {
+      const s = this.range.sheet.model();
+      for (let row = this.range.block.top; row <= this.range.block.bottom; row++) s.rowHeights.set(row, points);
     });
   }
 }

@@ -17,12 +17,13 @@ import type {
   ReadOptions,
   Survey,
   RangeRef,
+  PageSetup,
   WriteBlock,
 } from '../../src/host/host.js';
 import { blockAddress, cellAddress, columnLetters, parseBlock, type Block } from '../../src/host/a1.js';
 import { TAG_COLUMNS, namesFromTags, tagColumnsOf, withDerivedNames } from '../../src/template/tags.js';
 
-type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns';
+type Method = 'sheets' | 'addSheets' | 'read' | 'write' | 'format' | 'setMarks' | 'select' | 'names' | 'survey' | 'lookup' | 'defineNames' | 'setListValidation' | 'hideColumns' | 'pageSetup';
 
 interface Sheet {
   name: string;
@@ -40,6 +41,8 @@ export class MemoryHost implements Host {
   private definedNames: DefinedName[] = [];
   validations: ListValidation[] = [];
   formats: FormatBlock[] = [];
+  /** Every page setup applied, in order (the last one of a sheet is how it prints). */
+  pageSetups: PageSetup[] = [];
   selection: RangeRef | undefined;
   calls: Record<Method, number> = MemoryHost.zero();
 
@@ -48,7 +51,7 @@ export class MemoryHost implements Host {
   }
 
   private static zero(): Record<Method, number> {
-    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, survey: 0, lookup: 0, defineNames: 0, setListValidation: 0, hideColumns: 0 };
+    return { sheets: 0, addSheets: 0, read: 0, write: 0, format: 0, setMarks: 0, select: 0, names: 0, survey: 0, lookup: 0, defineNames: 0, setListValidation: 0, hideColumns: 0, pageSetup: 0 };
   }
 
   /** Host calls since the last reset, all methods together. */
@@ -215,6 +218,15 @@ export class MemoryHost implements Host {
   async flush(): Promise<void> {}
 
   discard(): void {}
+
+  async pageSetup(setups: PageSetup[]): Promise<void> {
+    this.calls.pageSetup++;
+    for (const p of setups) {
+      this.sheet(p.sheet);
+      if (p.printArea) parseBlock(p.printArea);
+    }
+    this.pageSetups.push(...setups);
+  }
 
   async hideColumns(ranges: RangeRef[]): Promise<void> {
     this.calls.hideColumns++;
