@@ -194,3 +194,26 @@ test('without a summary the appraisal ranks the workbook itself; a hand-edited s
   assert.equal(r.problems[0].code, 'summary_edited');
   assert.equal(r.tsv, undefined);
 });
+
+test('the appraisal sheet and text take the weights from the rubric in use, not 40% / 60%', async () => {
+  const { readFileSync } = await import('node:fs');
+  const rubric = JSON.parse(readFileSync(new URL('../../rubrics/2023-trial.json', import.meta.url), 'utf8')) as Json;
+  rubric.weights = { self: '0.3', assessor: '0.7' };
+  const engine = testEngine();
+  const withRubric = <T extends object | undefined>(o: T) => ({ ...(o ?? {}), rubric }) as T;
+  // Next year's rubric: another weighting, handed to every engine call.
+  const other: typeof engine = {
+    ...engine,
+    rubricInfo: () => ({ ...engine.rubricInfo(), weights: { self: 0.3, assessor: 0.7 } }),
+    rankDepartments: (rows, o) => engine.rankDepartments(rows, withRubric(o)),
+    weightedScore: (a, b, o) => engine.weightedScore(a, b, withRubric(o)),
+  };
+  const host = await fourDepartments();
+  const r = await appraisalText({ host, engine: other, locale: 'zh' }, );
+  assert.equal(r.ok, true, r.message);
+  assert.equal(r.tsv?.split('\r\n')[0], '序号\t院系\t自评分 S1（30%）\t考评分 S2（70%）\t校企合作考核得分 Sm\t名次');
+  const sheet = host.getBlock('年度考核', 'A1:A7').map((row) => row[0]);
+  assert.equal(sheet[6], '注：Sm = S1×30% + S2×70%，四舍五入保留 2 位小数；得分相同者名次并列。');
+  const en = await appraisalText({ host: await fourDepartments(), engine: other, locale: 'en' });
+  assert.equal(en.tsv?.split('\r\n')[0], 'No.\tDepartment\tSelf S1 (30%)\tAssessor S2 (70%)\tCooperation score Sm\tRank');
+});

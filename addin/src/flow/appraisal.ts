@@ -14,17 +14,24 @@ import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
 import { inSession } from './session.js';
-import { sheetRef, tr } from './text.js';
+import { percent, sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
 
 const COLS = 6;
 
-function headers(locale: Locale): string[] {
+/** The rubric's weighting as the appraisal form shows it (the rubric is data: next year's may differ). */
+interface Weighting {
+  weights: { self: number; assessor: number };
+  decimals: number;
+}
+
+function headers(locale: Locale, w: Weighting): string[] {
+  const [self, assessor] = [percent(w.weights.self), percent(w.weights.assessor)];
   return [
     tr(locale, '序号', 'No.'),
     tr(locale, '院系', 'Department'),
-    tr(locale, '自评分 S1（40%）', 'Self S1 (40%)'),
-    tr(locale, '考评分 S2（60%）', 'Assessor S2 (60%)'),
+    tr(locale, `自评分 S1（${self}）`, `Self S1 (${self})`),
+    tr(locale, `考评分 S2（${assessor}）`, `Assessor S2 (${assessor})`),
     tr(locale, '校企合作考核得分 Sm', 'Cooperation score Sm'),
     tr(locale, '名次', 'Rank'),
   ];
@@ -40,14 +47,18 @@ export function toTsv(rows: CellValue[][]): string {
   return rows.map((r) => r.map(cell).join('\t')).join('\r\n') + '\r\n';
 }
 
-function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
+function sheetValues(locale: Locale, w: Weighting, rows: DepartmentResult[]): CellValue[][] {
   const year = commonYear(rows);
   const pad = (row: CellValue[]) => [...row, ...Array<CellValue>(COLS - row.length).fill(null)];
   return [
     pad([tr(locale, `${year ? `${year} ` : ''}年度综合考核 · 校企合作考核结果`, `Annual appraisal${year ? ` ${year}` : ''}: cooperation assessment`)]),
-    headers(locale),
+    headers(locale, w),
     ...rowsOf(rows),
-    pad([tr(locale, '注：Sm = S1×40% + S2×60%，四舍五入保留两位小数；得分相同者名次并列。', 'Sm = S1×40% + S2×60%, rounded to 2 decimals; equal scores share a rank.')]),
+    pad([tr(
+      locale,
+      `注：Sm = S1×${percent(w.weights.self)} + S2×${percent(w.weights.assessor)}，四舍五入保留 ${w.decimals} 位小数；得分相同者名次并列。`,
+      `Sm = S1×${percent(w.weights.self)} + S2×${percent(w.weights.assessor)}, rounded to ${w.decimals} decimal${w.decimals === 1 ? '' : 's'}; equal scores share a rank.`,
+    )]),
   ];
 }
 
@@ -125,10 +136,11 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
     rows = rankRecords(engine, locale, own.departments);
   }
   if (rows.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
+  const rubric = engine.rubricInfo();
 
   const outcome = await writeResult(host, locale, plan, gathered.sheets, current, {
     baseName: tr(locale, '年度考核', 'Appraisal'),
-    values: sheetValues(locale, rows),
+    values: sheetValues(locale, rubric, rows),
     format: sheetFormat,
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
@@ -142,7 +154,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
     ),
     problems: [],
     written: outcome.written,
-    tsv: toTsv([headers(locale), ...rowsOf(rows)]),
+    tsv: toTsv([headers(locale, rubric), ...rowsOf(rows)]),
     departments: rows,
   };
 }

@@ -7,18 +7,15 @@
  * holds something the add-in did not write.
  */
 import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
-import type { ScoreResult } from '../engine/types.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
 import { inSession } from './session.js';
-import { tr } from './text.js';
+import { percent, tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
-import { gather, noDepartments } from './workbook.js';
+import { gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL } from '../template/layout.js';
-
-type Scored = Extract<ScoreResult, { ok: true }>;
 
 /** The three owned/anchoring blocks of a department's score sheet. */
 interface ScorePlaces {
@@ -80,10 +77,9 @@ export function outputValues(
     sumBase(s2), s2.deduction_total, s2.bonus_total, s2.total,
     categoriesText(locale, s1), assessorBlank ? sameAsSelf : categoriesText(locale, s2),
   ]);
-  const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
   const finalRow = Array<CellValue>(SCORE_COLUMNS.outWidth).fill(null);
   finalRow[SCORE_FINAL.value] = final;
-  finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`;
+  finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${percent(weights.self)} + ${s2.total} × ${percent(weights.assessor)} = ${final}`;
   finalRow[SCORE_FINAL.note] = assessorBlank ? sameAsSelf : null;
   values.push(finalRow);
   return { values, unknown };
@@ -112,9 +108,7 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
   for (const d of gathered.departments) {
     const p = scorePlaces(d.places);
     const [outNow, headNow, lineCells] = [readRef(p.out), readRef(p.head), p.lines].map((ref) => gathered.cells.get(ref));
-    const s1 = engine.scoreDepartment(d.self, { locale });
-    const s2 = engine.scoreDepartment(d.assessor, { locale });
-    if (!s1.ok || !s2.ok) continue; // validation above already passed; unreachable in practice
+    const { s1, s2 } = scoreBoth(engine, locale, d);
     const final = engine.weightedScore(s1.total, s2.total, { locale });
     const lineIds = lineCells.map((r) => String(r[0] ?? '').trim());
     const outBlock: Block = p.out.block;

@@ -160,14 +160,6 @@ export interface ActionDescription {
   id: ActionId;
   label: { zh: string; en: string };
   hint: { zh: string; en: string };
-  /** Who the action is mainly for, in the order of the work. */
-  audience: 'department' | 'assessor' | 'office';
-  /**
-   * What the pane may ask before running it: insertTemplate takes the department's name and
-   * year (InsertTemplateOptions); buildSummary takes other workbooks (read with
-   * readDepartments and passed as `extra`). The others take nothing.
-   */
-  asks?: Array<'department' | 'year' | 'otherWorkbooks'>;
 }
 
 /** The actions in the order a user performs them. */
@@ -179,8 +171,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '为一个院系插入填报表和评分表（可在同一工作簿中添加多个院系）',
       en: "Insert a department's facts and score sheets (several departments may share a workbook)",
     },
-    audience: 'department',
-    asks: ['department', 'year'],
   },
   {
     id: 'validate',
@@ -189,7 +179,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '检查自评栏和考评栏的每个填报项，标出有问题的单元格',
       en: 'Check every input of the self and assessor columns and mark the bad cells',
     },
-    audience: 'department',
   },
   {
     id: 'fillScores',
@@ -198,7 +187,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '在评分表中写入自评分、考评分、最终得分及扣分加分原因（写入数值，不写公式）',
       en: 'Write self, assessor and final scores with their reasons into the score sheet (values, not formulas)',
     },
-    audience: 'assessor',
   },
   {
     id: 'buildSummary',
@@ -207,8 +195,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '汇总各院系的自评分、考评分、最终得分并排名',
       en: "Gather the departments' S1, S2 and final scores and rank them",
     },
-    audience: 'office',
-    asks: ['otherWorkbooks'],
   },
   {
     id: 'appraisalText',
@@ -217,7 +203,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '生成可粘贴到年度综合考核表的制表符分隔文本，并生成可打印的“年度考核”工作表',
       en: 'Tab-separated text for the annual appraisal form, plus a print-ready sheet',
     },
-    audience: 'office',
   },
 ];
 

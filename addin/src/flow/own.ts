@@ -26,12 +26,56 @@ export function readRef(o: OwnedBlock): RangeRef {
   return { sheet: o.sheet, address: blockAddress({ ...o.block, right: o.block.right + 1 }) };
 }
 
+const DAY_MS = 86_400_000;
+/** Day 0 of the 1900 date system as spreadsheets count it today (serial 1 = 1900-01-01). */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * The number a spreadsheet makes of text written into a cell as if typed, or undefined when
+ * it keeps the text: WPS parses what the add-in writes like typed input, so "65%" becomes
+ * 0.65, "2024-03-05" the date serial 45356 and "1,200" 1200. Such a cell still holds what the
+ * add-in wrote; only the host changed its form.
+ */
+export function typedNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (String(Number(t)) === t) return Number(t);
+  const grouped = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.exec(t);
+  if (grouped) return Number(t.replace(/,/g, ''));
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+  if (percent) return Number(percent[1]) / 100;
+  const date = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)$/.exec(t);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2] ?? date[4]), Number(date[3] ?? date[5])];
+    const at = Date.UTC(y, m - 1, d);
+    const real = new Date(at);
+    // 2024-02-30 stays text, as it does in the spreadsheet; serials before 1900-03-01 differ
+    // by Excel's phantom 1900-02-29, and no such date is ever written by the add-in.
+    if (real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d || y < 1901) return undefined;
+    return Math.round((at - SERIAL_EPOCH) / DAY_MS);
+  }
+  return undefined;
+}
+
+function digest(v: string | number | boolean): string {
+  return fnv1a(`${typeof v}:${String(v)}`).toString(36);
+}
+
+/**
+ * A written value's hash. Text a host may parse into a number hashes as that number, and a
+ * number by its 15 significant digits (what a spreadsheet keeps of 65 / 100), so the record
+ * holds whichever form the cell ends up in.
+ */
 function hashValue(v: CellValue): string {
   if (v === null) return '-';
-  // Some hosts turn written text that looks like a number into a number (WPS parses "123"
-  // as typed input), so a numeric text and its number count as the same value.
-  if (typeof v === 'string' && v.trim() !== '' && String(Number(v)) === v) v = Number(v);
-  return fnv1a(`${typeof v}:${String(v)}`).toString(36);
+  const n = typeof v === 'string' ? typedNumber(v) : typeof v === 'number' ? v : undefined;
+  return digest(n === undefined ? v : Number(n.toPrecision(15)));
+}
+
+/** The hash records written before hashValue knew percentages and dates carry: numeric text only. */
+function earlierHash(v: CellValue): string {
+  if (v === null) return '-';
+  return digest(typeof v === 'string' && v.trim() !== '' && String(Number(v)) === v ? Number(v) : v);
 }
 
 function isEmpty(v: CellValue | undefined): boolean {
@@ -60,7 +104,7 @@ export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? null;
       if (isEmpty(v)) continue;
-      if (!record || record[c] !== hashValue(v)) out.push(cellAddress(o.block.top + r, o.block.left + c));
+      if (!record || (record[c] !== hashValue(v) && record[c] !== earlierHash(v))) out.push(cellAddress(o.block.top + r, o.block.left + c));
     }
     if (!isEmpty(recordCell) && !record) out.push(cellAddress(o.block.top + r, o.block.left + width));
   }

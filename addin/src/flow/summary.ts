@@ -19,7 +19,7 @@ import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { inSession } from './session.js';
 import { tr } from './text.js';
-import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
 
 /** Scores what `gather` read; departments with input problems are left out and reported. */
 export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): ReadDepartmentsResult {
@@ -31,11 +31,8 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
       problems.push(...own);
       continue;
     }
-    const s1 = engine.scoreDepartment(d.self, { locale });
-    const s2 = engine.scoreDepartment(d.assessor, { locale });
-    if (s1.ok && s2.ok) {
-      departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet });
-    }
+    const { s1, s2 } = scoreBoth(engine, locale, d);
+    departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet });
   }
   return { departments, problems };
 }

@@ -22,3 +22,8 @@ export function sheetRef(sheet: string, address: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) || /^[\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z_]*$/.test(sheet);
   return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
+
+/** A weight as people write it: 0.4 → "40%", 0.125 → "12.5%". */
+export function percent(x: number): string {
+  return `${Math.round(x * 10000) / 100}%`;
+}

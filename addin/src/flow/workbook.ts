@@ -5,7 +5,7 @@
  * this in one place is what keeps the number of host calls constant.
  */
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine, ScoreResult } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
 import { NAME_PREFIX, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
@@ -220,6 +220,23 @@ export function inputProblems(engine: Engine, locale: Locale, data: DepartmentDa
     problems.push({ ...at, path: e.path, code: e.code, message: prefix + e.message, department: data.department });
   }
   return problems;
+}
+
+export type Scored = Extract<ScoreResult, { ok: true }>;
+
+/**
+ * S1 and S2 of a department whose facts passed validation. The engine refusing facts it has
+ * just validated is a fault of the add-in, not of the user: it is thrown, never answered by
+ * leaving the department out (a summary or score sheet silently short of one department).
+ */
+export function scoreBoth(engine: Engine, locale: Locale, d: DepartmentData): { s1: Scored; s2: Scored } {
+  const s1 = engine.scoreDepartment(d.self, { locale });
+  const s2 = engine.scoreDepartment(d.assessor, { locale });
+  if (!s1.ok || !s2.ok) {
+    const errors = (s1.ok ? [] : s1.errors).concat(s2.ok ? [] : s2.errors);
+    throw new Error(`internal: "${d.department}" passed validation but was not scored: ${errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
+  }
+  return { s1, s2 };
 }
 
 export function noDepartments(locale: Locale): FlowProblem {

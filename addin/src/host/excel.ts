@@ -179,7 +179,6 @@ function rangeNames(items: Excel.NamedItem[]): DefinedName[] {
 }
 
 export class ExcelHost implements Host {
-  readonly kind = 'excel' as const;
   private readonly markNotes: MarkNotes;
   private session?: Promise<Session>;
 

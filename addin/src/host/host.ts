@@ -86,9 +86,6 @@ export interface ReadOptions {
 }
 
 export interface Host {
-  /** Which host this is, for messages only; the flow never branches on it. */
-  readonly kind: 'excel' | 'wps' | 'web';
-
   /** Worksheet names in tab order. */
   sheets(): Promise<string[]>;
   /** Appends empty worksheets with these names, in order (none of them may exist yet). */

@@ -75,7 +75,6 @@ function targetOf(refersTo: unknown): RangeRef | null {
 }
 
 export class WpsHost implements Host {
-  readonly kind = 'wps' as const;
   /** Within one action: the workbook, its sheets by name (lower case) and the blocks read. */
   private book?: EtWorkbook;
   private collection?: EtSheets;

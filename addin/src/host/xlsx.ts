@@ -66,7 +66,6 @@ function isMergedSlave(cell: Cell): boolean {
 }
 
 export class XlsxHost implements Host {
-  readonly kind = 'web' as const;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
