@@ -84,7 +84,9 @@
 import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from '../template/text.js';
+
+export type { Locale };
 
 /** What every action needs: the host to talk to, the engine, and the user's language. */
 export interface FlowContext {
@@ -207,7 +209,7 @@ export const ACTIONS: readonly ActionDescription[] = [
 ];
 
 export type { Problem };
-export { insertTemplate } from '../template/insert.js';
+export { insertTemplate } from './insert.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';

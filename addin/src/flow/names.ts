@@ -11,36 +11,14 @@
  * rows instead, and the same places are worked out from the tags (../template/tags.ts).
  */
 import type { DefinedName } from '../host/host.js';
-import { parseBlock, type Block } from '../host/a1.js';
+import { parseBlock } from '../host/a1.js';
+import { fieldSuffix, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
+
+export { departmentKey, fieldSuffix, fnv1a, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
 import { FACT_FIELDS } from '../template/fields.js';
 
-export const NAME_PREFIX = 'coop_';
 export const SUMMARY_NAME = 'coop_summary_out';
 export const APPRAISAL_NAME = 'coop_appraisal_out';
-
-/** FNV-1a over UTF-16 code units: small, stable across hosts and good enough to tell values apart. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-export function departmentKey(department: string): string {
-  const h = fnv1a(department.trim()).toString(36);
-  return `d${h.padStart(7, '0').slice(-6)}`;
-}
-
-/** "internship.local" + "self" → "internship_local_self". */
-export function fieldSuffix(path: string, column: 'self' | 'assessor'): string {
-  return `${path.replace(/\./g, '_')}_${column}`;
-}
-
-export function nameOf(key: string, suffix: string): string {
-  return `${NAME_PREFIX}${key}_${suffix}`;
-}
 
 /** Suffixes of the names every department carries besides the fact fields. */
 export const FIXED_SUFFIXES = ['department', 'year', 'majors', 'classes', 'out', 'head', 'lines'] as const;
@@ -49,12 +27,6 @@ export function requiredSuffixes(): string[] {
   const out: string[] = [...FIXED_SUFFIXES];
   for (const f of FACT_FIELDS) out.push(fieldSuffix(f.path, 'self'), fieldSuffix(f.path, 'assessor'));
   return out;
-}
-
-/** A named place: its sheet and block. */
-export interface Place {
-  sheet: string;
-  block: Block;
 }
 
 /** One department's named places, or the names it is missing. */

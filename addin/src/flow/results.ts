@@ -9,7 +9,7 @@ import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, blockOf, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
-import { freeSheetName } from '../template/insert.js';
+import { freeSheetName } from './insert.js';
 
 /** The record column beside a block (see own.ts). */
 function recordColumn(b: Block): Block {

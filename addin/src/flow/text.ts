@@ -2,11 +2,9 @@
  * The flow's own sentences in both languages. The engine localises its messages itself
  * (options.locale); these are the flow's: action summaries and workbook problems.
  */
-import type { Locale } from './index.js';
+import { tr, type Locale } from '../template/text.js';
 
-export function tr(locale: Locale, zh: string, en: string): string {
-  return locale === 'en' ? en : zh;
-}
+export { percent, tr } from '../template/text.js';
 
 /** "机电-评分!E5、机电-评分!F5 等 12 个单元格" — a readable list that stays short. */
 export function cellList(locale: Locale, cells: string[], limit = 12): string {
@@ -21,9 +19,4 @@ export function cellList(locale: Locale, cells: string[], limit = 12): string {
 export function sheetRef(sheet: string, address: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) || /^[\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z_]*$/.test(sheet);
   return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
-}
-
-/** A weight as people write it: 0.4 → "40%", 0.125 → "12.5%". */
-export function percent(x: number): string {
-  return `${Math.round(x * 10000) / 100}%`;
 }

@@ -8,12 +8,11 @@
  */
 import type { CellValue, DefinedName, FormatBlock, ListValidation, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
-import type { Locale } from '../flow/index.js';
+import { tr, type Locale } from './text.js';
 import { blockAddress, blockOf, cellAddress, type Block } from '../host/a1.js';
-import { nameOf } from '../flow/names.js';
+import { nameOf } from './names.js';
 import { fieldTag, tagText } from './tags.js';
-import { ownedWrite } from '../flow/own.js';
-import { tr } from '../flow/text.js';
+import { ownedWrite } from './record.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS, SCORE_FINAL } from './columns.js';
 import {
   BOOL_LIST,

@@ -15,7 +15,7 @@
  */
 import type { CellValue, DefinedName } from '../host/host.js';
 import { blockAddress, type Block } from '../host/a1.js';
-import { fieldSuffix, nameOf, type Place } from '../flow/names.js';
+import { fieldSuffix, nameOf, type Place } from './names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from './fields.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS } from './columns.js';
 
