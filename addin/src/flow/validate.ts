@@ -33,7 +33,8 @@ export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathe
   const problems: FlowProblem[] = [...gathered.damaged];
   for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
   if (gathered.markScope.length > 0) {
-    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
+    const fills = gathered.departments.flatMap((d) => d.fills);
+    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')), { fills });
   }
   return { gathered, problems };
 }

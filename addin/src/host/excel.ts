@@ -23,9 +23,9 @@
  * 1.10 no mark is made at all, because a mark we could not recognise later could never be
  * taken off (the pane still lists every problem and selects its cell).
  */
-import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
-import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
-import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
+import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, MarkOptions, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
+import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block, type Cell } from './a1.js';
+import { MARK_FILL, composeMarkNote, giveBack, parseMarkNote, sameColour, templateFills } from './mark-text.js';
 
 /** `Excel.run` as the adapter uses it; tests pass a function handing over a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -349,7 +349,7 @@ export class ExcelHost implements Host {
     });
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+  async setMarks(scope: RangeRef[], marks: CellMark[], options: MarkOptions = {}): Promise<void> {
     const mode = this.markNotes;
     if (mode === 'none' || (scope.length === 0 && marks.length === 0)) return;
     // Every mark is looked at too, even one outside the scope.
@@ -372,10 +372,13 @@ export class ExcelHost implements Host {
     }
     s.look = undefined;
     const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
+    const templateFill = templateFills(options.fills);
     const changes: CellChange[] = [];
+    // The look saw every cell's fill, so a mark whose note was deleted is found as well: Excel
+    // sweeps whatever `options.sweep` says.
     for (const [key, cell] of cells) {
       const message = wanted.get(key);
-      const change = message === undefined ? unmarkChange(cell) : markChange(mode, cell, message);
+      const change = message === undefined ? unmarkChange(cell, templateFill(cell.sheet, topLeftOf(cell.address))) : markChange(mode, cell, message);
       if (change) changes.push(change);
     }
     // Marks already as they should be send nothing: a clean validation ends without a write.
@@ -496,8 +499,7 @@ function markChange(mode: MarkNotes, cell: CellState, message: string): CellChan
   // A threaded comment is a conversation of its own: we do not rewrite someone else's, and a
   // fill without our comment could not be recognised as ours later, so no mark at all there.
   if (mode === 'comments' && cell.holder && !before.ours) return null;
-  const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
-  const content = composeMarkNote(message, before.userNote, ownFill);
+  const content = composeMarkNote(message, before.userNote);
   const fill = !sameColour(cell.fill, MARK_FILL);
   const note = content !== cell.note;
   if (!fill && !note) return null;
@@ -511,25 +513,25 @@ function markChange(mode: MarkNotes, cell: CellState, message: string): CellChan
 }
 
 /** The change that takes our mark off a cell, giving back its own fill and note; null if not ours. */
-function unmarkChange(cell: CellState): CellChange | null {
-  const before = parseMarkNote(cell.note);
+function unmarkChange(cell: CellState, templateFill: string | undefined): CellChange | null {
+  const back = giveBack(cell.note, cell.fill, templateFill);
+  if (!back) return null;
   const holder = cell.holder;
-  if (!before.ours || !holder) return null;
   return (sheet) => {
-    if (sameColour(cell.fill, MARK_FILL)) {
+    if (back.fill !== undefined) {
       const fill = sheet(cell.sheet).getRange(cell.address).format.fill;
-      if (before.ownFill) fill.color = before.ownFill;
+      if (back.fill) fill.color = back.fill;
       else fill.clear();
     }
-    if (before.userNote) holder.content = before.userNote;
+    if (back.note === undefined || !holder) return;
+    if (back.note) holder.content = back.note;
     else holder.delete();
   };
 }
 
-/** The cell's own fill worth giving back: not ours, not Excel's "no fill" white. */
-function ownFillOf(fill: string | null): string | undefined {
-  if (!fill || sameColour(fill, MARK_FILL) || sameColour(fill, '#FFFFFF')) return undefined;
-  return fill;
+function topLeftOf(address: string): Cell {
+  const block = parseBlock(address);
+  return { row: block.top, col: block.left };
 }
 
 function cellKey(sheet: string, address: string): string {

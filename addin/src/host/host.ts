@@ -77,6 +77,26 @@ export interface Survey {
   names: DefinedName[];
 }
 
+/** Cells' own fill as the template gave it: what they get back when a mark goes. */
+export interface FillRef extends RangeRef {
+  /** "#RRGGBB", or null: no fill. */
+  fill: string | null;
+}
+
+export interface MarkOptions {
+  /**
+   * The template's fill of the input cells, given back when their mark goes (cells of the
+   * scope outside every block have none). The note does not carry it: people read notes.
+   */
+  fills?: FillRef[];
+  /**
+   * Also find marks whose note the user deleted (the mark's fill alone) by the fill of every
+   * cell of the scope. Excel and the web page see those fills in the look they take anyway
+   * and always do; WPS pays calls into ET per block, so it does it only when asked.
+   */
+  sweep?: boolean;
+}
+
 export interface ReadOptions {
   /**
    * The blocks whose marks the action will set next (`setMarks` with this scope): an adapter
@@ -101,9 +121,10 @@ export interface Host {
   /**
    * Makes the marks inside `scope` exactly `marks`: marks the given cells (fill + note) and
    * removes this add-in's earlier marks from every other cell of `scope` (may be queued until
-   * `flush`). Only marks this add-in made are ever removed.
+   * `flush`). Only marks this add-in made are ever removed; the cell gets its own note and
+   * fill back (`options.fills`, ./mark-text.ts `giveBack`).
    */
-  setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void>;
+  setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void>;
   /** Applies everything queued, then activates the sheet and selects the cell or block. */
   select(ref: RangeRef): Promise<void>;
 

@@ -21,7 +21,7 @@
  * - Formats and dropdowns are set once per property and value per sheet over all the blocks
  *   that want them (multi-area references, ./wps-format.ts).
  */
-import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, RangeRef, Survey, WriteBlock } from './host.js';
+import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, MarkOptions, RangeRef, Survey, WriteBlock } from './host.js';
 import { blockAddress, blockCols, blockRows, columnLetters, contains, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { multiArea } from './areas.js';
 import { applyFormats } from './wps-format.js';
@@ -335,8 +335,8 @@ export class WpsHost implements Host {
     applyFormats((name) => this.sheet(name), blocks);
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
-    applyMarks((name) => this.sheet(name), scope, marks);
+  async setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void> {
+    applyMarks((name) => this.sheet(name), scope, marks, options);
   }
 
   async select(ref: RangeRef): Promise<void> {

@@ -41,8 +41,8 @@ export interface SheetPlan {
 export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assessor (S2)', '加载项记录（请勿修改）', 'Add-in record (do not edit)'];
 
 const HEADER_FILL = '#DDEBF7';
-const SELF_FILL = '#FFF2CC';
-const ASSESSOR_FILL = '#E2EFDA';
+export const SELF_FILL = '#FFF2CC';
+export const ASSESSOR_FILL = '#E2EFDA';
 const RECORD_FONT = '#A6A6A6';
 
 function t(locale: Locale, text: Text): string {
