@@ -24,7 +24,7 @@ interface ScorePlaces {
   lines: RangeRef;
 }
 
-function scorePlaces(places: Map<string, Place>): ScorePlaces {
+export function scorePlaces(places: Map<string, Place>): ScorePlaces {
   const out = places.get('out') as Place;
   const head = places.get('head') as Place;
   const lines = places.get('lines') as Place;

@@ -48,6 +48,10 @@
  *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
+ * - `clearMarks(ctx)` takes every mark off the inputs (also those whose note the user
+ *   deleted), giving back the template's colour and the user's own notes; no value changes.
+ * - `clearScores(ctx)` empties the score sheets' output cells and records, with the same
+ *   ownership check as fillScores (nothing cleared while any of them is foreign).
  *
  * ## The workbook this flow reads and writes
  *
@@ -95,7 +99,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText';
+export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -206,6 +210,22 @@ export const ACTIONS: readonly ActionDescription[] = [
       en: 'Tab-separated text for the annual appraisal form, plus a print-ready sheet',
     },
   },
+  {
+    id: 'clearMarks',
+    label: { zh: '清除标记', en: 'Clear marks' },
+    hint: {
+      zh: '去掉填报表上加载项所做的标记（底色和批注），恢复原来的底色和您自己的批注；不改动任何内容',
+      en: "Take the add-in's marks (fill and note) off the facts sheets, giving back their colour and your own notes; no value changes",
+    },
+  },
+  {
+    id: 'clearScores',
+    label: { zh: '清除得分', en: 'Clear scores' },
+    hint: {
+      zh: '清空评分表中加载项写入的得分和说明；若其中有不是加载项写入的内容则不清除并列出单元格',
+      en: 'Empty the scores and reasons the add-in wrote into the score sheets; stops and names the cells if any holds something else',
+    },
+  },
 ];
 
 export type { Problem };
@@ -214,3 +234,4 @@ export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
 export { appraisalText } from './appraisal.js';
+export { clearMarks, clearScores } from './clear.js';

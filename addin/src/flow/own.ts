@@ -33,11 +33,12 @@ export function foreignProblems(locale: Locale, planned: Array<{ owned: OwnedBlo
   return problems;
 }
 
-export function foreignMessage(locale: Locale, problems: FlowProblem[]): string {
+/** "Nothing written: …" (or, for an action that clears, `lead` such as "Nothing cleared"). */
+export function foreignMessage(locale: Locale, problems: FlowProblem[], lead = { zh: '未写入任何内容', en: 'Nothing written' }): string {
   const cells = problems.map((p) => sheetRef(p.sheet, p.address));
   return tr(
     locale,
-    `未写入任何内容：以下输出单元格中有不是加载项写入的内容：${cellList(locale, cells)}`,
-    `Nothing written: these output cells hold data the add-in did not write: ${cellList(locale, cells)}`,
+    `${lead.zh}：以下输出单元格中有不是加载项写入的内容：${cellList(locale, cells)}`,
+    `${lead.en}: these output cells hold data the add-in did not write: ${cellList(locale, cells)}`,
   );
 }

@@ -14,6 +14,7 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  MarkOptions,
   ReadOptions,
   Survey,
   RangeRef,
@@ -118,8 +119,12 @@ export class MemoryHost implements Host {
     }
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+  /** What the last setMarks was told besides the marks (the template's fills, a sweep). */
+  markOptions: MarkOptions | undefined;
+
+  async setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void> {
     this.calls.setMarks++;
+    this.markOptions = options;
     for (const s of scope) {
       const sh = this.sheet(s.sheet);
       const b = parseBlock(s.address);
