@@ -13,7 +13,7 @@ import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
 import { foreignCells, readRef } from './own.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { percent, sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
 
@@ -90,7 +90,7 @@ function summaryRows(values: CellValue[][]): DepartmentResult[] {
 }
 
 export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => appraise(ctx));
+  return inAction(ctx, () => appraise(ctx));
 }
 
 async function appraise(ctx: FlowContext): Promise<ActionReport> {

@@ -14,12 +14,12 @@ import type { WriteBlock } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem } from './index.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef } from './own.js';
 import { scorePlaces } from './fill.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
 
 export async function clearMarks(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, async () => {
+  return inAction(ctx, async () => {
     const { host, locale } = ctx;
     const gathered = await gather(host, locale, { marks: true });
     if (gathered.departments.length === 0 && gathered.damaged.length === 0) {
@@ -39,7 +39,7 @@ export async function clearMarks(ctx: FlowContext): Promise<ActionReport> {
 }
 
 export async function clearScores(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, async () => {
+  return inAction(ctx, async () => {
     const { host, locale } = ctx;
     const gathered = await gather(host, locale, { scores: true });
     const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'clearScores', ok: false, message, problems, written: [] });
@@ -52,7 +52,7 @@ export async function clearScores(ctx: FlowContext): Promise<ActionReport> {
     });
     const foreign = foreignProblems(locale, planned);
     if (foreign.length > 0) return fail(foreign, foreignMessage(locale, foreign, { zh: '未清除任何内容', en: 'Nothing cleared' }));
-    const writes: WriteBlock[] = planned.map((p) => ownedWrite(p.owned, padTo([], p.owned.block)));
+    const writes: WriteBlock[] = planned.map((p) => ownedWrite(p.owned, padTo([], p.owned.block), p.current));
     await host.write(writes);
     const n = planned.length;
     return {

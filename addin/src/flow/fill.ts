@@ -11,7 +11,7 @@ import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale }
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { percent, tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
@@ -86,7 +86,7 @@ export function outputValues(
 }
 
 export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => fill(ctx));
+  return inAction(ctx, () => fill(ctx));
 }
 
 async function fill(ctx: FlowContext): Promise<ActionReport> {
@@ -129,7 +129,7 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
     }
     planned.push({ owned: p.out, current: outNow, department: d.department });
     planned.push({ owned: p.head, current: headNow, department: d.department });
-    writes.push(ownedWrite(p.out, values), ownedWrite(p.head, headValues(locale, d.department, d.year)));
+    writes.push(ownedWrite(p.out, values, outNow), ownedWrite(p.head, headValues(locale, d.department, d.year), headNow));
     results.push({
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
       source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,

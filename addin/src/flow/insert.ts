@@ -10,7 +10,7 @@ import { departmentTemplate } from './workbook.js';
 import type { WriteBlock } from '../host/host.js';
 import { blockAddress, parseBlock, type Block } from '../host/a1.js';
 import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from '../template/tags.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { tr } from './text.js';
 import { cellAddress } from '../host/a1.js';
 import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from '../template/layout.js';
@@ -56,7 +56,7 @@ function cleanDepartment(name: string): string {
 }
 
 export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptions = {}): Promise<ActionReport> {
-  return inSession(ctx.host, () => insert(ctx, opts));
+  return inAction(ctx, () => insert(ctx, opts));
 }
 
 async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<ActionReport> {

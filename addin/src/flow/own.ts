@@ -9,7 +9,7 @@ import { cellList, sheetRef, tr } from './text.js';
 
 export { foreignCells, ownedWrite, padTo, readRef, typedNumber, type OwnedBlock } from '../template/record.js';
 
-function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
+export function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
   return {
     sheet,
     address,

@@ -76,7 +76,8 @@ export async function writeResult(
     own = blockOf(0, 0, plan.rows, plan.cols);
     target = { sheet: name, block: own };
   }
-  const write = ownedWrite(target, padTo(sheet.values, target.block));
+  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
+  const write = ownedWrite(target, padTo(sheet.values, target.block), plan.existing ? current : undefined);
   await host.write([write]);
   // A block of the same place and size as the last run's keeps its formats and its name.
   if (!plan.existing || !sameBlock(plan.existing.previous, own)) {

@@ -17,7 +17,7 @@ import type {
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
-import { inSession } from './session.js';
+import { inAction, inSession } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
 
@@ -115,7 +115,7 @@ function summaryFormat(sheet: string, b: Block): FormatBlock[] {
 }
 
 export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] = []): Promise<ActionReport> {
-  return inSession(ctx.host, () => summarise(ctx, extra));
+  return inAction(ctx, () => summarise(ctx, extra));
 }
 
 async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<ActionReport> {

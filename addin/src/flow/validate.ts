@@ -6,7 +6,7 @@
 import type { CellMark, Host } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { tr } from './text.js';
 
 /** One mark per cell; several problems on one cell share its note, one per line. */
@@ -49,7 +49,7 @@ export function problemSummary(locale: Locale, problems: FlowProblem[]): string 
 }
 
 export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => validate(ctx));
+  return inAction(ctx, () => validate(ctx));
 }
 
 async function validate(ctx: FlowContext): Promise<ActionReport> {

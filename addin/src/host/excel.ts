@@ -23,7 +23,7 @@
  * 1.10 no mark is made at all, because a mark we could not recognise later could never be
  * taken off (the pane still lists every problem and selects its cell).
  */
-import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, MarkOptions, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
+import { WriteConflict, type CellFormat, type CellMark, type CellValue, type DefinedName, type FormatBlock, type Host, type ListValidation, type MarkOptions, type RangeRef, type ReadOptions, type Survey, type WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block, type Cell } from './a1.js';
 import { MARK_FILL, composeMarkNote, giveBack, parseMarkNote, sameColour, templateFills } from './mark-text.js';
 
@@ -161,6 +161,18 @@ interface Session {
   /** The notes (or comments) of the workbook, listed by `survey`. */
   holders?: Holder[];
   look?: MarkLook;
+  /** Blocks written with `expect`, each with its look just before the write (same sync). */
+  guards: Guard[];
+}
+
+/**
+ * A guarded write: Office.js cannot make a write conditional within one batch, so the batch
+ * that writes first loads the block again (commands run in order: the load sees the block
+ * just before the write) and the answer is compared after the sync.
+ */
+interface Guard {
+  block: WriteBlock & { expect: CellValue[][] };
+  before: Excel.Range;
 }
 
 function scopeKey(scope: RangeRef[]): string {
@@ -194,7 +206,7 @@ export class ExcelHost implements Host {
     this.session ??= new Promise<Session>((resolve, reject) => {
       let close = () => {};
       const closed = new Promise<void>((done) => (close = done));
-      const session: Partial<Session> = { ops: [], close, names: new Map(), allNames: false };
+      const session: Partial<Session> = { ops: [], close, names: new Map(), allNames: false, guards: [] };
       session.finished = this.run(async (context) => {
         session.context = context;
         session.sheet = sheetsOf(context);
@@ -216,6 +228,7 @@ export class ExcelHost implements Host {
       if (apply && s.ops.length > 0) {
         for (const op of s.ops.splice(0)) op();
         await s.context.sync();
+        await checkGuards(s);
       }
     } finally {
       s.ops.length = 0;
@@ -234,6 +247,7 @@ export class ExcelHost implements Host {
       for (const op of s.ops.splice(0)) op();
       const answer = look(s);
       await s.context.sync();
+      await checkGuards(s);
       return answer();
     } catch (error) {
       await this.end(false);
@@ -338,7 +352,11 @@ export class ExcelHost implements Host {
     }
     if (blocks.length === 0) return;
     await this.queue((s) => {
-      for (const b of blocks) s.sheet(b.sheet).getRange(b.address).values = b.values.map((row) => row.map(toExcel));
+      for (const b of blocks) {
+        const range = s.sheet(b.sheet).getRange(b.address);
+        if (b.expect) s.guards.push({ block: { ...b, expect: b.expect }, before: s.sheet(b.sheet).getRange(b.address).load('values,formulas') });
+        range.values = b.values.map((row) => row.map(toExcel));
+      }
     });
   }
 
@@ -440,6 +458,33 @@ export class ExcelHost implements Host {
       for (const r of ranges) s.sheet(r.sheet).getRange(r.address).getEntireColumn().columnHidden = true;
     });
   }
+}
+
+/**
+ * After the sync that carried guarded writes: when any guarded block had changed since the
+ * action read it, one more sync puts every guarded block back as it was just before the write
+ * (formulas as formulas), and WriteConflict names the changed cells. Nothing to check, or
+ * nothing changed: no sync at all.
+ */
+async function checkGuards(s: Session): Promise<void> {
+  const guards = s.guards.splice(0);
+  const changed: RangeRef[] = [];
+  for (const { block, before } of guards) {
+    const at = parseBlock(block.address);
+    before.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (fromExcel(v) !== (block.expect[r]?.[c] ?? null)) changed.push({ sheet: block.sheet, address: cellAddress(at.top + r, at.left + c) });
+      }),
+    );
+  }
+  if (changed.length === 0) return;
+  for (const { block, before } of guards) {
+    s.sheet(block.sheet).getRange(block.address).values = before.formulas.map((row, r) =>
+      row.map((f, c) => (typeof f === 'string' && f.startsWith('=') ? f : toExcel(fromExcel(before.values[r][c])))),
+    );
+  }
+  await s.context.sync();
+  throw new WriteConflict(changed);
 }
 
 /** Queues the load of every name of the workbook; the answer is remembered in the session. */

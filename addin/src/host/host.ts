@@ -14,6 +14,18 @@
  * separately and never quoted.
  */
 
+/**
+ * Thrown by `flush` when blocks written with `expect` no longer held those values when the
+ * write landed (the user typed into them between the action's read and its write). The host
+ * has put every such block back as it found it; `cells` are the cells that had changed.
+ */
+export class WriteConflict extends Error {
+  constructor(readonly cells: RangeRef[]) {
+    super(`cells changed while the action ran: ${cells.map((c) => `${c.sheet}!${c.address}`).join(', ')}`);
+    this.name = 'WriteConflict';
+  }
+}
+
 /** A cell's value as the flow sees it: `null` is an empty cell. */
 export type CellValue = string | number | boolean | null;
 
@@ -27,6 +39,14 @@ export interface RangeRef {
 /** A block of values to write; `values` has exactly the block's rows × columns. */
 export interface WriteBlock extends RangeRef {
   values: CellValue[][];
+  /**
+   * What the action read in this block and checked before deciding to write (the add-in's
+   * own output and its record). A host where the user can type between that read and the
+   * write (Excel, between round trips) looks again in the round trip that writes, and when
+   * the block changed, puts it back as it was and fails the flush with WriteConflict. WPS
+   * and the web page run an action without letting anyone type in between.
+   */
+  expect?: CellValue[][];
 }
 
 /** Presentation the template and the result sheets ask for; every field optional. */

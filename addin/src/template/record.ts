@@ -111,8 +111,11 @@ export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
   return out;
 }
 
-/** The write of `values` (block rows × cols) together with its records. */
-export function ownedWrite(o: OwnedBlock, values: CellValue[][]): WriteBlock {
+/**
+ * The write of `values` (block rows × cols) together with its records; `expect`, the block and
+ * record as read and checked (foreignCells), lets the host refuse a write the user overtook.
+ */
+export function ownedWrite(o: OwnedBlock, values: CellValue[][], expect?: CellValue[][]): WriteBlock {
   const width = blockCols(o.block);
   if (values.length !== blockRows(o.block) || values.some((r) => r.length !== width)) {
     throw new Error(`internal: ${blockAddress(o.block)} expects ${blockRows(o.block)}×${width} values`);
@@ -121,6 +124,7 @@ export function ownedWrite(o: OwnedBlock, values: CellValue[][]): WriteBlock {
     sheet: o.sheet,
     address: blockAddress({ ...o.block, right: o.block.right + 1 }),
     values: values.map((row) => [...row, recordFor(row)]),
+    ...(expect ? { expect } : {}),
   };
 }
 

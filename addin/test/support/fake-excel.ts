@@ -91,6 +91,11 @@ export class FakeWorkbook {
   selection?: { sheet: string; address: string };
   active?: string;
   syncs = 0;
+  /**
+   * Runs as sync number `n` reaches Excel, before its commands: what a user does between two
+   * round trips of an action (Excel does not stop them typing meanwhile).
+   */
+  beforeSync?: (n: number) => void;
   /** Commands run by all syncs, to show batches are bulk (not one sync per cell). */
   commands = 0;
 
@@ -136,6 +141,7 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.model.syncs++;
+    this.model.beforeSync?.(this.model.syncs);
     const ops = this.queue;
     this.queue = [];
     for (const op of ops) {
@@ -344,6 +350,10 @@ class FakeRange extends ClientObject {
           const rows: (string | number | boolean)[][] = [];
           this.each((cell, r) => (rows[r] ??= []).push(cell.value));
           this.loaded.set('values', rows);
+        } else if (p === 'formulas') {
+          const rows: (string | number | boolean)[][] = [];
+          this.each((cell, r) => (rows[r] ??= []).push(cell.formula ?? cell.value));
+          this.loaded.set('formulas', rows);
         } else if (p === 'address') {
           const first = cellAddress(this.block.top, this.block.left);
           const last = cellAddress(this.block.bottom, this.block.right);
@@ -355,6 +365,9 @@ class FakeRange extends ClientObject {
   }
   get values(): (string | number | boolean)[][] {
     return this.get('values');
+  }
+  get formulas(): (string | number | boolean)[][] {
+    return this.get('formulas');
   }
   set values(values: unknown[][]) {
     this.later(() => {
