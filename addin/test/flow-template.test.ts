@@ -231,3 +231,15 @@ test('a row tag typed over is reported: the department is damaged, named by the 
   assert.match(damaged.message, /行标记.*internship_local_self.*重新插入模板/);
   assert.equal(damaged.sheet, '机电工程学院-填报');
 });
+
+test('a column inserted into a department’s score sheet is explained as such, not as lost tags', async () => {
+  const { fillScores } = await import('../src/flow/index.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院' });
+  host.insertColumns('机电工程学院-评分', 14, 1); // between the reasons (N) and the record (O)
+  const r = await fillScores(ctx);
+  assert.equal(r.ok, false);
+  assert.equal(r.problems[0].code, 'template_damaged');
+  assert.match(r.problems[0].message, /^工作表“机电工程学院-评分”中插入或删除了列，加载项的行标记不在原来的列中，找不到院系模板 d[0-9a-z]{6} 的 coop_d[0-9a-z]{6}_out、coop_d[0-9a-z]{6}_head、coop_d[0-9a-z]{6}_lines：请撤销该操作（Ctrl\+Z）；要加列，请加在表格右侧之外$/);
+});

@@ -9,9 +9,9 @@
 import type { CellValue, FormatBlock } from '../host/host.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockOf, blockRows, type Block } from '../host/a1.js';
-import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
-import { foreignCells, readRef } from './own.js';
-import { planResult, resultReads, writeResult } from './results.js';
+import { APPRAISAL_NAME, SUMMARY_NAME } from './names.js';
+import { foreignCells, readRef, type OwnedBlock } from './own.js';
+import { ownedPlace, planResult, resultReads, writeResult } from './results.js';
 import { commonYear, duplicateProblems, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
 import { inAction } from './session.js';
 import { percent, sheetRef, tr } from './text.js';
@@ -95,12 +95,12 @@ export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
 
 async function appraise(ctx: FlowContext): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
-  let summary: Place | undefined;
+  let summary: OwnedBlock | undefined;
   let plan = planResult([], APPRAISAL_NAME, 0, COLS);
   const gathered = await gather(host, locale, {
     results: [SUMMARY_NAME, APPRAISAL_NAME],
     extraFor: (names, departments) => {
-      summary = placeOf(names, SUMMARY_NAME);
+      summary = ownedPlace(names, SUMMARY_NAME, SUMMARY_COLS);
       const count = summary ? blockRows(summary.block) - 2 : departments;
       plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
       return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
@@ -110,7 +110,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
 
   let rows: DepartmentResult[];
   let current = gathered.extra[0];
-  const found = summary as Place | undefined; // assigned inside the gather callback above
+  const found = summary as OwnedBlock | undefined; // assigned inside the gather callback above
   if (found) {
     current = gathered.extra[1];
     const edited = foreignCells(found, gathered.extra[0]);

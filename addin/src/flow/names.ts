@@ -36,6 +36,8 @@ export interface DepartmentNames {
   missing: string[];
   /** Found by its row tags (today's template) rather than one name per place. */
   tagged?: boolean;
+  /** The sheet whose block name no longer has the template's width (columns inserted or deleted). */
+  reshaped?: string;
 }
 
 /** Groups the workbook's names into departments (keys found from their `_department` name). */

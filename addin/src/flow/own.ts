@@ -7,7 +7,7 @@ import type { FlowProblem, Locale } from './index.js';
 import { foreignCells, type OwnedBlock } from '../template/record.js';
 import { cellList, sheetRef, tr } from './text.js';
 
-export { foreignCells, ownedWrite, padTo, readRef, typedNumber, type OwnedBlock } from '../template/record.js';
+export { foreignCells, ownedWrite, ownedWrites, padTo, readRef, typedNumber, type OwnedBlock } from '../template/record.js';
 
 export function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
   return {

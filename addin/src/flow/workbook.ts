@@ -7,12 +7,12 @@
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
 import type { Engine, ScoreResult } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
-import { blockAddress, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
+import { blockAddress, blockCols, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
 import { NAME_PREFIX, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
 import { readRef } from './own.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
 import { BLOCK_SUFFIXES, SCORE_SUFFIXES, placesFromTags } from '../template/tags.js';
-import { FACTS_COLUMNS } from '../template/columns.js';
+import { FACTS_COLUMNS, SCORE_COLUMNS } from '../template/columns.js';
 import { TABLE_READ_LIMIT } from '../template/fields.js';
 import { tr } from './text.js';
 
@@ -101,7 +101,10 @@ function taggedPlaces(t: Tagged, cells: ReadCells, withScores: boolean): Departm
     if (!found.has(suffix)) missing.push(nameOf(t.key, suffix));
   }
   if (!t.scores) missing.push(nameOf(t.key, BLOCK_SUFFIXES.scores));
-  return { key: t.key, places: found, missing, tagged: true };
+  // A block name wider or narrower than the template made it: columns were inserted or
+  // deleted in that sheet, which moves the tag column away from where it is looked for.
+  const reshaped = [t.facts, ...(t.scores ? [t.scores] : [])].find((ref, i) => blockCols(parseBlock(ref.address)) !== (i === 0 ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag) + 1);
+  return { key: t.key, places: found, missing, tagged: true, reshaped: missing.length > 0 ? reshaped?.sheet : undefined };
 }
 
 function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
@@ -112,7 +115,13 @@ function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
     address: any ? cellAddress(any.block.top, any.block.left) : '',
     path: 'template',
     code: 'template_damaged',
-    message: d.tagged
+    message: d.reshaped
+      ? tr(
+          locale,
+          `工作表“${d.reshaped}”中插入或删除了列，加载项的行标记不在原来的列中，找不到院系模板 ${d.key} 的 ${some('、', ' 等')}：请撤销该操作（Ctrl+Z）；要加列，请加在表格右侧之外`,
+          `Columns were inserted into or deleted from sheet "${d.reshaped}", so the add-in's row tags are no longer in their column and ${some(', ', ' …')} of department ${d.key} cannot be found: undo that (Ctrl+Z); add columns only to the right of the table`,
+        )
+      : d.tagged
       ? tr(
           locale,
           `院系模板 ${d.key} 的行标记（填报表 H 列、评分表 P 列，不显示内容）或工作表不全，找不到 ${some('、', ' 等')}，请重新插入模板`,

@@ -19,11 +19,20 @@ const RECORD_TAG = 'coop1:';
 export interface OwnedBlock {
   sheet: string;
   block: Block;
+  /**
+   * The record's column (0-based) when a defined name says where it is: columns the user
+   * inserted between the block and its record push it to the right. Default: right beside.
+   */
+  record?: number;
 }
 
-/** The block plus its record column: what must be read before writing. */
+function recordColumn(o: OwnedBlock): number {
+  return o.record ?? o.block.right + 1;
+}
+
+/** The block through its record column (and any columns between): what must be read before writing. */
 export function readRef(o: OwnedBlock): RangeRef {
-  return { sheet: o.sheet, address: blockAddress({ ...o.block, right: o.block.right + 1 }) };
+  return { sheet: o.sheet, address: blockAddress({ ...o.block, right: recordColumn(o) }) };
 }
 
 const DAY_MS = 86_400_000;
@@ -96,17 +105,18 @@ function parseRecord(v: CellValue, width: number): string[] | undefined {
 /** Foreign cells of one block: "sheet!A1" addresses, in reading order. */
 export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
   const width = blockCols(o.block);
+  const at = recordColumn(o) - o.block.left;
   const out: string[] = [];
   for (let r = 0; r < blockRows(o.block); r++) {
     const row = current[r] ?? [];
-    const recordCell = row[width] ?? null;
+    const recordCell = row[at] ?? null;
     const record = isEmpty(recordCell) ? undefined : parseRecord(recordCell, width);
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? null;
       if (isEmpty(v)) continue;
       if (!record || (record[c] !== hashValue(v) && record[c] !== earlierHash(v))) out.push(cellAddress(o.block.top + r, o.block.left + c));
     }
-    if (!isEmpty(recordCell) && !record) out.push(cellAddress(o.block.top + r, o.block.left + width));
+    if (!isEmpty(recordCell) && !record) out.push(cellAddress(o.block.top + r, recordColumn(o)));
   }
   return out;
 }
@@ -116,16 +126,29 @@ export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
  * record as read and checked (foreignCells), lets the host refuse a write the user overtook.
  */
 export function ownedWrite(o: OwnedBlock, values: CellValue[][], expect?: CellValue[][]): WriteBlock {
+  const [write] = ownedWrites({ sheet: o.sheet, block: o.block }, values, expect);
+  return write;
+}
+
+/**
+ * ownedWrite for a record that may stand apart (`o.record`): the block and its record column
+ * as two writes, leaving the user's columns between them alone; `expect` is readRef's read.
+ */
+export function ownedWrites(o: OwnedBlock, values: CellValue[][], expect?: CellValue[][]): WriteBlock[] {
   const width = blockCols(o.block);
   if (values.length !== blockRows(o.block) || values.some((r) => r.length !== width)) {
     throw new Error(`internal: ${blockAddress(o.block)} expects ${blockRows(o.block)}×${width} values`);
   }
-  return {
-    sheet: o.sheet,
-    address: blockAddress({ ...o.block, right: o.block.right + 1 }),
-    values: values.map((row) => [...row, recordFor(row)]),
-    ...(expect ? { expect } : {}),
-  };
+  const records = values.map(recordFor);
+  const col = recordColumn(o);
+  if (col === o.block.right + 1) {
+    return [{ sheet: o.sheet, address: blockAddress({ ...o.block, right: col }), values: values.map((row, r) => [...row, records[r]]), ...(expect ? { expect } : {}) }];
+  }
+  const part = (from: number, to: number) => (expect ? { expect: expect.map((row) => row.slice(from, to)) } : {});
+  return [
+    { sheet: o.sheet, address: blockAddress(o.block), values, ...part(0, width) },
+    { sheet: o.sheet, address: blockAddress({ ...o.block, left: col, right: col }), values: records.map((v) => [v]), ...part(col - o.block.left, col - o.block.left + 1) },
+  ];
 }
 
 /** Pads `values` with empty rows/columns to fill `block` (clears rows a shorter run no longer uses). */

@@ -343,6 +343,38 @@ export class MemoryHost implements Host {
     this.formats = this.formats.map(move);
   }
 
+  /**
+   * Inserts `count` empty columns before 0-based column `at` (negative `count` deletes columns
+   * at..at-count-1), as Excel does: cells move, names over them widen, shrink or move, and a
+   * name whose every column is deleted disappears (#REF!, which the adapters drop).
+   */
+  insertColumns(sheet: string, at: number, count: number): void {
+    this.version++;
+    const sh = this.sheet(sheet);
+    const gone = (c: number) => count < 0 && c >= at && c < at - count;
+    const col = (c: number) => (c >= at ? c + count : c);
+    const shiftMap = <T>(m: Map<string, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(',').map(Number);
+        if (!gone(c)) m.set(key(r, col(c)), v);
+      }
+    };
+    shiftMap(sh.cells);
+    shiftMap(sh.marks);
+    const shift = (b: Block): Block | undefined => {
+      if (count > 0) return { ...b, left: b.left >= at ? b.left + count : b.left, right: b.right >= at ? b.right + count : b.right };
+      const kept = Array.from({ length: b.right - b.left + 1 }, (_, i) => b.left + i).filter((c) => !gone(c));
+      return kept.length === 0 ? undefined : { ...b, left: col(kept[0]), right: col(kept[kept.length - 1]) };
+    };
+    this.definedNames = this.definedNames.flatMap((n) => {
+      if (n.sheet !== sheet) return [n];
+      const b = shift(parseBlock(n.address));
+      return b ? [{ ...n, address: blockAddress(b) }] : [];
+    });
+  }
+
   /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */
   deleteSheet(name: string): void {
     this.version++;
