@@ -304,3 +304,21 @@ test('sync counts per action do not grow with the number of departments (1 vs 50
     assert.equal(one, fifty, `${action}: ${one} syncs for 1 department, ${fifty} for 50`);
   }
 });
+
+test('Excel: a department sheet copied inside the workbook (names scoped to the copy) is reported, not ignored; at most 2 syncs', async () => {
+  const { book, ctx } = await withDepartments([DEPT]);
+  const key = departmentKey(DEPT);
+  // What Excel's "Move or Copy… › Create a copy" leaves: the cells, and the workbook's names
+  // that pointed into the original scoped to the copy, pointing into it.
+  const original = book.sheet(`${DEPT}-填报`);
+  const copy = new (original.constructor as new (name: string) => typeof original)(`${DEPT}-填报 (2)`);
+  for (const [address, cell] of original.cells) copy.cells.set(address, { ...cell });
+  const facts = book.names.get(`coop_${key}_facts`)!;
+  copy.scopedNames.set(`coop_${key}_facts`, facts.replace(`'${DEPT}-填报'`, `'${DEPT}-填报 (2)'`));
+  book.sheets.push(copy);
+  const { report, syncs } = await counted(book, () => validateWorkbook(ctx));
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.problems.map((p) => [p.code, p.sheet]), [['copied_template', `${DEPT}-填报 (2)`]]);
+  assert.match(report.problems[0].message, /应是复制工作表产生的副本.*请删除多余的副本/);
+  assert.ok(syncs <= 2, `${syncs} syncs`);
+});

@@ -34,7 +34,9 @@ export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathe
   for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
   if (gathered.markScope.length > 0) {
     const fills = gathered.departments.flatMap((d) => d.fills);
-    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')), { fills });
+    // Problems of a whole template (damaged, copied) have no input cell to mark.
+    const marks = marksFor(problems.filter((p) => p.code !== 'template_damaged' && p.code !== 'copied_template'));
+    await host.setMarks(gathered.markScope, marks, { fills });
   }
   return { gathered, problems };
 }

@@ -154,6 +154,53 @@ export async function departmentTemplate(host: Host, key: string, looked: Define
   return departmentsFromNames(all.names).find((d) => d.key === key);
 }
 
+/** The department key of one of the add-in's names (`coop_<key>_…`), or ''. */
+function keyOf(name: string): string {
+  return new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_`).exec(name.toLowerCase())?.[1] ?? '';
+}
+
+/**
+ * Departments whose sheets were copied inside the workbook: the same key's block (or, first
+ * scheme, its department cell) on more than one sheet, through row tags read on every sheet
+ * or through names Excel scoped to the copy. Copying a sheet does not make a new department,
+ * and which sheet holds the facts cannot be told, so such a department is not read at all
+ * and the user is told why and what to do.
+ */
+function copiedTemplates(locale: Locale, names: DefinedName[], scoped: DefinedName[]): { keys: Set<string>; problems: FlowProblem[] } {
+  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|department|out)$`);
+  const where = new Map<string, DefinedName[]>();
+  for (const n of [...names, ...scoped]) {
+    const m = anchors.exec(n.name.toLowerCase());
+    if (!m) continue;
+    const id = `${m[1]}_${m[2]}`;
+    const seen = where.get(id) ?? [];
+    if (!seen.some((s) => s.sheet.toLowerCase() === n.sheet.toLowerCase())) where.set(id, [...seen, n]);
+  }
+  const keys = new Set<string>();
+  const problems: FlowProblem[] = [];
+  for (const [id, found] of where) {
+    const key = id.slice(0, 7);
+    if (found.length < 2 || keys.has(key)) continue;
+    keys.add(key);
+    // Excel names the copy (its names are scoped to it); tags alone cannot tell: the last one.
+    const copy = found.find((n) => scoped.includes(n)) ?? found[found.length - 1];
+    const list = found.map((n) => tr(locale, `“${n.sheet}”`, `"${n.sheet}"`)).join(tr(locale, '、', ', '));
+    const top = parseBlock(copy.address);
+    problems.push({
+      sheet: copy.sheet,
+      address: cellAddress(top.top, top.left),
+      path: 'template',
+      code: 'copied_template',
+      message: tr(
+        locale,
+        `院系模板 ${key} 出现在 ${found.length} 个工作表中（${list}），应是复制工作表产生的副本：复制的工作表不会成为新的院系，加载项也无法确定读哪一份，因此暂不读取该院系。请删除多余的副本；若要为另一个院系填报，请用“插入填报模板”插入该院系的模板，再把内容粘贴过去`,
+        `The template of department ${key} is on ${found.length} sheets (${list}), copies made by copying a sheet: a copy does not become another department and the add-in cannot tell which one to read, so it reads neither. Delete the extra copies; to fill in another department, insert that department's template and paste the values into it`,
+      ),
+    });
+  }
+  return { keys, problems };
+}
+
 /** The score sheet's blocks a named (first-scheme) department needs read. */
 function scoreReads(d: DepartmentNames): RangeRef[] {
   const at = (suffix: string) => d.places.get(suffix) as Place;
@@ -167,7 +214,10 @@ function scoreReads(d: DepartmentNames): RangeRef[] {
  */
 export async function gather(host: Host, locale: Locale, options: GatherOptions = {}): Promise<Gathered> {
   const { extraFor = () => [], marks = false, scores = false, results = [] } = options;
-  const { sheets, names } = await host.survey(results);
+  const surveyed = await host.survey(results);
+  const { sheets } = surveyed;
+  const copied = copiedTemplates(locale, surveyed.names, surveyed.scoped ?? []);
+  const names = surveyed.names.filter((n) => !copied.keys.has(keyOf(n.name)));
   const tagged = taggedDepartments(names);
   const named = departmentsFromNames(names).filter((d) => !tagged.some((t) => t.key === d.key));
   const intactNamed = named.filter((d) => d.missing.length === 0);
@@ -191,7 +241,7 @@ export async function gather(host: Host, locale: Locale, options: GatherOptions 
     sheets,
     names,
     departments,
-    damaged: all.filter((d) => d.missing.length > 0).map((d) => damagedProblem(locale, d)),
+    damaged: [...copied.problems, ...all.filter((d) => d.missing.length > 0).map((d) => damagedProblem(locale, d))],
     extra: values.slice(namedReads.length + taggedReads.length),
     cells,
     markScope,

@@ -26,6 +26,7 @@
 import { WriteConflict, type CellFormat, type CellMark, type CellValue, type DefinedName, type FormatBlock, type Host, type ListValidation, type MarkOptions, type RangeRef, type ReadOptions, type Survey, type WriteBlock } from './host.js';
 import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block, type Cell } from './a1.js';
 import { MARK_FILL, composeMarkNote, giveBack, parseMarkNote, sameColour, templateFills } from './mark-text.js';
+import { NAME_PREFIX } from '../template/names.js';
 
 /** `Excel.run` as the adapter uses it; tests pass a function handing over a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -290,7 +291,8 @@ export class ExcelHost implements Host {
     return this.sync((s) => {
       const workbook = s.context.workbook;
       const sheets = workbook.worksheets;
-      sheets.load('items/name,items/position');
+      // Each sheet's own names too (a copied sheet carries the add-in's names scoped to it).
+      sheets.load('items/name,items/position,items/names/items/name,items/names/items/type,items/names/items/formula');
       const names = loadNames(s);
       const holders = this.markNotes === 'none' ? undefined : this.markNotes === 'notes' ? workbook.notes : workbook.comments;
       holders?.load('items/content');
@@ -299,6 +301,7 @@ export class ExcelHost implements Host {
         return {
           sheets: [...sheets.items].sort((a, b) => a.position - b.position).map((w) => w.name),
           names: rangeNames(names()),
+          scoped: [...sheets.items].flatMap((w) => rangeNames(w.names.items).filter((n) => n.name.toLowerCase().startsWith(NAME_PREFIX))),
         };
       };
     });

@@ -95,6 +95,13 @@ export interface Survey {
   /** Worksheet names in tab order (`lookup`: only those asked for that exist, as spelt in the workbook). */
   sheets: string[];
   names: DefinedName[];
+  /**
+   * `survey` only, from adapters that see them: names scoped to one sheet that look like the
+   * add-in's (`coop_…`). Excel gives a sheet copied inside the workbook such names; the flow
+   * says what happened instead of ignoring the copy. (Adapters that find templates by their
+   * row tags see a copy's tags anyway.)
+   */
+  scoped?: DefinedName[];
 }
 
 /** Cells' own fill as the template gave it: what they get back when a mark goes. */

@@ -45,6 +45,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   /** 0-based numbers of the hidden columns. */
   readonly hiddenColumns = new Set<number>();
+  /** Names scoped to this sheet (name → formula), as Excel gives a copied sheet the workbook's names that pointed into the original. */
+  readonly scopedNames = new Map<string, string>();
   constructor(public name: string) {}
 
   cell(address: string): FakeCell | undefined {
@@ -241,6 +243,9 @@ class FakeWorksheetCollection extends ClientObject {
           const w = new FakeWorksheet(this.ctx, s.name);
           if (wanted.includes('name')) w.loadedSet('name', s.name);
           if (wanted.includes('position')) w.loadedSet('position', i);
+          if (wanted.some((p) => p.startsWith('names/'))) {
+            w.loadedSet('names', { items: [...s.scopedNames].map(([name, formula]) => ({ name, type: 'Range', formula })) });
+          }
           return w;
         }),
       );
@@ -297,6 +302,10 @@ class FakeWorksheet extends ClientObject {
   }
   get position(): number {
     return this.get('position');
+  }
+  /** Only as loaded through the worksheet collection (`items/names/items/…`). */
+  get names(): { items: Array<{ name: string; type: string; formula: string }> } {
+    return this.get('names');
   }
   /** The model sheet, resolved when a command runs (ItemNotFound then, as in Excel). */
   model(): FakeSheet {

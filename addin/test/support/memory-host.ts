@@ -375,6 +375,13 @@ export class MemoryHost implements Host {
     });
   }
 
+  /** Copies a sheet inside the workbook (cells and marks; the copy's names come from its tags). */
+  copySheet(from: string, to: string): void {
+    this.version++;
+    const sh = this.sheet(from);
+    this.book.push({ name: to, cells: new Map(sh.cells), marks: new Map(sh.marks), hidden: new Set(sh.hidden) });
+  }
+
   /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */
   deleteSheet(name: string): void {
     this.version++;
