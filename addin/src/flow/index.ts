@@ -33,7 +33,10 @@
  * Flow problem codes: `foreign_data` (a cell the add-in must write holds something it did not
  * write), `no_template` (no department in the workbook), `duplicate_department` (the same
  * department twice in one summary), `summary_edited` (the 汇总 sheet was changed by hand),
- * `template_damaged` / `template_outdated` (a department's names or score rows no longer match),
+ * `template_damaged` / `template_outdated` (a department's names or score rows no longer match,
+ * or columns were inserted into its sheets), `copied_template` (a department's sheet copied
+ * inside the workbook: which sheets, and what to do), `result_reshaped` (columns inserted into
+ * or deleted from a 汇总 / 年度考核 block or its record: nothing written, what to do),
  * `table_too_long` (a majors/order-class table without a blank row before the reader's limit),
  * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
  *
@@ -78,8 +81,15 @@
  * ## Never lose the user's data
  *
  * Every block the flow writes carries, in the column right beside it, a record of what was
- * written there (one hash per cell, per row). A cell may be written only if it is empty or still holds exactly what
- * the record says; otherwise the action stops before writing anything and names the cells.
+ * written there (one hash per cell, per row; ../template/record.ts). A cell may be written
+ * only if it is empty or still holds exactly what the record says (a number the host made of
+ * written text, "65%" → 0.65, counts as what was written); otherwise the action stops before
+ * writing anything and names the cells. A result sheet's name spans its block and, last, its
+ * record, so columns inserted between them move the record without breaking it. Each write
+ * carries what was checked (`WriteBlock.expect`): Excel, where the user can type between the
+ * check and the write, looks again in the round trip that writes and puts the block back when
+ * it changed (one more sync, then a `foreign_data` report). Marks give back the template's
+ * colour and the user's own note, and nothing else is kept in a note.
  * The action that makes a record column hides it (`host.hideColumns`: insertTemplate for the
  * score sheet's column O, the first buildSummary / appraisalText for their sheets); hidden
  * columns are read and written like any other, and a user who un-hides the score sheet's
