@@ -6,11 +6,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import type ExcelJS from 'exceljs';
 import { parseBlock, cellAddress } from '../../src/host/a1.js';
 import { MARK_FILL } from '../../src/host/mark-text.js';
-import { baseFacts, departmentBytes, downloadOf, namedCell, openPage, openSession, screenshot, tempDir, tempFile, workbookOf, type Session } from './support.js';
+import { baseFacts, departmentBytes, downloadOf, namedCell, openPage, openSession, paneAction, screenshot, tempDir, tempFile, workbookOf, type Session } from './support.js';
 
 const DEPARTMENT = '机电工程学院';
 let s: Session;
@@ -21,14 +20,6 @@ before(async () => {
 after(async () => {
   await s?.close();
 });
-
-async function paneAction(page: Page, id: string): Promise<string> {
-  await page.click(`#pane-root button.action[data-action="${id}"]`);
-  await page.locator('#pane-root .coop-pane[aria-busy="false"]').waitFor();
-  const status = page.locator('#pane-root p.status');
-  assert.equal(await status.getAttribute('data-tone'), 'ok', `${id}: ${await status.textContent()}`);
-  return (await status.textContent()) ?? '';
-}
 
 test('the pane clears marks (even one whose note was deleted) and the scores it wrote', async () => {
   let local = { sheet: '', address: '' };
