@@ -178,6 +178,45 @@ test('foreign data in the output area stops fillScores with nothing written', as
   assert.equal(book.snapshot(), before, 'nothing written');
 });
 
+test('a value typed into an output cell while fillScores runs is not overwritten: put back, reported, one extra sync only then', async () => {
+  const { book, ctx } = await withDepartments([DEPT]);
+  assert.equal((await fillScores(ctx)).ok, true);
+  const key = departmentKey(DEPT);
+  const out = excelNames(book).find((n) => n.name.toUpperCase() === nameOf(key, 'out').toUpperCase())!;
+  const b = parseBlock(out.address);
+  const cell = cellAddress(b.top + 2, b.left + 3);
+  const formulaCell = cellAddress(b.top + 4, b.left + 1);
+  // Between the action's read (sync 2) and its write (sync 3) the user types a score and a formula.
+  const start = book.syncs;
+  book.beforeSync = (n) => {
+    if (n !== start + 3) return;
+    book.sheet(out.sheet).set(cell, [[99]]);
+    book.sheet(out.sheet).at(b.top + 4, b.left + 1).formula = '=1+1';
+    book.sheet(out.sheet).set(formulaCell, [[2]]);
+  };
+  // Typed facts that change the scores, so the write would change the cells it checked.
+  typeFacts(typist(book), { ...baseFacts(), department: DEPT, internship: { local: 130, total: 200 } });
+  const before = book.sheet(out.sheet).cell(cellAddress(b.top, b.left))?.value;
+  const r = await fillScores(ctx);
+  book.beforeSync = undefined;
+  assert.equal(r.ok, false);
+  assert.equal(book.syncs - start, 4, 'survey, read, write with its look, then the one putting back');
+  assert.deepEqual(r.problems.map((p) => [p.code, p.address]), [['foreign_data', cell], ['foreign_data', formulaCell]]);
+  assert.match(r.message, /^未写入任何内容/);
+  assert.deepEqual(r.written, []);
+  assert.equal(book.sheet(out.sheet).value(cell), 99, "the user's value stays");
+  assert.equal(book.sheet(out.sheet).cell(formulaCell)?.formula, '=1+1', "the user's formula stays a formula");
+  assert.equal(book.sheet(out.sheet).cell(cellAddress(b.top, b.left))?.value, before, 'the rest of the block as it was');
+
+  // Without an edit in between, the same write takes its three syncs.
+  book.sheet(out.sheet).set(cell, [['']]);
+  delete book.sheet(out.sheet).at(b.top + 4, b.left + 1).formula;
+  book.sheet(out.sheet).set(formulaCell, [['']]);
+  const again = book.syncs;
+  assert.equal((await fillScores(ctx)).ok, true);
+  assert.equal(book.syncs - again, 3);
+});
+
 /** 丙 90 (65% local interns), 甲 88, 乙 88, 丁 86 (3 reports missed). */
 function facts(department: string): Json {
   const f = baseFacts();
@@ -264,4 +303,22 @@ test('sync counts per action do not grow with the number of departments (1 vs 50
     console.log(`[excel]   ${action.padEnd(30)} ${String(one).padStart(3)} ${String(fifty).padStart(3)}`);
     assert.equal(one, fifty, `${action}: ${one} syncs for 1 department, ${fifty} for 50`);
   }
+});
+
+test('Excel: a department sheet copied inside the workbook (names scoped to the copy) is reported, not ignored; at most 2 syncs', async () => {
+  const { book, ctx } = await withDepartments([DEPT]);
+  const key = departmentKey(DEPT);
+  // What Excel's "Move or Copy… › Create a copy" leaves: the cells, and the workbook's names
+  // that pointed into the original scoped to the copy, pointing into it.
+  const original = book.sheet(`${DEPT}-填报`);
+  const copy = new (original.constructor as new (name: string) => typeof original)(`${DEPT}-填报 (2)`);
+  for (const [address, cell] of original.cells) copy.cells.set(address, { ...cell });
+  const facts = book.names.get(`coop_${key}_facts`)!;
+  copy.scopedNames.set(`coop_${key}_facts`, facts.replace(`'${DEPT}-填报'`, `'${DEPT}-填报 (2)'`));
+  book.sheets.push(copy);
+  const { report, syncs } = await counted(book, () => validateWorkbook(ctx));
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.problems.map((p) => [p.code, p.sheet]), [['copied_template', `${DEPT}-填报 (2)`]]);
+  assert.match(report.problems[0].message, /应是复制工作表产生的副本.*请删除多余的副本/);
+  assert.ok(syncs <= 2, `${syncs} syncs`);
 });

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelHost, fromExcel, nameFormula, parseNameFormula, toExcel, type ExcelRun, type MarkNotes } from '../src/host/excel.js';
-import { MARK_FILL, MARK_PREFIX, composeMarkNote } from '../src/host/mark-text.js';
+import { EARLIER_MARK_FILL, MARK_FILL, MARK_PREFIX, composeMarkNote } from '../src/host/mark-text.js';
 import { FakeWorkbook } from './support/fake-excel.js';
 
 /** A mock context over `data`, a run function handing it to the adapter, and a sync counter. */
@@ -343,7 +343,7 @@ test('setMarks on the mock: fills, a new note, our message above the user note; 
   assert.equal(ranges.get('C3')?.format.fill.color, MARK_FILL);
   assert.equal(ranges.get('C4')?.format.fill.color, MARK_FILL);
   assert.deepEqual(added, [['C3', composeMarkNote('必填', '')]]);
-  assert.equal(userNote.content, composeMarkNote('不是数字', '请核对', '#FFF2CC'));
+  assert.equal(userNote.content, composeMarkNote('不是数字', '请核对'));
 });
 
 // ---- marks, on the queued workbook model ----
@@ -353,7 +353,7 @@ function marksBook(markNotes: MarkNotes): { book: FakeWorkbook; host: ExcelHost 
   const s = book.sheet('填报');
   s.set('C3:C6', [[''], ['x'], [''], ['']]);
   s.at(4, 2).fill = '#FFF2CC'; // C5: the template's input colour
-  s.at(5, 2).fill = MARK_FILL; // C6: the user's own "bad" fill, no note of ours
+  s.at(5, 2).fill = EARLIER_MARK_FILL; // C6: the user's own "Bad" style fill, no note of ours
   if (markNotes === 'notes') s.notes.set('C4', '请核对'); // a note of the user's own
   return { book, host: new ExcelHost(book.run, { markNotes }) };
 }
@@ -372,9 +372,10 @@ test('setMarks with notes: marks, keeps the user note and own fill, removes only
   assert.equal(s.cell('C4')?.fill, MARK_FILL);
   assert.equal(s.notes.get('C4'), composeMarkNote('不是数字', '请核对'));
   assert.equal(s.cell('C5')?.fill, MARK_FILL);
-  assert.equal(s.notes.get('C5'), composeMarkNote('必填', '', '#FFF2CC'));
+  assert.equal(s.notes.get('C5'), composeMarkNote('必填', ''));
+  assert.doesNotMatch(s.notes.get('C5') ?? '', /原底色|original fill|#FFF2CC/, 'no internals in the note people read');
   assert.equal(s.cell('C3')?.fill, undefined);
-  assert.equal(s.cell('C6')?.fill, MARK_FILL, "the user's own red fill is not ours to remove");
+  assert.equal(s.cell('C6')?.fill, EARLIER_MARK_FILL, "the user's own red fill is not ours to remove");
 
   // The same marks again: looked at and located (2 syncs), nothing to change, no third.
   const before = book.snapshot();
@@ -387,14 +388,30 @@ test('setMarks with notes: marks, keeps the user note and own fill, removes only
   assert.equal(book.snapshot(), before);
 
   // Fixed inputs: our marks go, the user's note and the template colour come back.
-  await host.setMarks(scope, []);
+  await host.setMarks(scope, [], { fills: [{ sheet: '填报', address: 'C5', fill: '#FFF2CC' }] });
   await host.flush();
   assert.equal(s.notes.get('C4'), '请核对');
   assert.equal(s.cell('C4')?.fill, undefined);
   assert.equal(s.notes.has('C5'), false);
   assert.equal(s.cell('C5')?.fill, '#FFF2CC');
-  assert.equal(s.cell('C6')?.fill, MARK_FILL);
+  assert.equal(s.cell('C6')?.fill, EARLIER_MARK_FILL);
   assert.equal(s.value('C4'), 'x', 'marks never change values');
+});
+
+test('a mark whose note the user deleted still goes, with the template colour; a note of the earlier form gives its colour back', async () => {
+  const { book, host } = marksBook('notes');
+  const s = book.sheet('填报');
+  s.at(2, 2).fill = MARK_FILL; // C3: our mark, its note deleted by the user
+  s.at(4, 2).fill = EARLIER_MARK_FILL; // C5: a mark of an earlier version, its note with the fill line
+  s.notes.set('C5', `${MARK_PREFIX}必填\n原底色 / original fill: #DDEBF7`);
+  const fills = [{ sheet: '填报', address: 'C3:C6', fill: '#FFF2CC' }];
+  await host.setMarks(scope, [], { fills });
+  await host.flush();
+  assert.equal(s.cell('C3')?.fill, '#FFF2CC', 'the red fill without its note is given back');
+  assert.equal(s.cell('C5')?.fill, '#DDEBF7', 'the colour an earlier note kept wins');
+  assert.equal(s.notes.has('C5'), false);
+  assert.equal(s.cell('C6')?.fill, EARLIER_MARK_FILL, "a user's Bad cell without a note is not ours");
+  assert.equal(s.notes.get('C4'), '请核对');
 });
 
 test('setMarks with comments: 3 syncs, a foreign comment is left alone, ours removed', async () => {

@@ -208,3 +208,19 @@ test('in English the messages and the reasons are English, the numbers the same'
   assert.doesNotMatch(s.reasons.get('C5')!, /[\u4e00-\u9fff]{4}/, 'the reason is not Chinese');
   assert.match(s.reasons.get('C5')!, /^Self: .*\nAssessor: .*accepted as reported/);
 });
+
+test('a department the engine validates but will not score stops the action instead of vanishing from it', async () => {
+  const host = await workbookWith([DEPT, '信息工程学院'], () => baseFacts());
+  const engine = context(host).engine;
+  let calls = 0;
+  // An engine that disagrees with itself on the second department: before, fillScores skipped
+  // that department in silence and reported one department scored.
+  const odd = {
+    ...engine,
+    rubricInfo: () => engine.rubricInfo(),
+    weightedScore: engine.weightedScore.bind(engine),
+    scoreDepartment: (facts: unknown, o?: { locale?: 'zh' | 'en' }) =>
+      ++calls > 2 ? { ok: false as const, errors: [{ path: 'staffing', code: 'odd', message: 'odd' }] } : engine.scoreDepartment(facts, o),
+  };
+  await assert.rejects(fillScores({ host, engine: odd as typeof engine, locale: 'zh' }), /信息工程学院.*staffing odd/);
+});

@@ -48,3 +48,32 @@ test('department keys are stable, distinct and valid inside a defined name', () 
   assert.notEqual(departmentKey('机电工程学院'), departmentKey('信息工程学院'));
   assert.match(departmentKey('机电工程学院'), /^d[0-9a-z]{6}$/);
 });
+
+test('text the host turned into a number when it was written is still the add-in’s own (WPS parses "65%" and dates)', () => {
+  const w = ownedWrite(owned, [['65%', '2024-03-05', '1,200'], ['57.1%', '2024年3月5日', 'Sm = 80']]);
+  const asWps = w.values.map((r) => [...r]);
+  // What WPS stores when these texts are assigned through Value2, as if typed.
+  asWps[0][0] = 0.65;
+  asWps[0][1] = 45356; // 2024-03-05 as a date serial
+  asWps[0][2] = 1200;
+  asWps[1][0] = 0.571;
+  asWps[1][1] = 45356;
+  assert.deepEqual(foreignCells(owned, asWps), []);
+  // A value the user typed over them is still foreign.
+  asWps[0][0] = 0.66;
+  asWps[0][1] = 45357;
+  assert.deepEqual(foreignCells(owned, asWps), ['B2', 'C2']);
+});
+
+test('records written before percentages and dates were understood still own their cells', () => {
+  // A record of the earlier hash (numeric text only): "65%" kept as text hashes as text.
+  const earlier = ownedWrite(owned, [['abc', 12, '7'], [null, null, null]]);
+  assert.deepEqual(foreignCells(owned, earlier.values), []);
+  const fnv = (t: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(36);
+  };
+  const old = [['65%', 0.1 + 0.2, null, `coop1:${fnv('string:65%')}.${fnv(`number:${0.1 + 0.2}`)}.-`]];
+  assert.deepEqual(foreignCells({ sheet: 'S', block: parseBlock('B2:D2') }, old), []);
+});

@@ -53,7 +53,7 @@ test('the 汇总 and 年度考核 sheets hide their record column when they are 
   assert.equal((await appraisalText(ctx)).ok, true);
   assert.equal(host.calls.hideColumns, 2);
   const summary = summaryBlock(host);
-  assert.equal(summary.block.right, 5);
+  assert.equal(summary.block.right, 6, 'the name spans the block and, last, its record (G)');
   assert.deepEqual(host.hiddenColumns(summary.sheet), ['G']);
   assert.deepEqual(host.hiddenColumns('年度考核'), ['G']);
   // Hidden, the records are still read: a second run finds every cell its own.
@@ -193,4 +193,76 @@ test('without a summary the appraisal ranks the workbook itself; a hand-edited s
   assert.equal(r.ok, false);
   assert.equal(r.problems[0].code, 'summary_edited');
   assert.equal(r.tsv, undefined);
+});
+
+test('the appraisal sheet and text take the weights from the rubric in use, not 40% / 60%', async () => {
+  const { readFileSync } = await import('node:fs');
+  const rubric = JSON.parse(readFileSync(new URL('../../rubrics/2023-trial.json', import.meta.url), 'utf8')) as Json;
+  rubric.weights = { self: '0.3', assessor: '0.7' };
+  const engine = testEngine();
+  const withRubric = <T extends object | undefined>(o: T) => ({ ...(o ?? {}), rubric }) as T;
+  // Next year's rubric: another weighting, handed to every engine call.
+  const other: typeof engine = {
+    ...engine,
+    rubricInfo: () => ({ ...engine.rubricInfo(), weights: { self: 0.3, assessor: 0.7 } }),
+    rankDepartments: (rows, o) => engine.rankDepartments(rows, withRubric(o)),
+    weightedScore: (a, b, o) => engine.weightedScore(a, b, withRubric(o)),
+  };
+  const host = await fourDepartments();
+  const r = await appraisalText({ host, engine: other, locale: 'zh' }, );
+  assert.equal(r.ok, true, r.message);
+  assert.equal(r.tsv?.split('\r\n')[0], '序号\t院系\t自评分 S1（30%）\t考评分 S2（70%）\t校企合作考核得分 Sm\t名次');
+  const sheet = host.getBlock('年度考核', 'A1:A7').map((row) => row[0]);
+  assert.equal(sheet[6], '注：Sm = S1×30% + S2×70%，四舍五入保留 2 位小数；得分相同者名次并列。');
+  const en = await appraisalText({ host: await fourDepartments(), engine: other, locale: 'en' });
+  assert.equal(en.tsv?.split('\r\n')[0], 'No.\tDepartment\tSelf S1 (30%)\tAssessor S2 (70%)\tCooperation score Sm\tRank');
+});
+
+test('a column inserted between the summary and its record is survived: the record is found by the name, the new column left alone', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  assert.equal((await buildSummary(ctx)).ok, true);
+  const { sheet } = summaryBlock(host);
+  host.insertColumns(sheet, 6, 1); // a new column G; the record moves to H
+  host.set(sheet, 'G3', '备注：已核对');
+  assert.match(String(host.get(sheet, 'H3')), /^coop1:/);
+  const again = await buildSummary(ctx, [{ department: '外院', s1: 80, s2: 80 }]);
+  assert.equal(again.ok, true, again.message);
+  assert.equal(host.get(sheet, 'G3'), '备注：已核对', "the user's column is not written");
+  assert.equal(host.get(sheet, 'G7'), null);
+  assert.match(String(host.get(sheet, 'H7')), /^coop1:/, 'the new row has its record in the moved column');
+  assert.deepEqual(again.written.map((w) => w.address), ['A1:F7', 'H1:H7']);
+  assert.equal((await appraisalText(ctx)).ok, true, 'the appraisal reads the summary through the same name');
+});
+
+test('a deleted record column or a column inserted into the summary is explained, nothing written', async () => {
+  for (const [edit, at, count] of [['record deleted', 6, -1], ['column inserted into the block', 2, 1]] as const) {
+    const host = await fourDepartments();
+    const ctx = context(host);
+    assert.equal((await buildSummary(ctx)).ok, true);
+    const { sheet } = summaryBlock(host);
+    host.insertColumns(sheet, at, count);
+    const before = host.snapshot();
+    const r = await buildSummary(ctx);
+    assert.equal(r.ok, false, edit);
+    assert.deepEqual(r.problems.map((p) => [p.code, p.address]), [['result_reshaped', 'A1']], edit);
+    const span = count < 0 ? 'A1:F6' : 'A1:H6';
+    assert.equal(
+      r.message,
+      `校企合作汇总!${span}（加载项写入的 6 列及其右侧隐藏的记录列）中插入或删除了列，加载项无法确认哪些单元格是它写入的，未写入任何内容：请撤销该操作；若其中没有需要保留的内容，也可删除工作表“校企合作汇总”后重新运行`,
+      edit,
+    );
+    assert.equal(host.snapshot(), before, `${edit}: nothing written`);
+  }
+});
+
+test('a summary of the first results (its name over the block alone) is still read, and its name then spans the record', async () => {
+  const host = await fourDepartments();
+  const ctx = context(host);
+  assert.equal((await buildSummary(ctx)).ok, true);
+  const n = host.name(SUMMARY_NAME)!;
+  await host.defineNames([{ ...n, address: 'A1:F6' }]); // as earlier versions named it
+  const again = await buildSummary(ctx);
+  assert.equal(again.ok, true, again.message);
+  assert.equal(host.name(SUMMARY_NAME)?.address, 'A1:G6');
 });

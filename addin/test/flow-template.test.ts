@@ -211,7 +211,7 @@ test('English locale labels the template in English and names stay the same', as
 });
 
 test('the action list gives the UI ids and labels in both languages', () => {
-  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText']);
+  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText', 'clearMarks', 'clearScores']);
   for (const a of ACTIONS) assert.ok(a.label.zh && a.label.en && a.hint.zh && a.hint.en);
 });
 
@@ -230,4 +230,37 @@ test('a row tag typed over is reported: the department is damaged, named by the 
   assert.ok(damaged, JSON.stringify(report.problems));
   assert.match(damaged.message, /行标记.*internship_local_self.*重新插入模板/);
   assert.equal(damaged.sheet, '机电工程学院-填报');
+});
+
+test('a column inserted into a department’s score sheet is explained as such, not as lost tags', async () => {
+  const { fillScores } = await import('../src/flow/index.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院' });
+  host.insertColumns('机电工程学院-评分', 14, 1); // between the reasons (N) and the record (O)
+  const r = await fillScores(ctx);
+  assert.equal(r.ok, false);
+  assert.equal(r.problems[0].code, 'template_damaged');
+  assert.match(r.problems[0].message, /^工作表“机电工程学院-评分”中插入或删除了列，加载项的行标记不在原来的列中，找不到院系模板 d[0-9a-z]{6} 的 coop_d[0-9a-z]{6}_out、coop_d[0-9a-z]{6}_head、coop_d[0-9a-z]{6}_lines：请撤销该操作（Ctrl\+Z）；要加列，请加在表格右侧之外$/);
+});
+
+test('a department sheet copied inside the workbook is reported with what to do, and neither copy is read', async () => {
+  const { validateWorkbook } = await import('../src/flow/index.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: '机电工程学院' });
+  await insertTemplate(ctx, { department: '信息工程学院' });
+  host.copySheet('机电工程学院-填报', '机电工程学院-填报 (2)');
+  const r = await validateWorkbook(ctx);
+  const copied = r.problems.filter((p) => p.code === 'copied_template');
+  assert.equal(copied.length, 1);
+  assert.deepEqual([copied[0].sheet, copied[0].address], ['机电工程学院-填报 (2)', 'A2'], 'the copy, at its first tagged row');
+  assert.equal(
+    copied[0].message,
+    `院系模板 ${departmentKey('机电工程学院')} 出现在 2 个工作表中（“机电工程学院-填报”、“机电工程学院-填报 (2)”），应是复制工作表产生的副本：复制的工作表不会成为新的院系，加载项也无法确定读哪一份，因此暂不读取该院系。请删除多余的副本；若要为另一个院系填报，请用“插入填报模板”插入该院系的模板，再把内容粘贴过去`,
+  );
+  assert.ok(r.problems.every((p) => p.code === 'copied_template' || p.department === '信息工程学院'), 'the other department is read as before');
+  assert.equal(host.mark('机电工程学院-填报 (2)', 'A2'), undefined, 'no mark there');
+  host.deleteSheet('机电工程学院-填报 (2)');
+  assert.ok((await validateWorkbook(ctx)).problems.every((p) => p.code !== 'copied_template'));
 });

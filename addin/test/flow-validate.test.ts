@@ -135,3 +135,39 @@ test('an empty workbook says to insert the template first', async () => {
   assert.equal(r.ok, false);
   assert.equal(r.problems[0].code, 'no_template');
 });
+
+test('what a user reads, written out by hand for a sample of problems in both languages', async () => {
+  // Written from RUBRIC.md §4 and the template's labels, not copied from the engine: a change
+  // that garbles what people read (a path in place of a label, a lost value, the wrong column's
+  // prefix) fails here even when every code and cell is still right.
+  const expected = {
+    zh: {
+      summary: '发现 5 个问题，已在单元格上标出',
+      'internship.local': '本地跟（顶）岗实习学生人数（internship.local）填的是「abc」，不是数字，应填写不小于 0 的整数',
+      'faculty.teachers': '教师总数（faculty.teachers）未填写，应填写不小于 0 的整数',
+      'order_classes[1].major': '第 2 个订单班「中联订单班」所属专业「未知专业」不在专业列表中（order_classes[1].major），应为：机电一体化技术、工业机器人技术、电气自动化技术',
+      'majors[2].partners': '考评：第 3 个专业「电气自动化技术」的合作企业数（majors[2].partners）填的是「1.5」，不是整数，应填写不小于 0 的整数',
+      'employment.local': '考评：本地就业毕业生人数（employment.local）为 300，超过了毕业生总人数（employment.graduates）200，部分不能大于总数',
+    },
+    en: {
+      summary: '5 problems found; the cells are marked',
+      'internship.local': 'students interning locally (internship.local) is “abc”, not a number; expected a whole number, 0 or more',
+      'faculty.teachers': 'teachers (faculty.teachers) is missing; expected a whole number, 0 or more',
+      'majors[2].partners': 'Assessor: partner enterprises of major 3 “电气自动化技术” (majors[2].partners) is “1.5”, not a whole number; expected a whole number, 0 or more',
+      'employment.local': 'Assessor: graduates employed locally (employment.local) is 300, more than graduates in all (employment.graduates) 200; a part cannot exceed its whole',
+    },
+  } as const;
+  for (const locale of ['zh', 'en'] as const) {
+    const host = await workbookWith([D], () => baseFacts());
+    put(host, fieldCell(host, D, 'internship.local'), 'abc');
+    put(host, fieldCell(host, D, 'faculty.teachers'), null);
+    put(host, tableCell(host, D, 'classes', 1, 1), '未知专业');
+    put(host, fieldCell(host, D, 'employment.local', 'assessor'), 300);
+    put(host, tableCell(host, D, 'majors', 2, 2), 1.5);
+    const r = await validateWorkbook(context(host, locale));
+    const want: Record<string, string> = expected[locale];
+    assert.equal(r.message, want.summary, locale);
+    for (const p of r.problems) if (want[p.path]) assert.equal(p.message, want[p.path], `${locale} ${p.path}`);
+    assert.equal(r.problems.filter((p) => want[p.path]).length, Object.keys(want).length - 1, `${locale}: every sample seen`);
+  }
+});

@@ -52,7 +52,6 @@ function recordingHost(failSelect = false): Host & { selected: RangeRef[] } {
     throw new Error('not used by this test');
   };
   return {
-    kind: 'web',
     selected,
     sheets: none,
     addSheets: none,

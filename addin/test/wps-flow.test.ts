@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSummary, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../src/flow/index.js';
+import { buildSummary, clearMarks, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../src/flow/index.js';
 import { fieldSuffix } from '../src/flow/names.js';
 import { blockAddress, blockCols, blockRows, parseBlock, topLeft } from '../src/host/a1.js';
 import { MARK_FILL, MARK_PREFIX } from '../src/host/mark-text.js';
@@ -197,4 +197,28 @@ test('the number of ET calls does not grow with the size of the tables', async (
     counts.push(r.counter.total - 2 * heights);
   }
   assert.equal(counts[0], counts[1], `fillScores ET calls but row heights for 3 and 20 majors: ${counts.join(' vs ')}`);
+});
+
+test('WPS: a mark whose comment the user deleted is taken off by 清除标记 with the template colour; a fixed cell gets its colour back on validation', async () => {
+  const r = rig();
+  assert.equal((await insertTemplate(r.ctx, { department: DEPT, year: '2023-2024' })).ok, true);
+  typeFacts(r.app, baseFacts());
+  const local = cellOf(r.app, fieldSuffix('internship.local', 'self'));
+  const total = cellOf(r.app, fieldSuffix('internship.total', 'assessor'));
+  r.app.type(local.sheet, local.address, '很多');
+  r.app.type(total.sheet, total.address, '两百');
+  assert.equal((await r.run('validate (two bad cells)', validateWorkbook)).ok, false);
+  assert.equal(r.app.cellAt(total.sheet, total.address)?.fill, bgr(MARK_FILL));
+  assert.doesNotMatch(r.app.cellAt(local.sheet, local.address)?.comment ?? '', /原底色|original fill/, 'no internals in the note');
+  // The user deletes the assessor cell's comment by hand and fixes both values.
+  r.app.sheet(total.sheet).Range(total.address).Comment?.Delete();
+  r.app.type(local.sheet, local.address, 114);
+  r.app.type(total.sheet, total.address, 200);
+  assert.equal((await r.run('validate (fixed)', validateWorkbook)).ok, true);
+  assert.equal(r.app.cellAt(local.sheet, local.address)?.fill, bgr('#FFF2CC'), 'the self column is yellow again');
+  assert.equal(r.app.cellAt(total.sheet, total.address)?.fill, bgr(MARK_FILL), 'validation walks the comments only');
+  const cleared = await r.run('clearMarks', clearMarks);
+  assert.equal(cleared.ok, true, cleared.message);
+  assert.equal(r.app.cellAt(total.sheet, total.address)?.fill, bgr('#E2EFDA'), 'the assessor column is green again');
+  assert.equal(r.app.valueAt(total.sheet, total.address), 200);
 });

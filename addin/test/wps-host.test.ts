@@ -45,7 +45,8 @@ test('values written through Value2 stay plain values: formulas-looking text is 
   assert.equal(toValue2('+ 加分'), "'+ 加分");
   assert.equal(toValue2(12), 12);
   assert.equal(bgr('#FF0000'), 255);
-  assert.equal(bgr(MARK_FILL), 0xcec7ff);
+  assert.equal(bgr('#FFC7CE'), 0xcec7ff);
+  assert.equal(bgr(MARK_FILL), 0xcdc7ff);
   assert.equal(hexOfBgr(bgr('#12ABef')), '#12ABEF');
 });
 
@@ -196,13 +197,49 @@ test('marks: fill and comment; the user comment and fill come back when the inpu
   assert.equal(JSON.stringify(app.snapshot()), before);
   assert.equal(counter.matching(/AddComment$|Delete$|Color=$/), 0, counter.summary());
 
-  // Fixed: our marks go, the user's comment and fill come back, the rest is untouched.
-  await host.setMarks(scope, []);
+  // Fixed: our marks go, the user's comment and the template's fill come back, the rest is untouched.
+  await host.setMarks(scope, [], { fills: [{ sheet: 'Sheet1', address: 'B3', fill: '#FFF2CC' }] });
   assert.equal(app.cellAt('Sheet1', 'B3')?.comment, '用户自己的批注');
   assert.equal(app.cellAt('Sheet1', 'B3')?.fill, bgr('#FFF2CC'));
   assert.equal(app.cellAt('Sheet1', 'C4')?.comment, undefined);
   assert.equal(app.cellAt('Sheet1', 'C4')?.fill, undefined);
   assert.equal(app.cellAt('Sheet1', 'H1')?.comment, '范围外的批注');
+});
+
+test('marks whose comment was deleted go when asked to sweep, a block of one colour at three calls, and no Bad cell of the user is taken', async () => {
+  const { app, counter, host } = setup();
+  const ws = app.sheet('Sheet1');
+  ws.Range('D5:D24').Interior.Color = bgr('#FFF2CC');
+  ws.Range('E5:E24').Interior.Color = bgr('#E2EFDA');
+  const fills = [
+    { sheet: 'Sheet1', address: 'D5:D24', fill: '#FFF2CC' },
+    { sheet: 'Sheet1', address: 'E5:E24', fill: '#E2EFDA' },
+  ];
+  const scope = [{ sheet: 'Sheet1', address: 'A1:G30' }];
+  await host.setMarks(scope, [
+    { sheet: 'Sheet1', address: 'D7', note: '甲' },
+    { sheet: 'Sheet1', address: 'E20', note: '乙' },
+  ]);
+  // The user deletes both comments; E21 gets Excel's own "Bad" red and a note of the user's.
+  ws.Range('D7').Comment?.Delete();
+  ws.Range('E20').Comment?.Delete();
+  ws.Range('E21').Interior.Color = bgr('#FFC7CE');
+  ws.Range('D9').Interior.Color = bgr(MARK_FILL);
+  ws.Range('D9').AddComment('用户的批注');
+  // Without sweeping (validation): the comments are what is walked, the fills stay.
+  await host.setMarks(scope, [], { fills });
+  assert.equal(app.cellAt('Sheet1', 'D7')?.fill, bgr(MARK_FILL));
+  await host.setMarks(scope, [], { fills, sweep: true });
+  assert.equal(app.cellAt('Sheet1', 'D7')?.fill, bgr('#FFF2CC'));
+  assert.equal(app.cellAt('Sheet1', 'E20')?.fill, bgr('#E2EFDA'));
+  assert.equal(app.cellAt('Sheet1', 'E21')?.fill, bgr('#FFC7CE'), "the user's Bad cell");
+  assert.equal(app.cellAt('Sheet1', 'D9')?.fill, bgr(MARK_FILL), 'red under a note of the user is not ours');
+  // Clean again: each colour's blocks are asked once (Range, Interior, Color) besides the comments.
+  ws.Range('D9').Interior.Color = bgr('#FFF2CC');
+  ws.Range('E21').Interior.Color = bgr('#E2EFDA');
+  counter.reset();
+  await host.setMarks(scope, [], { fills, sweep: true });
+  assert.equal(counter.matching(/Interior$/), 2, counter.summary());
 });
 
 test('marks outside the scope are left alone', async () => {

@@ -129,8 +129,9 @@ test('marks survive saving, come off when fixed, and give back the cell fill and
   const facts = wb.getWorksheet('Facts')!;
   const markArgb = `FF${MARK_FILL.slice(1)}`;
   assert.equal((facts.getCell('B3').fill as ExcelJS.FillPattern).fgColor?.argb, markArgb);
-  // The note records the cell's own colour for hosts that cannot stash it in the fill.
-  assert.equal(facts.getCell('B3').note, composeMarkNote('本地实习人数超过总数', '', '#FFF2CC'));
+  // The note is the message alone: the cell's own colour stays in the fill, out of sight.
+  assert.equal(facts.getCell('B3').note, composeMarkNote('本地实习人数超过总数', ''));
+  assert.equal(facts.getCell('B3').note, '【校企合作考核】本地实习人数超过总数');
   assert.match(String(facts.getCell('B4').note), /“x”不是数字[\s\S]*请填写人数$/);
   assert.equal(facts.getCell('B5').note, undefined);
 
@@ -138,7 +139,7 @@ test('marks survive saving, come off when fixed, and give back the cell fill and
   const second = await XlsxHost.load(marked);
   await second.setMarks(scope, [{ sheet: 'Facts', address: 'B3', note: '新的说明' }]);
   const after = (await reopen(await second.save())).getWorksheet('Facts')!;
-  assert.equal(after.getCell('B3').note, composeMarkNote('新的说明', '', '#FFF2CC'));
+  assert.equal(after.getCell('B3').note, '【校企合作考核】新的说明');
   assert.equal(after.getCell('B4').note, '请填写人数');
   assert.equal(after.getCell('B4').fill?.type === 'pattern' ? (after.getCell('B4').fill as ExcelJS.FillPattern).pattern : 'none', 'none');
 
@@ -150,18 +151,30 @@ test('marks survive saving, come off when fixed, and give back the cell fill and
   assert.equal(clean.getCell('B3').value, 57, 'input cells are never changed');
 });
 
-test('a mark made by another host (colour kept in the note only) is cleaned with its colour back', async () => {
+test('a mark made by another host (no colour kept) is cleaned with the template colour; one of an earlier version with the colour its note kept', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Facts');
+  const red = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
   ws.getCell('C7').value = 'abc';
-  ws.getCell('C7').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${MARK_FILL.slice(1)}` } };
-  ws.getCell('C7').note = composeMarkNote('不是数字', '用户批注', '#E2EFDA');
+  ws.getCell('C7').fill = red(`FF${MARK_FILL.slice(1)}`);
+  ws.getCell('C7').note = composeMarkNote('不是数字', '用户批注');
+  // An earlier version's mark: Excel's "Bad" red and the colour on a line of the note.
+  ws.getCell('C8').fill = red('FFFFC7CE');
+  ws.getCell('C8').note = `${MARK_PREFIX}必填\n原底色 / original fill: #DDEBF7`;
+  // Our mark whose note the user deleted; and a user's own "Bad" cell without a note.
+  ws.getCell('C9').fill = red(`FF${MARK_FILL.slice(1)}`);
+  ws.getCell('D9').fill = red('FFFFC7CE');
   const host = await XlsxHost.load(await bytesOf(wb));
-  await host.setMarks([{ sheet: 'Facts', address: 'A1:D10' }], []);
-  const c7 = (await reopen(await host.save())).getWorksheet('Facts')!.getCell('C7');
-  assert.equal((c7.fill as ExcelJS.FillPattern).fgColor?.argb, 'FFE2EFDA');
-  assert.equal(c7.note, '用户批注');
-  assert.equal(c7.value, 'abc');
+  await host.setMarks([{ sheet: 'Facts', address: 'A1:D10' }], [], { fills: [{ sheet: 'Facts', address: 'C1:C10', fill: '#E2EFDA' }] });
+  const facts = (await reopen(await host.save())).getWorksheet('Facts')!;
+  const colour = (a: string) => (facts.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb;
+  assert.equal(colour('C7'), 'FFE2EFDA');
+  assert.equal(facts.getCell('C7').note, '用户批注');
+  assert.equal(facts.getCell('C7').value, 'abc');
+  assert.equal(colour('C8'), 'FFDDEBF7');
+  assert.equal(facts.getCell('C8').note, undefined);
+  assert.equal(colour('C9'), 'FFE2EFDA', 'the red of a mark whose note was deleted goes too');
+  assert.equal(colour('D9'), 'FFFFC7CE', "a user's own Bad cell stays");
 });
 
 test('a theme-coloured cell gets its exact colour back; a patterned cell keeps its pattern', async () => {

@@ -9,24 +9,31 @@
 import type { CellValue, FormatBlock } from '../host/host.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockOf, blockRows, type Block } from '../host/a1.js';
-import { APPRAISAL_NAME, SUMMARY_NAME, placeOf, type Place } from './names.js';
-import { foreignCells, readRef } from './own.js';
-import { planResult, resultReads, writeResult } from './results.js';
+import { APPRAISAL_NAME, SUMMARY_NAME } from './names.js';
+import { foreignCells, readRef, type OwnedBlock } from './own.js';
+import { ownedPlace, planResult, resultReads, writeResult } from './results.js';
 import { commonYear, duplicateProblems, OFFICE_SIGNER, rankRecords, scoreGathered, SUMMARY_COLS } from './summary.js';
 import { weightingText } from '../template/layout.js';
 import { resultPageSetup, rowHeight } from '../template/print.js';
-import { inSession } from './session.js';
-import { sheetRef, tr } from './text.js';
+import { inAction } from './session.js';
+import { percent, sheetRef, tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
 
 const COLS = 6;
 
-function headers(locale: Locale): string[] {
+/** The rubric's weighting as the appraisal form shows it (the rubric is data: next year's may differ). */
+interface Weighting {
+  weights: { self: number; assessor: number };
+  decimals: number;
+}
+
+function headers(locale: Locale, w: Weighting): string[] {
+  const [self, assessor] = [percent(w.weights.self), percent(w.weights.assessor)];
   return [
     tr(locale, '序号', 'No.'),
     tr(locale, '院系', 'Department'),
-    tr(locale, '自评分 S1（40%）', 'Self S1 (40%)'),
-    tr(locale, '考评分 S2（60%）', 'Assessor S2 (60%)'),
+    tr(locale, `自评分 S1（${self}）`, `Self S1 (${self})`),
+    tr(locale, `考评分 S2（${assessor}）`, `Assessor S2 (${assessor})`),
     tr(locale, '校企合作考核得分 Sm', 'Cooperation score Sm'),
     tr(locale, '名次', 'Rank'),
   ];
@@ -42,24 +49,28 @@ export function toTsv(rows: CellValue[][]): string {
   return rows.map((r) => r.map(cell).join('\t')).join('\r\n') + '\r\n';
 }
 
-function sheetValues(locale: Locale, rows: DepartmentResult[]): CellValue[][] {
+function sheetValues(locale: Locale, w: Weighting, rows: DepartmentResult[]): CellValue[][] {
   const year = commonYear(rows);
   const pad = (row: CellValue[]) => [...row, ...Array<CellValue>(COLS - row.length).fill(null)];
   return [
     pad([tr(locale, `${year ? `${year} ` : ''}年度综合考核 · 校企合作考核结果`, `Annual appraisal${year ? ` ${year}` : ''}: cooperation assessment`)]),
-    headers(locale),
+    headers(locale, w),
     ...rowsOf(rows),
-    pad([tr(locale, '注：Sm = S1×40% + S2×60%，四舍五入保留两位小数；得分相同者名次并列。', 'Sm = S1×40% + S2×60%, rounded to 2 decimals; equal scores share a rank.')]),
+    pad([tr(
+      locale,
+      `注：Sm = S1×${percent(w.weights.self)} + S2×${percent(w.weights.assessor)}，四舍五入保留 ${w.decimals} 位小数；得分相同者名次并列。`,
+      `Sm = S1×${percent(w.weights.self)} + S2×${percent(w.weights.assessor)}, rounded to ${w.decimals} decimal${w.decimals === 1 ? '' : 's'}; equal scores share a rank.`,
+    )]),
   ];
 }
 
-function sheetFormat(locale: Locale, sheet: string, b: Block): FormatBlock[] {
+function sheetFormat(locale: Locale, sheet: string, b: Block, w: Weighting): FormatBlock[] {
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
   const rows = blockRows(b);
   // Few distinct widths: in WPS each one is a call of its own.
   const widths = [8, 26, 16, 16, 16, 8];
   // The header wraps ("校企合作考核得分 Sm"): its row grows to show it, as nothing fits it on write.
-  const header = rowHeight(headers(locale).map((text, c) => ({ text, width: widths[c] })));
+  const header = rowHeight(headers(locale, w).map((text, c) => ({ text, width: widths[c] })));
   return [
     f(blockOf(b.top, b.left, 1, COLS), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, COLS), { bold: true, border: true, horizontal: 'center', wrap: true, rowHeight: header }),
@@ -88,17 +99,17 @@ function summaryRows(values: CellValue[][]): DepartmentResult[] {
 }
 
 export async function appraisalText(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => appraise(ctx));
+  return inAction(ctx, () => appraise(ctx));
 }
 
 async function appraise(ctx: FlowContext): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
-  let summary: Place | undefined;
+  let summary: OwnedBlock | undefined;
   let plan = planResult([], APPRAISAL_NAME, 0, COLS);
   const gathered = await gather(host, locale, {
     results: [SUMMARY_NAME, APPRAISAL_NAME],
     extraFor: (names, departments) => {
-      summary = placeOf(names, SUMMARY_NAME);
+      summary = ownedPlace(names, SUMMARY_NAME, SUMMARY_COLS);
       const count = summary ? blockRows(summary.block) - 2 : departments;
       plan = planResult(names, APPRAISAL_NAME, count + 3, COLS);
       return [...(summary ? [readRef(summary)] : []), ...resultReads(plan)];
@@ -108,7 +119,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
 
   let rows: DepartmentResult[];
   let current = gathered.extra[0];
-  const found = summary as Place | undefined; // assigned inside the gather callback above
+  const found = summary as OwnedBlock | undefined; // assigned inside the gather callback above
   if (found) {
     current = gathered.extra[1];
     const edited = foreignCells(found, gathered.extra[0]);
@@ -134,12 +145,13 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
     rows = rankRecords(engine, locale, own.departments);
   }
   if (rows.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
+  const rubric = engine.rubricInfo();
 
   const outcome = await writeResult(host, locale, plan, gathered.sheets, current, {
     baseName: tr(locale, '年度考核', 'Appraisal'),
-    values: sheetValues(locale, rows),
-    format: (sheet, block) => sheetFormat(locale, sheet, block),
-    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
+    values: sheetValues(locale, rubric, rows),
+    format: (sheet, block) => sheetFormat(locale, sheet, block, rubric),
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(rubric.weights), OFFICE_SIGNER),
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
   return {
@@ -152,7 +164,7 @@ async function appraise(ctx: FlowContext): Promise<ActionReport> {
     ),
     problems: [],
     written: outcome.written,
-    tsv: toTsv([headers(locale), ...rowsOf(rows)]),
+    tsv: toTsv([headers(locale, rubric), ...rowsOf(rows)]),
     departments: rows,
   };
 }

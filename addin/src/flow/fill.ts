@@ -7,19 +7,16 @@
  * holds something the add-in did not write.
  */
 import type { CellValue, FormatBlock, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
-import type { ScoreResult } from '../engine/types.js';
 import type { ActionReport, DepartmentResult, FlowContext, FlowProblem, Locale } from './index.js';
 import { blockAddress, blockRows, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
-import { inSession } from './session.js';
-import { tr } from './text.js';
+import { inAction } from './session.js';
+import { percent, tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
-import { gather, noDepartments } from './workbook.js';
+import { gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
 import { DEFAULT_ROW_POINTS, factsPageSetup, footerOnly, rowHeight, scorePageSetup } from '../template/print.js';
-
-type Scored = Extract<ScoreResult, { ok: true }>;
 
 /** The owned/anchoring blocks of a department's score sheet. */
 interface ScorePlaces {
@@ -30,7 +27,7 @@ interface ScorePlaces {
   reasons?: OwnedBlock;
 }
 
-function scorePlaces(places: Map<string, Place>): ScorePlaces {
+export function scorePlaces(places: Map<string, Place>): ScorePlaces {
   const out = places.get('out') as Place;
   const head = places.get('head') as Place;
   const lines = places.get('lines') as Place;
@@ -96,10 +93,9 @@ export function outputValues(
     sumBase(s2), s2.deduction_total, s2.bonus_total, s2.total,
     categoriesText(locale, s1), assessorBlank ? sameAsSelf : categoriesText(locale, s2),
   ]);
-  const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
   const finalRow = Array<CellValue>(SCORE_COLUMNS.outWidth).fill(null);
   finalRow[SCORE_FINAL.value] = final;
-  finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${pct(weights.self)} + ${s2.total} × ${pct(weights.assessor)} = ${final}`;
+  finalRow[SCORE_FINAL.worked] = `Sm = ${s1.total} × ${percent(weights.self)} + ${s2.total} × ${percent(weights.assessor)} = ${final}`;
   finalRow[SCORE_FINAL.note] = assessorBlank ? sameAsSelf : null;
   values.push(finalRow);
   return { values, reasons, unknown };
@@ -122,7 +118,7 @@ function rowHeights(sheet: string, out: OwnedBlock, values: CellValue[][], reaso
 }
 
 export async function fillScores(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => fill(ctx));
+  return inAction(ctx, () => fill(ctx));
 }
 
 async function fill(ctx: FlowContext): Promise<ActionReport> {
@@ -146,9 +142,7 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
   for (const d of gathered.departments) {
     const p = scorePlaces(d.places);
     const [outNow, headNow, lineCells] = [readRef(p.out), readRef(p.head), p.lines].map((ref) => gathered.cells.get(ref));
-    const s1 = engine.scoreDepartment(d.self, { locale });
-    const s2 = engine.scoreDepartment(d.assessor, { locale });
-    if (!s1.ok || !s2.ok) continue; // validation above already passed; unreachable in practice
+    const { s1, s2 } = scoreBoth(engine, locale, d);
     const final = engine.weightedScore(s1.total, s2.total, { locale });
     const lineIds = lineCells.map((r) => String(r[0] ?? '').trim());
     const outBlock: Block = p.out.block;
@@ -169,10 +163,10 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
     }
     planned.push({ owned: p.out, current: outNow, department: d.department });
     planned.push({ owned: p.head, current: headNow, department: d.department });
-    writes.push(ownedWrite(p.out, values), ownedWrite(p.head, headValues(locale, d.department, d.year)));
+    writes.push(ownedWrite(p.out, values, outNow), ownedWrite(p.head, headValues(locale, d.department, d.year), headNow));
     if (p.reasons) {
       planned.push({ owned: p.reasons, current: gathered.cells.get(readRef(p.reasons)), department: d.department });
-      writes.push(ownedWrite(p.reasons, reasons));
+      writes.push(ownedWrite(p.reasons, reasons, gathered.cells.get(readRef(p.reasons))));
     }
     // Printing: rows tall enough for the reasons; the footers with the department and year as
     // they stand now. A template with a reasons block was set up for print when inserted;

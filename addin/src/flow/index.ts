@@ -33,7 +33,10 @@
  * Flow problem codes: `foreign_data` (a cell the add-in must write holds something it did not
  * write), `no_template` (no department in the workbook), `duplicate_department` (the same
  * department twice in one summary), `summary_edited` (the 汇总 sheet was changed by hand),
- * `template_damaged` / `template_outdated` (a department's names or score rows no longer match),
+ * `template_damaged` / `template_outdated` (a department's names or score rows no longer match,
+ * or columns were inserted into its sheets), `copied_template` (a department's sheet copied
+ * inside the workbook: which sheets, and what to do), `result_reshaped` (columns inserted into
+ * or deleted from a 汇总 / 年度考核 block or its record: nothing written, what to do),
  * `table_too_long` (a majors/order-class table without a blank row before the reader's limit),
  * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
  *
@@ -48,6 +51,10 @@
  *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
+ * - `clearMarks(ctx)` takes every mark off the inputs (also those whose note the user
+ *   deleted), giving back the template's colour and the user's own notes; no value changes.
+ * - `clearScores(ctx)` empties the score sheets' output cells and records, with the same
+ *   ownership check as fillScores (nothing cleared while any of them is foreign).
  *
  * ## The workbook this flow reads and writes
  *
@@ -74,8 +81,15 @@
  * ## Never lose the user's data
  *
  * Every block the flow writes carries, in the column right beside it, a record of what was
- * written there (one hash per cell, per row). A cell may be written only if it is empty or still holds exactly what
- * the record says; otherwise the action stops before writing anything and names the cells.
+ * written there (one hash per cell, per row; ../template/record.ts). A cell may be written
+ * only if it is empty or still holds exactly what the record says (a number the host made of
+ * written text, "65%" → 0.65, counts as what was written); otherwise the action stops before
+ * writing anything and names the cells. A result sheet's name spans its block and, last, its
+ * record, so columns inserted between them move the record without breaking it. Each write
+ * carries what was checked (`WriteBlock.expect`): Excel, where the user can type between the
+ * check and the write, looks again in the round trip that writes and puts the block back when
+ * it changed (one more sync, then a `foreign_data` report). Marks give back the template's
+ * colour and the user's own note, and nothing else is kept in a note.
  * The action that makes a record column hides it (`host.hideColumns`: insertTemplate for the
  * score sheet's column O, the first buildSummary / appraisalText for their sheets); hidden
  * columns are read and written like any other, and a user who un-hides the score sheet's
@@ -84,7 +98,9 @@
 import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from '../template/text.js';
+
+export type { Locale };
 
 /** What every action needs: the host to talk to, the engine, and the user's language. */
 export interface FlowContext {
@@ -93,7 +109,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText';
+export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -160,14 +176,6 @@ export interface ActionDescription {
   id: ActionId;
   label: { zh: string; en: string };
   hint: { zh: string; en: string };
-  /** Who the action is mainly for, in the order of the work. */
-  audience: 'department' | 'assessor' | 'office';
-  /**
-   * What the pane may ask before running it: insertTemplate takes the department's name and
-   * year (InsertTemplateOptions); buildSummary takes other workbooks (read with
-   * readDepartments and passed as `extra`). The others take nothing.
-   */
-  asks?: Array<'department' | 'year' | 'otherWorkbooks'>;
 }
 
 /** The actions in the order a user performs them. */
@@ -179,8 +187,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '为一个院系插入填报表和评分表（可在同一工作簿中添加多个院系）',
       en: "Insert a department's facts and score sheets (several departments may share a workbook)",
     },
-    audience: 'department',
-    asks: ['department', 'year'],
   },
   {
     id: 'validate',
@@ -189,7 +195,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '检查自评栏和考评栏的每个填报项，标出有问题的单元格',
       en: 'Check every input of the self and assessor columns and mark the bad cells',
     },
-    audience: 'department',
   },
   {
     id: 'fillScores',
@@ -198,7 +203,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '在评分表中写入自评分、考评分、最终得分及扣分加分原因（写入数值，不写公式）',
       en: 'Write self, assessor and final scores with their reasons into the score sheet (values, not formulas)',
     },
-    audience: 'assessor',
   },
   {
     id: 'buildSummary',
@@ -207,8 +211,6 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '汇总各院系的自评分、考评分、最终得分并排名',
       en: "Gather the departments' S1, S2 and final scores and rank them",
     },
-    audience: 'office',
-    asks: ['otherWorkbooks'],
   },
   {
     id: 'appraisalText',
@@ -217,13 +219,29 @@ export const ACTIONS: readonly ActionDescription[] = [
       zh: '生成可粘贴到年度综合考核表的制表符分隔文本，并生成可打印的“年度考核”工作表',
       en: 'Tab-separated text for the annual appraisal form, plus a print-ready sheet',
     },
-    audience: 'office',
+  },
+  {
+    id: 'clearMarks',
+    label: { zh: '清除标记', en: 'Clear marks' },
+    hint: {
+      zh: '去掉填报表上加载项所做的标记（底色和批注），恢复原来的底色和您自己的批注；不改动任何内容',
+      en: "Take the add-in's marks (fill and note) off the facts sheets, giving back their colour and your own notes; no value changes",
+    },
+  },
+  {
+    id: 'clearScores',
+    label: { zh: '清除得分', en: 'Clear scores' },
+    hint: {
+      zh: '清空评分表中加载项写入的得分和说明；若其中有不是加载项写入的内容则不清除并列出单元格',
+      en: 'Empty the scores and reasons the add-in wrote into the score sheets; stops and names the cells if any holds something else',
+    },
   },
 ];
 
 export type { Problem };
-export { insertTemplate } from '../template/insert.js';
+export { insertTemplate } from './insert.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
 export { appraisalText } from './appraisal.js';
+export { clearMarks, clearScores } from './clear.js';

@@ -11,36 +11,14 @@
  * rows instead, and the same places are worked out from the tags (../template/tags.ts).
  */
 import type { DefinedName } from '../host/host.js';
-import { parseBlock, type Block } from '../host/a1.js';
+import { parseBlock } from '../host/a1.js';
+import { fieldSuffix, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
+
+export { departmentKey, fieldSuffix, fnv1a, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
 import { FACT_FIELDS } from '../template/fields.js';
 
-export const NAME_PREFIX = 'coop_';
 export const SUMMARY_NAME = 'coop_summary_out';
 export const APPRAISAL_NAME = 'coop_appraisal_out';
-
-/** FNV-1a over UTF-16 code units: small, stable across hosts and good enough to tell values apart. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-export function departmentKey(department: string): string {
-  const h = fnv1a(department.trim()).toString(36);
-  return `d${h.padStart(7, '0').slice(-6)}`;
-}
-
-/** "internship.local" + "self" → "internship_local_self". */
-export function fieldSuffix(path: string, column: 'self' | 'assessor'): string {
-  return `${path.replace(/\./g, '_')}_${column}`;
-}
-
-export function nameOf(key: string, suffix: string): string {
-  return `${NAME_PREFIX}${key}_${suffix}`;
-}
 
 /** Suffixes of the names every department carries besides the fact fields. */
 export const FIXED_SUFFIXES = ['department', 'year', 'majors', 'classes', 'out', 'head', 'lines'] as const;
@@ -51,12 +29,6 @@ export function requiredSuffixes(): string[] {
   return out;
 }
 
-/** A named place: its sheet and block. */
-export interface Place {
-  sheet: string;
-  block: Block;
-}
-
 /** One department's named places, or the names it is missing. */
 export interface DepartmentNames {
   key: string;
@@ -64,6 +36,8 @@ export interface DepartmentNames {
   missing: string[];
   /** Found by its row tags (today's template) rather than one name per place. */
   tagged?: boolean;
+  /** The sheet whose block name no longer has the template's width (columns inserted or deleted). */
+  reshaped?: string;
 }
 
 /** Groups the workbook's names into departments (keys found from their `_department` name). */

@@ -1,100 +1,15 @@
 /**
- * "Never lose the user's data": which cells the flow may write.
- *
- * Every block the flow writes has a record column right beside it: per row one cell holding
- * "coop1:" and a hash of every value written in that row ("-" for an empty cell). A cell is
- * ours when it is empty or still holds exactly what the record says we wrote; a record cell is
- * ours when it is empty or a well-formed record. The record travels with its row (row
- * insertions, sheet copies between workbooks), which a separate state sheet would not.
+ * "Never lose the user's data": the problems the flow reports when a cell it must write is not
+ * its own (the record that decides it: ../template/record.ts).
  */
-import type { CellValue, RangeRef, WriteBlock } from '../host/host.js';
-import { blockAddress, blockCols, blockRows, cellAddress, type Block } from '../host/a1.js';
-import { fnv1a } from './names.js';
+import type { CellValue } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
+import { foreignCells, type OwnedBlock } from '../template/record.js';
 import { cellList, sheetRef, tr } from './text.js';
 
-const RECORD_TAG = 'coop1:';
+export { foreignCells, ownedWrite, ownedWrites, padTo, readRef, typedNumber, type OwnedBlock } from '../template/record.js';
 
-/** A block the flow writes; its record column is `block.right + 1`. */
-export interface OwnedBlock {
-  sheet: string;
-  block: Block;
-}
-
-/** The block plus its record column: what must be read before writing. */
-export function readRef(o: OwnedBlock): RangeRef {
-  return { sheet: o.sheet, address: blockAddress({ ...o.block, right: o.block.right + 1 }) };
-}
-
-function hashValue(v: CellValue): string {
-  if (v === null) return '-';
-  // Some hosts turn written text that looks like a number into a number (WPS parses "123"
-  // as typed input), so a numeric text and its number count as the same value.
-  if (typeof v === 'string' && v.trim() !== '' && String(Number(v)) === v) v = Number(v);
-  return fnv1a(`${typeof v}:${String(v)}`).toString(36);
-}
-
-function isEmpty(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || v === '';
-}
-
-function recordFor(row: CellValue[]): CellValue {
-  if (row.every((v) => v === null)) return null;
-  return RECORD_TAG + row.map(hashValue).join('.');
-}
-
-function parseRecord(v: CellValue, width: number): string[] | undefined {
-  if (typeof v !== 'string' || !v.startsWith(RECORD_TAG)) return undefined;
-  const parts = v.slice(RECORD_TAG.length).split('.');
-  return parts.length === width ? parts : undefined;
-}
-
-/** Foreign cells of one block: "sheet!A1" addresses, in reading order. */
-export function foreignCells(o: OwnedBlock, current: CellValue[][]): string[] {
-  const width = blockCols(o.block);
-  const out: string[] = [];
-  for (let r = 0; r < blockRows(o.block); r++) {
-    const row = current[r] ?? [];
-    const recordCell = row[width] ?? null;
-    const record = isEmpty(recordCell) ? undefined : parseRecord(recordCell, width);
-    for (let c = 0; c < width; c++) {
-      const v = row[c] ?? null;
-      if (isEmpty(v)) continue;
-      if (!record || record[c] !== hashValue(v)) out.push(cellAddress(o.block.top + r, o.block.left + c));
-    }
-    if (!isEmpty(recordCell) && !record) out.push(cellAddress(o.block.top + r, o.block.left + width));
-  }
-  return out;
-}
-
-/** The write of `values` (block rows × cols) together with its records. */
-export function ownedWrite(o: OwnedBlock, values: CellValue[][]): WriteBlock {
-  const width = blockCols(o.block);
-  if (values.length !== blockRows(o.block) || values.some((r) => r.length !== width)) {
-    throw new Error(`internal: ${blockAddress(o.block)} expects ${blockRows(o.block)}×${width} values`);
-  }
-  return {
-    sheet: o.sheet,
-    address: blockAddress({ ...o.block, right: o.block.right + 1 }),
-    values: values.map((row) => [...row, recordFor(row)]),
-  };
-}
-
-/** Pads `values` with empty rows/columns to fill `block` (clears rows a shorter run no longer uses). */
-export function padTo(values: CellValue[][], block: Block): CellValue[][] {
-  const rows = blockRows(block);
-  const cols = blockCols(block);
-  const out: CellValue[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const src = values[r] ?? [];
-    const row: CellValue[] = [];
-    for (let c = 0; c < cols; c++) row.push(src[c] ?? null);
-    out.push(row);
-  }
-  return out;
-}
-
-function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
+export function foreignProblem(locale: Locale, sheet: string, address: string, department?: string): FlowProblem {
   return {
     sheet,
     address,
@@ -118,11 +33,12 @@ export function foreignProblems(locale: Locale, planned: Array<{ owned: OwnedBlo
   return problems;
 }
 
-export function foreignMessage(locale: Locale, problems: FlowProblem[]): string {
+/** "Nothing written: …" (or, for an action that clears, `lead` such as "Nothing cleared"). */
+export function foreignMessage(locale: Locale, problems: FlowProblem[], lead = { zh: '未写入任何内容', en: 'Nothing written' }): string {
   const cells = problems.map((p) => sheetRef(p.sheet, p.address));
   return tr(
     locale,
-    `未写入任何内容：以下输出单元格中有不是加载项写入的内容：${cellList(locale, cells)}`,
-    `Nothing written: these output cells hold data the add-in did not write: ${cellList(locale, cells)}`,
+    `${lead.zh}：以下输出单元格中有不是加载项写入的内容：${cellList(locale, cells)}`,
+    `${lead.en}: these output cells hold data the add-in did not write: ${cellList(locale, cells)}`,
   );
 }

@@ -6,7 +6,7 @@
  * Values go to the engine raw ("１２", "是", "√"): cell values are understood once, in Rust.
  * Blank cells are left out (missing, never zero).
  */
-import type { CellValue, RangeRef } from '../host/host.js';
+import type { CellValue, FillRef, RangeRef } from '../host/host.js';
 import { blockAddress, cellAddress, type Block } from '../host/a1.js';
 import { fieldSuffix, type DepartmentNames, type Place } from './names.js';
 import {
@@ -14,8 +14,10 @@ import {
   FACT_FIELDS,
   MAJOR_COLUMNS,
   TABLE_READ_LIMIT,
+  TABLE_ROWS,
   type TableColumn,
 } from '../template/fields.js';
+import { ASSESSOR_FILL, SELF_FILL } from '../template/layout.js';
 
 export type Facts = Record<string, unknown>;
 
@@ -45,6 +47,8 @@ export interface DepartmentData {
   departmentCell: Location;
   /** Every input block, for host.setMarks' scope. */
   inputs: RangeRef[];
+  /** The template's fill of the input cells, given back when a mark goes (host.setMarks). */
+  fills: FillRef[];
   /** Tables that run past what the reader reads (no blank row found): their last row read. */
   overflow: Location[];
 }
@@ -163,6 +167,19 @@ function readTable(
   return { self, assessor, assessorFilled, overflow: ended || values.length === 0 ? undefined : last };
 }
 
+/**
+ * A table's columns with the template's fill (self yellow, assessor green, shared none), over
+ * the rows it prepared or, when longer, the rows in use and one more: where marks can be.
+ */
+function tableFills(region: Place, columns: readonly TableColumn[], used: number): FillRef[] {
+  const rows = Math.min(Math.max(TABLE_ROWS, used + 1), region.block.bottom - region.block.top + 1);
+  return columns.map((col, c) => ({
+    sheet: region.sheet,
+    address: blockAddress({ top: region.block.top, left: region.block.left + c, bottom: region.block.top + rows - 1, right: region.block.left + c }),
+    fill: col.column === 'self' ? SELF_FILL : col.column === 'assessor' ? ASSESSOR_FILL : null,
+  }));
+}
+
 /** Turns the values read by `factReads` into the department's S1 and S2 facts. */
 export function assemble(d: DepartmentNames, values: CellValue[][][]): DepartmentData {
   const p = (s: string) => d.places.get(s) as Place;
@@ -203,6 +220,15 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
   assessor.order_classes = c.assessor;
   if (m.assessorFilled || c.assessorFilled) assessorBlank = false;
   const inputs: RangeRef[] = factReads(d);
+  const fills: FillRef[] = [
+    ...[p('department'), p('year')].map((place) => ({ ...single(place), fill: SELF_FILL })),
+    ...FACT_FIELDS.flatMap((f) => [
+      { ...single(p(fieldSuffix(f.path, 'self'))), fill: SELF_FILL },
+      { ...single(p(fieldSuffix(f.path, 'assessor'))), fill: ASSESSOR_FILL },
+    ]),
+    ...tableFills(majors, MAJOR_COLUMNS, m.self.length),
+    ...tableFills(classes, CLASS_COLUMNS, c.self.length),
+  ];
   return {
     key: d.key,
     places: d.places,
@@ -214,6 +240,7 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
     cells,
     departmentCell: at(p('department')),
     inputs,
+    fills,
     overflow: [m.overflow, c.overflow].filter((x): x is Location => x !== undefined),
   };
 }

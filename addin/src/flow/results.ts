@@ -1,19 +1,35 @@
 /**
  * The flow's own result sheets (汇总, 年度考核): where they are, and writing them safely.
  * A result sheet is found through its defined name, which covers exactly the block the last
- * run wrote; a new run writes the union of that block and its own (so rows a shorter list no
- * longer needs are cleared, not left behind) after checking every cell of it is still ours.
+ * run wrote and, as its last column, the block's record (own.ts); a new run writes the union
+ * of that block and its own (so rows a shorter list no longer needs are cleared, not left
+ * behind) after checking every cell of it is still ours.
+ *
+ * The name finds the record: columns the user inserts between the block and its record
+ * widen the name and move the record, which stays its last column, so the run goes on and
+ * leaves those columns alone. Names of the first results (the block alone, its record right
+ * beside) are still read, and renamed by the next run. Columns inserted into the block
+ * itself, or a record column deleted, are explained instead of reported cell by cell.
  */
 import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
-import { blockAddress, blockOf, sameBlock, union, type Block } from '../host/a1.js';
+import { blockAddress, blockCols, blockOf, cellAddress, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
-import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef, type OwnedBlock } from './own.js';
-import { freeSheetName } from '../template/insert.js';
+import { foreignMessage, foreignProblems, ownedWrites, padTo, readRef, type OwnedBlock } from './own.js';
+import { sheetRef, tr } from './text.js';
+import { freeSheetName } from './insert.js';
 
-/** The record column beside a block (see own.ts). */
-function recordColumn(b: Block): Block {
-  return { top: b.top, bottom: b.bottom, left: b.right + 1, right: b.right + 1 };
+/**
+ * A result block of `cols` columns as its name gives it: the first `cols` columns of the name
+ * and the record in its last column, or, for a name as wide as the block (the first results,
+ * or a column since deleted), the block with its record right beside. `span` is the name's.
+ */
+export function ownedPlace(names: DefinedName[], name: string, cols: number): (OwnedBlock & { span: Block }) | undefined {
+  const place = placeOf(names, name);
+  if (!place) return undefined;
+  const span = place.block;
+  if (blockCols(span) <= cols) return { sheet: place.sheet, block: span, span };
+  return { sheet: place.sheet, block: { ...span, right: span.left + cols - 1 }, record: span.right, span };
 }
 
 /** Where a result of `rows` × `cols` goes: over the previous run's block, or on a new sheet. */
@@ -23,16 +39,17 @@ export interface ResultPlan {
    * The previous run's sheet, the union block to check and write, and the previous run's own
    * block; absent on a first run.
    */
-  existing?: { target: OwnedBlock; own: Block; previous: Block };
+  existing?: { target: OwnedBlock; own: Block; previous: Block; span: Block };
   rows: number;
   cols: number;
 }
 
 export function planResult(names: DefinedName[], name: string, rows: number, cols: number): ResultPlan {
-  const place = placeOf(names, name);
+  const place = ownedPlace(names, name, cols);
   if (!place) return { name, rows, cols };
   const own = blockOf(place.block.top, place.block.left, rows, cols);
-  return { name, rows, cols, existing: { target: { sheet: place.sheet, block: union(own, place.block) }, own, previous: place.block } };
+  const target = { sheet: place.sheet, block: union(own, place.block), record: place.record };
+  return { name, rows, cols, existing: { target, own, previous: place.block, span: place.span } };
 }
 
 /** What to read before writing: the whole target with its record column (none on a first run). */
@@ -66,10 +83,21 @@ export async function writeResult(
   let target: OwnedBlock;
   let own: Block;
   if (plan.existing) {
-    const foreign = foreignProblems(locale, [{ owned: plan.existing.target, current: current ?? [] }]);
-    if (foreign.length > 0) return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
+    const { span } = plan.existing;
     target = plan.existing.target;
     own = plan.existing.own;
+    const foreign = foreignProblems(locale, [{ owned: target, current: current ?? [] }]);
+    if (foreign.length > 0) {
+      // Foreign cells under a name of the wrong width, or beside a record column gone empty,
+      // come from columns inserted or deleted, not from values typed: say so.
+      const width = blockCols(span);
+      const reshaped = width !== plan.cols + 1 && (width !== plan.cols || recordGone(target, current ?? []));
+      if (reshaped) {
+        const problem = reshapedProblem(locale, target.sheet, span, plan.cols);
+        return { ok: false, problems: [problem], message: problem.message };
+      }
+      return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
+    }
   } else {
     // A sheet of our base name that we did not make (no name points at it) is the user's:
     // take a free variant rather than write into it.
@@ -78,12 +106,17 @@ export async function writeResult(
     own = blockOf(0, 0, plan.rows, plan.cols);
     target = { sheet: name, block: own };
   }
-  const write = ownedWrite(target, padTo(sheet.values, target.block));
-  await host.write([write]);
-  // A block of the same place and size as the last run's keeps its formats and its name.
-  if (!plan.existing || !sameBlock(plan.existing.previous, own)) {
-    await host.format(sheet.format(target.sheet, own));
-    await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(own) }]);
+  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
+  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
+  const writes = ownedWrites(target, padTo(sheet.values, target.block), plan.existing ? current : undefined);
+  await host.write(writes);
+  const recordCol = target.record ?? target.block.right + 1;
+  const named: Block = { ...own, right: recordCol };
+  // A block of the same place and size as the last run's keeps its formats; the name is
+  // set again only when it no longer spans the block and its record.
+  if (!plan.existing || !sameBlock(plan.existing.previous, own)) await host.format(sheet.format(target.sheet, own));
+  if (!plan.existing || !sameBlock(plan.existing.span, named)) {
+    await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(named) }]);
   }
   // How it prints follows the block and the title (which holds the year the page header
   // repeats); a run that changes neither leaves it (each setting is a call of its own in WPS).
@@ -92,6 +125,28 @@ export async function writeResult(
   }
   // The record column is hidden when it is made, on the new sheet; later runs leave its
   // visibility to the user (one who un-hid it to look keeps seeing it).
-  if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress(recordColumn(target.block)) }]);
-  return { ok: true, written: [{ sheet: write.sheet, address: write.address }], sheet: target.sheet };
+  if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) }]);
+  return { ok: true, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: target.sheet };
+}
+
+/** Every record cell of the block empty while the block holds something: the record went. */
+function recordGone(o: OwnedBlock, current: CellValue[][]): boolean {
+  const at = (o.record ?? o.block.right + 1) - o.block.left;
+  const empty = (v: CellValue | undefined) => v === null || v === undefined || v === '';
+  return current.every((row) => empty(row[at])) && current.some((row) => row.slice(0, blockCols(o.block)).some((v) => !empty(v)));
+}
+
+function reshapedProblem(locale: Locale, sheet: string, span: Block, cols: number): FlowProblem {
+  const ref = sheetRef(sheet, blockAddress(span));
+  return {
+    sheet,
+    address: cellAddress(span.top, span.left),
+    path: 'output',
+    code: 'result_reshaped',
+    message: tr(
+      locale,
+      `${ref}（加载项写入的 ${cols} 列及其右侧隐藏的记录列）中插入或删除了列，加载项无法确认哪些单元格是它写入的，未写入任何内容：请撤销该操作；若其中没有需要保留的内容，也可删除工作表“${sheet}”后重新运行`,
+      `Columns were inserted into or deleted from ${ref} (the add-in's ${cols} columns and its hidden record column right of them), so the add-in cannot tell its own cells and wrote nothing: undo that, or, if nothing there needs keeping, delete sheet "${sheet}" and run again`,
+    ),
+  };
 }

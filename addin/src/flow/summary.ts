@@ -17,9 +17,9 @@ import type {
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
-import { inSession } from './session.js';
+import { inAction, inSession } from './session.js';
 import { tr } from './text.js';
-import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
 import { weightingText } from '../template/layout.js';
 import { resultPageSetup } from '../template/print.js';
 
@@ -36,11 +36,8 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
       problems.push(...own);
       continue;
     }
-    const s1 = engine.scoreDepartment(d.self, { locale });
-    const s2 = engine.scoreDepartment(d.assessor, { locale });
-    if (s1.ok && s2.ok) {
-      departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet });
-    }
+    const { s1, s2 } = scoreBoth(engine, locale, d);
+    departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet });
   }
   return { departments, problems };
 }
@@ -123,7 +120,7 @@ function summaryFormat(sheet: string, b: Block): FormatBlock[] {
 }
 
 export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] = []): Promise<ActionReport> {
-  return inSession(ctx.host, () => summarise(ctx, extra));
+  return inAction(ctx, () => summarise(ctx, extra));
 }
 
 async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<ActionReport> {

@@ -2,11 +2,9 @@
  * The flow's own sentences in both languages. The engine localises its messages itself
  * (options.locale); these are the flow's: action summaries and workbook problems.
  */
-import type { Locale } from './index.js';
+import { tr, type Locale } from '../template/text.js';
 
-export function tr(locale: Locale, zh: string, en: string): string {
-  return locale === 'en' ? en : zh;
-}
+export { percent, tr } from '../template/text.js';
 
 /** "机电-评分!E5、机电-评分!F5 等 12 个单元格" — a readable list that stays short. */
 export function cellList(locale: Locale, cells: string[], limit = 12): string {

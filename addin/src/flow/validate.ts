@@ -6,7 +6,7 @@
 import type { CellMark, Host } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
 import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
-import { inSession } from './session.js';
+import { inAction } from './session.js';
 import { tr } from './text.js';
 
 /** One mark per cell; several problems on one cell share its note, one per line. */
@@ -33,7 +33,10 @@ export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathe
   const problems: FlowProblem[] = [...gathered.damaged];
   for (const d of gathered.departments) problems.push(...inputProblems(ctx.engine, ctx.locale, d));
   if (gathered.markScope.length > 0) {
-    await host.setMarks(gathered.markScope, marksFor(problems.filter((p) => p.code !== 'template_damaged')));
+    const fills = gathered.departments.flatMap((d) => d.fills);
+    // Problems of a whole template (damaged, copied) have no input cell to mark.
+    const marks = marksFor(problems.filter((p) => p.code !== 'template_damaged' && p.code !== 'copied_template'));
+    await host.setMarks(gathered.markScope, marks, { fills });
   }
   return { gathered, problems };
 }
@@ -48,7 +51,7 @@ export function problemSummary(locale: Locale, problems: FlowProblem[]): string 
 }
 
 export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
-  return inSession(ctx.host, () => validate(ctx));
+  return inAction(ctx, () => validate(ctx));
 }
 
 async function validate(ctx: FlowContext): Promise<ActionReport> {

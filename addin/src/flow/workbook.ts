@@ -5,14 +5,14 @@
  * this in one place is what keeps the number of host calls constant.
  */
 import type { CellValue, DefinedName, Host, RangeRef } from '../host/host.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine, ScoreResult } from '../engine/types.js';
 import type { FlowProblem, Locale } from './index.js';
-import { blockAddress, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
+import { blockAddress, blockCols, cellAddress, contains, parseBlock, type Block } from '../host/a1.js';
 import { NAME_PREFIX, departmentsFromNames, nameOf, requiredSuffixes, type DepartmentNames, type Place } from './names.js';
 import { readRef } from './own.js';
 import { assemble, assessorFilled, factReads, locate, type DepartmentData } from './read.js';
 import { BLOCK_SUFFIXES, SCORE_SUFFIXES, placesFromTags } from '../template/tags.js';
-import { FACTS_COLUMNS } from '../template/columns.js';
+import { FACTS_COLUMNS, SCORE_COLUMNS } from '../template/columns.js';
 import { TABLE_READ_LIMIT } from '../template/fields.js';
 import { tr } from './text.js';
 
@@ -101,7 +101,10 @@ function taggedPlaces(t: Tagged, cells: ReadCells, withScores: boolean): Departm
     if (!found.has(suffix)) missing.push(nameOf(t.key, suffix));
   }
   if (!t.scores) missing.push(nameOf(t.key, BLOCK_SUFFIXES.scores));
-  return { key: t.key, places: found, missing, tagged: true };
+  // A block name wider or narrower than the template made it: columns were inserted or
+  // deleted in that sheet, which moves the tag column away from where it is looked for.
+  const reshaped = [t.facts, ...(t.scores ? [t.scores] : [])].find((ref, i) => blockCols(parseBlock(ref.address)) !== (i === 0 ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag) + 1);
+  return { key: t.key, places: found, missing, tagged: true, reshaped: missing.length > 0 ? reshaped?.sheet : undefined };
 }
 
 function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
@@ -112,7 +115,13 @@ function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
     address: any ? cellAddress(any.block.top, any.block.left) : '',
     path: 'template',
     code: 'template_damaged',
-    message: d.tagged
+    message: d.reshaped
+      ? tr(
+          locale,
+          `工作表“${d.reshaped}”中插入或删除了列，加载项的行标记不在原来的列中，找不到院系模板 ${d.key} 的 ${some('、', ' 等')}：请撤销该操作（Ctrl+Z）；要加列，请加在表格右侧之外`,
+          `Columns were inserted into or deleted from sheet "${d.reshaped}", so the add-in's row tags are no longer in their column and ${some(', ', ' …')} of department ${d.key} cannot be found: undo that (Ctrl+Z); add columns only to the right of the table`,
+        )
+      : d.tagged
       ? tr(
           locale,
           `院系模板 ${d.key} 的行标记（填报表 H 列、评分表 P 列，不显示内容）或工作表不全，找不到 ${some('、', ' 等')}，请重新插入模板`,
@@ -145,6 +154,53 @@ export async function departmentTemplate(host: Host, key: string, looked: Define
   return departmentsFromNames(all.names).find((d) => d.key === key);
 }
 
+/** The department key of one of the add-in's names (`coop_<key>_…`), or ''. */
+function keyOf(name: string): string {
+  return new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_`).exec(name.toLowerCase())?.[1] ?? '';
+}
+
+/**
+ * Departments whose sheets were copied inside the workbook: the same key's block (or, first
+ * scheme, its department cell) on more than one sheet, through row tags read on every sheet
+ * or through names Excel scoped to the copy. Copying a sheet does not make a new department,
+ * and which sheet holds the facts cannot be told, so such a department is not read at all
+ * and the user is told why and what to do.
+ */
+function copiedTemplates(locale: Locale, names: DefinedName[], scoped: DefinedName[]): { keys: Set<string>; problems: FlowProblem[] } {
+  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|department|out)$`);
+  const where = new Map<string, DefinedName[]>();
+  for (const n of [...names, ...scoped]) {
+    const m = anchors.exec(n.name.toLowerCase());
+    if (!m) continue;
+    const id = `${m[1]}_${m[2]}`;
+    const seen = where.get(id) ?? [];
+    if (!seen.some((s) => s.sheet.toLowerCase() === n.sheet.toLowerCase())) where.set(id, [...seen, n]);
+  }
+  const keys = new Set<string>();
+  const problems: FlowProblem[] = [];
+  for (const [id, found] of where) {
+    const key = id.slice(0, 7);
+    if (found.length < 2 || keys.has(key)) continue;
+    keys.add(key);
+    // Excel names the copy (its names are scoped to it); tags alone cannot tell: the last one.
+    const copy = found.find((n) => scoped.includes(n)) ?? found[found.length - 1];
+    const list = found.map((n) => tr(locale, `“${n.sheet}”`, `"${n.sheet}"`)).join(tr(locale, '、', ', '));
+    const top = parseBlock(copy.address);
+    problems.push({
+      sheet: copy.sheet,
+      address: cellAddress(top.top, top.left),
+      path: 'template',
+      code: 'copied_template',
+      message: tr(
+        locale,
+        `院系模板 ${key} 出现在 ${found.length} 个工作表中（${list}），应是复制工作表产生的副本：复制的工作表不会成为新的院系，加载项也无法确定读哪一份，因此暂不读取该院系。请删除多余的副本；若要为另一个院系填报，请用“插入填报模板”插入该院系的模板，再把内容粘贴过去`,
+        `The template of department ${key} is on ${found.length} sheets (${list}), copies made by copying a sheet: a copy does not become another department and the add-in cannot tell which one to read, so it reads neither. Delete the extra copies; to fill in another department, insert that department's template and paste the values into it`,
+      ),
+    });
+  }
+  return { keys, problems };
+}
+
 /** The score sheet's blocks a named (first-scheme) department needs read. */
 function scoreReads(d: DepartmentNames): RangeRef[] {
   const at = (suffix: string) => d.places.get(suffix) as Place;
@@ -158,7 +214,10 @@ function scoreReads(d: DepartmentNames): RangeRef[] {
  */
 export async function gather(host: Host, locale: Locale, options: GatherOptions = {}): Promise<Gathered> {
   const { extraFor = () => [], marks = false, scores = false, results = [] } = options;
-  const { sheets, names } = await host.survey(results);
+  const surveyed = await host.survey(results);
+  const { sheets } = surveyed;
+  const copied = copiedTemplates(locale, surveyed.names, surveyed.scoped ?? []);
+  const names = surveyed.names.filter((n) => !copied.keys.has(keyOf(n.name)));
   const tagged = taggedDepartments(names);
   const named = departmentsFromNames(names).filter((d) => !tagged.some((t) => t.key === d.key));
   const intactNamed = named.filter((d) => d.missing.length === 0);
@@ -182,7 +241,7 @@ export async function gather(host: Host, locale: Locale, options: GatherOptions 
     sheets,
     names,
     departments,
-    damaged: all.filter((d) => d.missing.length > 0).map((d) => damagedProblem(locale, d)),
+    damaged: [...copied.problems, ...all.filter((d) => d.missing.length > 0).map((d) => damagedProblem(locale, d))],
     extra: values.slice(namedReads.length + taggedReads.length),
     cells,
     markScope,
@@ -220,6 +279,23 @@ export function inputProblems(engine: Engine, locale: Locale, data: DepartmentDa
     problems.push({ ...at, path: e.path, code: e.code, message: prefix + e.message, department: data.department });
   }
   return problems;
+}
+
+export type Scored = Extract<ScoreResult, { ok: true }>;
+
+/**
+ * S1 and S2 of a department whose facts passed validation. The engine refusing facts it has
+ * just validated is a fault of the add-in, not of the user: it is thrown, never answered by
+ * leaving the department out (a summary or score sheet silently short of one department).
+ */
+export function scoreBoth(engine: Engine, locale: Locale, d: DepartmentData): { s1: Scored; s2: Scored } {
+  const s1 = engine.scoreDepartment(d.self, { locale });
+  const s2 = engine.scoreDepartment(d.assessor, { locale });
+  if (!s1.ok || !s2.ok) {
+    const errors = (s1.ok ? [] : s1.errors).concat(s2.ok ? [] : s2.errors);
+    throw new Error(`internal: "${d.department}" passed validation but was not scored: ${errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
+  }
+  return { s1, s2 };
 }
 
 export function noDepartments(locale: Locale): FlowProblem {

@@ -418,9 +418,3 @@ function weightedFunction(): FunctionEntry {
     },
   };
 }
-
-/** Looks an entry up by its id (case-insensitive, as spreadsheet names are). */
-export function findFunction(id: string): FunctionEntry | undefined {
-  const wanted = id.toUpperCase();
-  return registry.find((entry) => entry.id === wanted);
-}

@@ -25,10 +25,11 @@
  * (`Worksheet.pageLayout`, `horizontalPageBreaks`) is 1.9: below it `pageSetup` sets nothing
  * and the sheets print as Excel's defaults (README.md, Printing).
  */
-import type { CellFormat, CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, ReadOptions, Survey, WriteBlock } from './host.js';
+import { WriteConflict, type CellFormat, type CellMark, type CellValue, type DefinedName, type FormatBlock, type Host, type ListValidation, type MarkOptions, type PageSetup, type RangeRef, type ReadOptions, type Survey, type WriteBlock } from './host.js';
 import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
-import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
-import { MARK_FILL, composeMarkNote, parseMarkNote, sameColour } from './mark-text.js';
+import { blockCols, blockRows, cellAddress, nameReference, parseBlock, parseNameReference, type Block, type Cell } from './a1.js';
+import { MARK_FILL, composeMarkNote, giveBack, parseMarkNote, sameColour, templateFills } from './mark-text.js';
+import { NAME_PREFIX } from '../template/names.js';
 
 /** `Excel.run` as the adapter uses it; tests pass a function handing over a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -167,6 +168,18 @@ interface Session {
   /** The notes (or comments) of the workbook, listed by `survey`. */
   holders?: Holder[];
   look?: MarkLook;
+  /** Blocks written with `expect`, each with its look just before the write (same sync). */
+  guards: Guard[];
+}
+
+/**
+ * A guarded write: Office.js cannot make a write conditional within one batch, so the batch
+ * that writes first loads the block again (commands run in order: the load sees the block
+ * just before the write) and the answer is compared after the sync.
+ */
+interface Guard {
+  block: WriteBlock & { expect: CellValue[][] };
+  before: Excel.Range;
 }
 
 function scopeKey(scope: RangeRef[]): string {
@@ -185,7 +198,6 @@ function rangeNames(items: Excel.NamedItem[]): DefinedName[] {
 }
 
 export class ExcelHost implements Host {
-  readonly kind = 'excel' as const;
   private readonly markNotes: MarkNotes;
   private readonly pageLayout: boolean;
   private session?: Promise<Session>;
@@ -203,7 +215,7 @@ export class ExcelHost implements Host {
     this.session ??= new Promise<Session>((resolve, reject) => {
       let close = () => {};
       const closed = new Promise<void>((done) => (close = done));
-      const session: Partial<Session> = { ops: [], close, names: new Map(), allNames: false };
+      const session: Partial<Session> = { ops: [], close, names: new Map(), allNames: false, guards: [] };
       session.finished = this.run(async (context) => {
         session.context = context;
         session.sheet = sheetsOf(context);
@@ -225,6 +237,7 @@ export class ExcelHost implements Host {
       if (apply && s.ops.length > 0) {
         for (const op of s.ops.splice(0)) op();
         await s.context.sync();
+        await checkGuards(s);
       }
     } finally {
       s.ops.length = 0;
@@ -243,6 +256,7 @@ export class ExcelHost implements Host {
       for (const op of s.ops.splice(0)) op();
       const answer = look(s);
       await s.context.sync();
+      await checkGuards(s);
       return answer();
     } catch (error) {
       await this.end(false);
@@ -285,7 +299,8 @@ export class ExcelHost implements Host {
     return this.sync((s) => {
       const workbook = s.context.workbook;
       const sheets = workbook.worksheets;
-      sheets.load('items/name,items/position');
+      // Each sheet's own names too (a copied sheet carries the add-in's names scoped to it).
+      sheets.load('items/name,items/position,items/names/items/name,items/names/items/type,items/names/items/formula');
       const names = loadNames(s);
       const holders = this.markNotes === 'none' ? undefined : this.markNotes === 'notes' ? workbook.notes : workbook.comments;
       holders?.load('items/content');
@@ -294,6 +309,7 @@ export class ExcelHost implements Host {
         return {
           sheets: [...sheets.items].sort((a, b) => a.position - b.position).map((w) => w.name),
           names: rangeNames(names()),
+          scoped: [...sheets.items].flatMap((w) => rangeNames(w.names.items).filter((n) => n.name.toLowerCase().startsWith(NAME_PREFIX))),
         };
       };
     });
@@ -347,7 +363,11 @@ export class ExcelHost implements Host {
     }
     if (blocks.length === 0) return;
     await this.queue((s) => {
-      for (const b of blocks) s.sheet(b.sheet).getRange(b.address).values = b.values.map((row) => row.map(toExcel));
+      for (const b of blocks) {
+        const range = s.sheet(b.sheet).getRange(b.address);
+        if (b.expect) s.guards.push({ block: { ...b, expect: b.expect }, before: s.sheet(b.sheet).getRange(b.address).load('values,formulas') });
+        range.values = b.values.map((row) => row.map(toExcel));
+      }
     });
   }
 
@@ -358,7 +378,7 @@ export class ExcelHost implements Host {
     });
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+  async setMarks(scope: RangeRef[], marks: CellMark[], options: MarkOptions = {}): Promise<void> {
     const mode = this.markNotes;
     if (mode === 'none' || (scope.length === 0 && marks.length === 0)) return;
     // Every mark is looked at too, even one outside the scope.
@@ -381,10 +401,13 @@ export class ExcelHost implements Host {
     }
     s.look = undefined;
     const wanted = new Map(marks.map((m) => [cellKey(m.sheet, m.address), m.note]));
+    const templateFill = templateFills(options.fills);
     const changes: CellChange[] = [];
+    // The look saw every cell's fill, so a mark whose note was deleted is found as well: Excel
+    // sweeps whatever `options.sweep` says.
     for (const [key, cell] of cells) {
       const message = wanted.get(key);
-      const change = message === undefined ? unmarkChange(cell) : markChange(mode, cell, message);
+      const change = message === undefined ? unmarkChange(cell, templateFill(cell.sheet, topLeftOf(cell.address))) : markChange(mode, cell, message);
       if (change) changes.push(change);
     }
     // Marks already as they should be send nothing: a clean validation ends without a write.
@@ -455,6 +478,33 @@ export class ExcelHost implements Host {
   }
 }
 
+/**
+ * After the sync that carried guarded writes: when any guarded block had changed since the
+ * action read it, one more sync puts every guarded block back as it was just before the write
+ * (formulas as formulas), and WriteConflict names the changed cells. Nothing to check, or
+ * nothing changed: no sync at all.
+ */
+async function checkGuards(s: Session): Promise<void> {
+  const guards = s.guards.splice(0);
+  const changed: RangeRef[] = [];
+  for (const { block, before } of guards) {
+    const at = parseBlock(block.address);
+    before.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (fromExcel(v) !== (block.expect[r]?.[c] ?? null)) changed.push({ sheet: block.sheet, address: cellAddress(at.top + r, at.left + c) });
+      }),
+    );
+  }
+  if (changed.length === 0) return;
+  for (const { block, before } of guards) {
+    s.sheet(block.sheet).getRange(block.address).values = before.formulas.map((row, r) =>
+      row.map((f, c) => (typeof f === 'string' && f.startsWith('=') ? f : toExcel(fromExcel(before.values[r][c])))),
+    );
+  }
+  await s.context.sync();
+  throw new WriteConflict(changed);
+}
+
 /** Queues the load of every name of the workbook; the answer is remembered in the session. */
 function loadNames(s: Session): () => Excel.NamedItem[] {
   const names = s.context.workbook.names;
@@ -512,8 +562,7 @@ function markChange(mode: MarkNotes, cell: CellState, message: string): CellChan
   // A threaded comment is a conversation of its own: we do not rewrite someone else's, and a
   // fill without our comment could not be recognised as ours later, so no mark at all there.
   if (mode === 'comments' && cell.holder && !before.ours) return null;
-  const ownFill = before.ours ? before.ownFill : ownFillOf(cell.fill);
-  const content = composeMarkNote(message, before.userNote, ownFill);
+  const content = composeMarkNote(message, before.userNote);
   const fill = !sameColour(cell.fill, MARK_FILL);
   const note = content !== cell.note;
   if (!fill && !note) return null;
@@ -527,25 +576,25 @@ function markChange(mode: MarkNotes, cell: CellState, message: string): CellChan
 }
 
 /** The change that takes our mark off a cell, giving back its own fill and note; null if not ours. */
-function unmarkChange(cell: CellState): CellChange | null {
-  const before = parseMarkNote(cell.note);
+function unmarkChange(cell: CellState, templateFill: string | undefined): CellChange | null {
+  const back = giveBack(cell.note, cell.fill, templateFill);
+  if (!back) return null;
   const holder = cell.holder;
-  if (!before.ours || !holder) return null;
   return (sheet) => {
-    if (sameColour(cell.fill, MARK_FILL)) {
+    if (back.fill !== undefined) {
       const fill = sheet(cell.sheet).getRange(cell.address).format.fill;
-      if (before.ownFill) fill.color = before.ownFill;
+      if (back.fill) fill.color = back.fill;
       else fill.clear();
     }
-    if (before.userNote) holder.content = before.userNote;
+    if (back.note === undefined || !holder) return;
+    if (back.note) holder.content = back.note;
     else holder.delete();
   };
 }
 
-/** The cell's own fill worth giving back: not ours, not Excel's "no fill" white. */
-function ownFillOf(fill: string | null): string | undefined {
-  if (!fill || sameColour(fill, MARK_FILL) || sameColour(fill, '#FFFFFF')) return undefined;
-  return fill;
+function topLeftOf(address: string): Cell {
+  const block = parseBlock(address);
+  return { row: block.top, col: block.left };
 }
 
 function cellKey(sheet: string, address: string): string {

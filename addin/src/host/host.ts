@@ -14,6 +14,18 @@
  * separately and never quoted.
  */
 
+/**
+ * Thrown by `flush` when blocks written with `expect` no longer held those values when the
+ * write landed (the user typed into them between the action's read and its write). The host
+ * has put every such block back as it found it; `cells` are the cells that had changed.
+ */
+export class WriteConflict extends Error {
+  constructor(readonly cells: RangeRef[]) {
+    super(`cells changed while the action ran: ${cells.map((c) => `${c.sheet}!${c.address}`).join(', ')}`);
+    this.name = 'WriteConflict';
+  }
+}
+
 /** A cell's value as the flow sees it: `null` is an empty cell. */
 export type CellValue = string | number | boolean | null;
 
@@ -27,6 +39,14 @@ export interface RangeRef {
 /** A block of values to write; `values` has exactly the block's rows × columns. */
 export interface WriteBlock extends RangeRef {
   values: CellValue[][];
+  /**
+   * What the action read in this block and checked before deciding to write (the add-in's
+   * own output and its record). A host where the user can type between that read and the
+   * write (Excel, between round trips) looks again in the round trip that writes, and when
+   * the block changed, puts it back as it was and fails the flush with WriteConflict. WPS
+   * and the web page run an action without letting anyone type in between.
+   */
+  expect?: CellValue[][];
 }
 
 /** Presentation the template and the result sheets ask for; every field optional. */
@@ -81,6 +101,33 @@ export interface Survey {
   /** Worksheet names in tab order (`lookup`: only those asked for that exist, as spelt in the workbook). */
   sheets: string[];
   names: DefinedName[];
+  /**
+   * `survey` only, from adapters that see them: names scoped to one sheet that look like the
+   * add-in's (`coop_…`). Excel gives a sheet copied inside the workbook such names; the flow
+   * says what happened instead of ignoring the copy. (Adapters that find templates by their
+   * row tags see a copy's tags anyway.)
+   */
+  scoped?: DefinedName[];
+}
+
+/** Cells' own fill as the template gave it: what they get back when a mark goes. */
+export interface FillRef extends RangeRef {
+  /** "#RRGGBB", or null: no fill. */
+  fill: string | null;
+}
+
+export interface MarkOptions {
+  /**
+   * The template's fill of the input cells, given back when their mark goes (cells of the
+   * scope outside every block have none). The note does not carry it: people read notes.
+   */
+  fills?: FillRef[];
+  /**
+   * Also find marks whose note the user deleted (the mark's fill alone) by the fill of every
+   * cell of the scope. Excel and the web page see those fills in the look they take anyway
+   * and always do; WPS pays calls into ET per block, so it does it only when asked.
+   */
+  sweep?: boolean;
 }
 
 export interface ReadOptions {
@@ -128,9 +175,6 @@ export interface PageSetup {
 }
 
 export interface Host {
-  /** Which host this is, for messages only; the flow never branches on it. */
-  readonly kind: 'excel' | 'wps' | 'web';
-
   /** Worksheet names in tab order. */
   sheets(): Promise<string[]>;
   /** Appends empty worksheets with these names, in order (none of them may exist yet). */
@@ -146,9 +190,10 @@ export interface Host {
   /**
    * Makes the marks inside `scope` exactly `marks`: marks the given cells (fill + note) and
    * removes this add-in's earlier marks from every other cell of `scope` (may be queued until
-   * `flush`). Only marks this add-in made are ever removed.
+   * `flush`). Only marks this add-in made are ever removed; the cell gets its own note and
+   * fill back (`options.fills`, ./mark-text.ts `giveBack`).
    */
-  setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void>;
+  setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void>;
   /** Applies everything queued, then activates the sheet and selects the cell or block. */
   select(ref: RangeRef): Promise<void>;
 

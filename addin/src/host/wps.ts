@@ -23,7 +23,7 @@
  * - Page setup is one call per property of each printed sheet (about twenty: ET has no way to
  *   set them together), so an action pays it only for the sheets it prints.
  */
-import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, PageSetup, RangeRef, Survey, WriteBlock } from './host.js';
+import type { CellMark, CellValue, DefinedName, FormatBlock, Host, ListValidation, MarkOptions, PageSetup, RangeRef, Survey, WriteBlock } from './host.js';
 import { MARGIN_EDGES, PAGE_MARGIN_POINTS, parts } from './page.js';
 import { blockAddress, blockCols, blockRows, columnLetters, contains, nameReference, parseBlock, parseNameReference, type Block } from './a1.js';
 import { multiArea } from './areas.js';
@@ -81,7 +81,6 @@ function targetOf(refersTo: unknown): RangeRef | null {
 }
 
 export class WpsHost implements Host {
-  readonly kind = 'wps' as const;
   /** Within one action: the workbook, its sheets by name (lower case) and the blocks read. */
   private book?: EtWorkbook;
   private collection?: EtSheets;
@@ -342,8 +341,8 @@ export class WpsHost implements Host {
     applyFormats((name) => this.sheet(name), blocks);
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
-    applyMarks((name) => this.sheet(name), scope, marks);
+  async setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void> {
+    applyMarks((name) => this.sheet(name), scope, marks, options);
   }
 
   async select(ref: RangeRef): Promise<void> {

@@ -4,22 +4,24 @@
  * user saved.
  *
  * - The note's text follows `mark-text.ts`, shared with the Excel and WPS hosts: it starts
- *   with MARK_PREFIX (that is how "only marks this add-in made are ever removed" is decided),
- *   keeps the user's own note below ours, and records the cell's own fill colour on a line,
- *   so that a file marked here is cleaned correctly by Excel or WPS, and back.
- * - The cell's own solid fill is also kept in the mark fill's background colour. Excel draws
- *   a solid fill with its foreground colour only, so the copy is invisible and survives
- *   saving; unlike the note's line it holds theme colours and tints exactly.
+ *   with MARK_PREFIX (that is how "only marks this add-in made are ever removed" is decided)
+ *   and keeps the user's own note below ours, so that a file marked here is cleaned
+ *   correctly by Excel or WPS, and back.
+ * - The cell's own solid fill is kept in the mark fill's background colour. Excel draws a
+ *   solid fill with its foreground colour only, so the copy is invisible and survives saving,
+ *   theme colours and tints exactly; a mark made by Excel or WPS has none, and the cell gets
+ *   the template's colour back (`giveBack`).
  * - A patterned or gradient fill cannot be kept either way, so such a cell keeps its fill and
  *   is marked by its note alone: the user's formatting matters more than our mark's colour.
  */
 import type { Cell, Color, Fill } from 'exceljs';
-import { composeMarkNote, MARK_FILL, MARK_PREFIX, parseMarkNote } from './mark-text.js';
+import { composeMarkNote, EARLIER_MARK_FILL, giveBack, MARK_FILL, MARK_PREFIX, parseMarkNote } from './mark-text.js';
 import { argb, noteText } from './xlsx-cells.js';
 
 export { MARK_FILL, MARK_PREFIX };
 
 const MARK_ARGB = argb(MARK_FILL);
+const EARLIER_ARGB = argb(EARLIER_MARK_FILL);
 
 type LooseColour = Partial<Color> & { indexed?: number };
 
@@ -28,8 +30,10 @@ function solidColour(fill: Fill | undefined): LooseColour | undefined {
   return undefined;
 }
 
+/** Our mark's fill, or the one of marks made before (see EARLIER_MARK_FILL). */
 function hasMarkFill(cell: Cell): boolean {
-  return solidColour(cell.fill)?.argb?.toUpperCase() === MARK_ARGB;
+  const colour = solidColour(cell.fill)?.argb?.toUpperCase();
+  return colour === MARK_ARGB || colour === EARLIER_ARGB;
 }
 
 /** A real colour, as opposed to ExcelJS's `indexed: 64`, the "automatic" non-colour. */
@@ -42,10 +46,6 @@ function hexOf(c: LooseColour | undefined): string | undefined {
   return c?.argb && /^[0-9A-Fa-f]{8}$/.test(c.argb) ? `#${c.argb.slice(2).toUpperCase()}` : undefined;
 }
 
-/** True when the cell's note is one of ours. */
-export function isMarked(cell: Cell): boolean {
-  return parseMarkNote(noteText(cell.note)).ours;
-}
 
 function setNote(cell: Cell, text: string): void {
   if (text) {
@@ -71,35 +71,33 @@ export function mark(cell: Cell, message: string): void {
   const before = parseMarkNote(noteText(cell.note));
   if (before.ours && hasMarkFill(cell)) {
     // Already ours: what was recorded the first time is what must come back.
-    setNote(cell, composeMarkNote(message, before.userNote, before.ownFill));
+    setNote(cell, composeMarkNote(message, before.userNote));
     return;
   }
   const fill = cell.fill;
   const own = solidColour(fill);
   const plain = !fill || (fill.type === 'pattern' && fill.pattern === 'none');
-  let ownHex: string | undefined;
   if (isColour(own) || plain) {
     const markFill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_ARGB } };
-    if (isColour(own)) {
-      markFill.bgColor = { ...own };
-      ownHex = hexOf(own);
-    }
+    if (isColour(own)) markFill.bgColor = { ...own };
     setFill(cell, markFill);
   }
-  setNote(cell, composeMarkNote(message, before.userNote, ownHex));
+  setNote(cell, composeMarkNote(message, before.userNote));
 }
 
-/** Takes our mark off the cell, giving back its own fill and note; other cells are left alone. */
-export function unmark(cell: Cell): void {
-  const note = parseMarkNote(noteText(cell.note));
-  if (!note.ours) return;
-  // A cell whose fill the user changed after we marked it keeps the user's fill.
-  if (hasMarkFill(cell)) {
+/**
+ * Takes our mark off the cell (our note, or our fill alone when the user deleted the note),
+ * giving back its own fill (`templateFill` when the mark kept none) and note; a cell without
+ * a mark of ours is left alone.
+ */
+export function unmark(cell: Cell, templateFill?: string): void {
+  const back = giveBack(noteText(cell.note), hexOf(solidColour(cell.fill)) ?? null, templateFill);
+  if (!back) return;
+  if (back.fill !== undefined) {
     const fill = cell.fill as Fill & { bgColor?: LooseColour };
     const stash = fill.type === 'pattern' ? fill.bgColor : undefined;
-    // A mark made by Excel or WPS has no stash, only the note's line.
-    const own: LooseColour | undefined = isColour(stash) ? stash : note.ownFill ? { argb: argb(note.ownFill) } : undefined;
+    const own: LooseColour | undefined = isColour(stash) ? stash : back.fill ? { argb: argb(back.fill) } : undefined;
     setFill(cell, own ? { type: 'pattern', pattern: 'solid', fgColor: { ...own } as Partial<Color> } : { type: 'pattern', pattern: 'none' });
   }
-  setNote(cell, note.userNote);
+  if (back.note !== undefined) setNote(cell, back.note);
 }

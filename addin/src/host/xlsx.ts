@@ -18,6 +18,7 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  MarkOptions,
   PageSetup,
   PageText,
   RangeRef,
@@ -41,7 +42,8 @@ import {
 import { argb, plainValue } from './xlsx-cells.js';
 import { lookupByListing, surveyByListing } from './listing.js';
 import { namesFromTags, tagColumnsOf, withDerivedNames } from '../template/tags.js';
-import { isMarked, mark, unmark } from './xlsx-marks.js';
+import { mark, unmark } from './xlsx-marks.js';
+import { templateFills } from './mark-text.js';
 
 // Excel rejects an inline list longer than this ("a,b,c" including the commas).
 const MAX_INLINE_LIST = 255;
@@ -75,7 +77,6 @@ function isMergedSlave(cell: Cell): boolean {
 }
 
 export class XlsxHost implements Host {
-  readonly kind = 'web' as const;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -238,18 +239,21 @@ export class XlsxHost implements Host {
     ws.mergeCells(blockAddress(block));
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+  async setMarks(scope: RangeRef[], marks: CellMark[], options: MarkOptions = {}): Promise<void> {
     // A mark names one cell; given a block, its top-left cell carries the mark.
     const wanted = new Map<string, { ws: Worksheet; cell: string; note: string }>();
     for (const m of marks) {
       const cell = blockAddress(topLeft(parseBlock(m.address)));
       wanted.set(`${m.sheet}!${cell}`, { ws: this.sheet(m.sheet), cell, note: m.note });
     }
+    // Every cell of the scope is at hand, so marks whose note was deleted are found as well
+    // (whatever `options.sweep` says).
+    const templateFill = templateFills(options.fills);
     for (const ref of scope) {
       const ws = this.sheet(ref.sheet);
       for (const { row, col } of cellsOf(parseBlock(ref.address))) {
         const cell = ws.findCell(row + 1, col + 1);
-        if (cell && isMarked(cell) && !wanted.has(`${ref.sheet}!${cell.address}`)) unmark(cell);
+        if (cell && !wanted.has(`${ref.sheet}!${cell.address}`)) unmark(cell, templateFill(ref.sheet, { row, col }));
       }
     }
     for (const { ws, cell, note } of wanted.values()) mark(ws.getCell(cell), note);

@@ -8,12 +8,11 @@
  */
 import type { CellValue, DefinedName, FormatBlock, ListValidation, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
 import type { RubricInfo } from '../engine/types.js';
-import type { Locale } from '../flow/index.js';
+import { tr, type Locale } from './text.js';
 import { blockAddress, blockOf, cellAddress, type Block } from '../host/a1.js';
-import { nameOf } from '../flow/names.js';
+import { nameOf } from './names.js';
 import { fieldTag, tagText } from './tags.js';
-import { ownedWrite } from '../flow/own.js';
-import { tr } from '../flow/text.js';
+import { ownedWrite } from './record.js';
 import { DEFAULT_ROW_POINTS, factsPageSetup, instructionsPageSetup, rowHeight, scorePageSetup } from './print.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS, SCORE_FINAL } from './columns.js';
 import {
@@ -45,8 +44,8 @@ export interface SheetPlan {
 export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assessor (S2)', '加载项记录（请勿修改）', 'Add-in record (do not edit)'];
 
 const HEADER_FILL = '#DDEBF7';
-const SELF_FILL = '#FFF2CC';
-const ASSESSOR_FILL = '#E2EFDA';
+export const SELF_FILL = '#FFF2CC';
+export const ASSESSOR_FILL = '#E2EFDA';
 const RECORD_FONT = '#A6A6A6';
 
 function t(locale: Locale, text: Text): string {

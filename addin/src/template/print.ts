@@ -8,8 +8,7 @@
  * the number of pages, `&D` the date of printing; a literal ampersand is `&&`.
  */
 import type { PageSetup, PageText } from '../host/host.js';
-import type { Locale } from '../flow/index.js';
-import { tr } from '../flow/text.js';
+import { tr, type Locale } from './text.js';
 import { blockAddress, type Block } from '../host/a1.js';
 
 /** Points per line of 11-point text (CJK fonts need about 14.3; a little air on top). */

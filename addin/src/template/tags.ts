@@ -16,7 +16,7 @@
  */
 import type { CellValue, DefinedName } from '../host/host.js';
 import { blockAddress, type Block } from '../host/a1.js';
-import { fieldSuffix, nameOf, type Place } from '../flow/names.js';
+import { fieldSuffix, nameOf, type Place } from './names.js';
 import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from './fields.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS } from './columns.js';
 
@@ -154,8 +154,13 @@ export function tagColumnsOf(rows: number, cellAt: (row: number, col: number) =>
   });
 }
 
-/** The workbook's own names, plus the derived ones no real name of the same name hides. */
+/**
+ * The workbook's own names, plus the derived ones no real name of the same name on the same
+ * sheet hides: tags of the same name on another sheet are a copy of that sheet, which the
+ * flow must see to say so.
+ */
 export function withDerivedNames(real: DefinedName[], derived: DefinedName[]): DefinedName[] {
   const taken = new Set(real.map((n) => n.name.toLowerCase()));
-  return [...real, ...derived.filter((n) => !taken.has(n.name.toLowerCase()))];
+  const same = new Set(real.map((n) => `${n.name.toLowerCase()}\u0000${n.sheet.toLowerCase()}`));
+  return [...real, ...derived.filter((n) => !taken.has(n.name.toLowerCase()) || !same.has(`${n.name.toLowerCase()}\u0000${n.sheet.toLowerCase()}`))];
 }

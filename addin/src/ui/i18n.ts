@@ -69,6 +69,8 @@ export const PROGRESS: Record<string, Bilingual> = {
   fillScores: { zh: '正在计算…', en: 'Calculating…' },
   buildSummary: { zh: '正在汇总…', en: 'Building the summary…' },
   appraisalText: { zh: '正在生成年度考核表…', en: 'Preparing the appraisal form…' },
+  clearMarks: { zh: '正在清除标记…', en: 'Clearing the marks…' },
+  clearScores: { zh: '正在清除得分…', en: 'Clearing the scores…' },
 };
 
 export const t = lookup<TextKey>(TEXT);

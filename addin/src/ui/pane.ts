@@ -11,6 +11,8 @@ import {
   ACTIONS,
   appraisalText,
   buildSummary,
+  clearMarks,
+  clearScores,
   fillScores,
   insertTemplate,
   validateWorkbook,
@@ -89,6 +91,8 @@ const RUNNERS: Record<ActionId, PaneAction['run']> = {
   fillScores: (ctx) => fillScores(ctx),
   buildSummary: (ctx) => buildSummary(ctx),
   appraisalText: (ctx) => appraisalText(ctx),
+  clearMarks: (ctx) => clearMarks(ctx),
+  clearScores: (ctx) => clearScores(ctx),
 };
 
 /** The flow's actions as pane buttons, in the order of the work. */

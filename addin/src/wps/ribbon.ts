@@ -8,7 +8,7 @@
  * problem's cell selected so that the user lands where the work is.
  */
 import { engineFailureText, type EngineStart } from '../engine/engine.js';
-import { buildSummary, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
+import { buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
 import { WpsHost } from '../host/wps.js';
 import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
 
@@ -18,6 +18,8 @@ export const BUTTONS = {
   btnCoopValidate: 'validate',
   btnCoopFill: 'fill',
   btnCoopSummary: 'summary',
+  btnCoopClearMarks: 'clearMarks',
+  btnCoopClearScores: 'clearScores',
 } as const;
 
 type ButtonId = keyof typeof BUTTONS;
@@ -48,10 +50,12 @@ export interface RibbonControl {
   Id: string;
 }
 
-const ACTIONS: Record<'validate' | 'fill' | 'summary', (ctx: FlowContext) => Promise<ActionReport>> = {
+const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'clearMarks' | 'clearScores', (ctx: FlowContext) => Promise<ActionReport>> = {
   validate: validateWorkbook,
   fill: fillScores,
   summary: buildSummary,
+  clearMarks,
+  clearScores,
 };
 
 /** The status bar while each button works. */
@@ -59,6 +63,8 @@ const PROGRESS: Record<keyof typeof ACTIONS, { zh: string; en: string }> = {
   validate: { zh: '校企合作考核：正在检查…', en: 'Cooperation assessment: checking…' },
   fill: { zh: '校企合作考核：正在计算…', en: 'Cooperation assessment: calculating…' },
   summary: { zh: '校企合作考核：正在汇总…', en: 'Cooperation assessment: building the summary…' },
+  clearMarks: { zh: '校企合作考核：正在清除标记…', en: 'Cooperation assessment: clearing the marks…' },
+  clearScores: { zh: '校企合作考核：正在清除得分…', en: 'Cooperation assessment: clearing the scores…' },
 };
 
 const WAITING = { zh: '校企合作考核：等待评分引擎启动…', en: 'Cooperation assessment: waiting for the scoring engine…' };

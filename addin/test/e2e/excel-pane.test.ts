@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { MARK_FILL } from '../../src/host/mark-text.js';
 import { addinDir, baseFacts, fakeOfficeJs, OFFICE_JS, departmentBytes, openSession, patched, screenshot, tempDir, tempFile, type Session } from './support.js';
 
 let s: Session;
@@ -43,7 +44,7 @@ const book = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { 
 
 test('inside Excel the pane mounts, inserts a template, validates, marks and selects cells', async () => {
   const { page, errors } = await openInExcel();
-  assert.equal(await page.locator('button.action').count(), 5, 'one button per flow action');
+  assert.equal(await page.locator('button.action').count(), 7, 'one button per flow action (清除标记 and 清除得分 included)');
   assert.equal(await page.locator('label.action.file input[type="file"]').count(), 1, 'pick other workbooks');
   assert.equal(await page.locator('.coop-pane').getAttribute('lang'), 'zh-CN');
   await screenshot(page, '09-excel-pane-start');
@@ -74,6 +75,15 @@ test('inside Excel the pane mounts, inserts a template, validates, marks and sel
   await page.waitForFunction(() => (window as unknown as { __book: { selection?: unknown } }).__book.selection !== undefined);
   assert.deepEqual(await book(page, 'book.selection'), { sheet, address });
   await screenshot(page, '10-excel-pane-problems');
+
+  // 清除标记: every mark goes, fill and note, and no value changes.
+  const values = await book<string>(page, 'JSON.stringify(book.sheets.map((s) => [...s.cells].map(([a, c]) => [a, c.value])))');
+  await page.click('button[data-action="clearMarks"]');
+  await page.locator('.status[data-tone="ok"]').waitFor({ timeout: 10_000 });
+  assert.equal(await book<number>(page, 'book.sheets.reduce((n, s) => n + s.notes.size, 0)'), 0, 'every note of ours gone');
+  assert.equal(await book<number>(page, `book.sheets.reduce((n, s) => n + [...s.cells.values()].filter((c) => c.fill === '${MARK_FILL}').length, 0)`), 0, 'and every red');
+  assert.equal(await book<string>(page, 'JSON.stringify(book.sheets.map((s) => [...s.cells].map(([a, c]) => [a, c.value])))'), values);
+  await screenshot(page, '13-excel-pane-marks-cleared');
 
   await page.click('button.locale');
   assert.equal(await page.locator('button[data-action="validate"] .label').textContent(), 'Validate');

@@ -7,9 +7,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import type ExcelJS from 'exceljs';
-import { baseFacts, departmentBytes, downloadOf, namedCell, openPage, openSession, screenshot, snapshot, tempDir, tempFile, workbookOf, type Session } from './support.js';
+import { baseFacts, departmentBytes, downloadOf, namedCell, openPage, openSession, paneAction, screenshot, snapshot, tempDir, tempFile, workbookOf, type Session } from './support.js';
 
 const DEPARTMENT = '机电工程学院';
 const OWN_SHEET = '我的记录';
@@ -21,15 +20,6 @@ before(async () => {
 after(async () => {
   await s?.close();
 });
-
-/** Presses a pane button and waits until the pane has drawn the finished report. */
-async function paneAction(page: Page, id: string): Promise<string> {
-  await page.click(`#pane-root button.action[data-action="${id}"]`);
-  await page.locator('#pane-root .coop-pane[aria-busy="false"]').waitFor();
-  const status = page.locator('#pane-root p.status');
-  assert.equal(await status.getAttribute('data-tone'), 'ok', `${id}: ${await status.textContent()}`);
-  return (await status.textContent()) ?? '';
-}
 
 function checkForeign(wb: ExcelJS.Workbook, factsSheet: string, scoreSheet: string): void {
   const facts = wb.getWorksheet(factsSheet)!;

@@ -4,6 +4,7 @@
  * workbooks made by the flow itself, downloads read back with ExcelJS, and screenshots
  * under test-results/e2e/.
  */
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -229,6 +230,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(resultsDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Presses a pane button and waits until the pane has drawn the finished report (which must be ok). */
+export async function paneAction(page: Page, id: string): Promise<string> {
+  await page.click(`#pane-root button.action[data-action="${id}"]`);
+  await page.locator('#pane-root .coop-pane[aria-busy="false"]').waitFor();
+  const status = page.locator('#pane-root p.status');
+  assert.equal(await status.getAttribute('data-tone'), 'ok', `${id}: ${await status.textContent()}`);
+  return (await status.textContent()) ?? '';
 }
 
 /** Writes bytes as a file the test hands to a file input. */

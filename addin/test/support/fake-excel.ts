@@ -53,6 +53,8 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
   /** How the sheet prints, as the page layout calls left it. */
   readonly page: FakePage = { margins: {}, headersFooters: {}, rowBreaks: [] };
+  /** Names scoped to this sheet (name → formula), as Excel gives a copied sheet the workbook's names that pointed into the original. */
+  readonly scopedNames = new Map<string, string>();
   constructor(public name: string) {}
 
   cell(address: string): FakeCell | undefined {
@@ -115,6 +117,11 @@ export class FakeWorkbook {
   selection?: { sheet: string; address: string };
   active?: string;
   syncs = 0;
+  /**
+   * Runs as sync number `n` reaches Excel, before its commands: what a user does between two
+   * round trips of an action (Excel does not stop them typing meanwhile).
+   */
+  beforeSync?: (n: number) => void;
   /** Commands run by all syncs, to show batches are bulk (not one sync per cell). */
   commands = 0;
 
@@ -162,6 +169,7 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.model.syncs++;
+    this.model.beforeSync?.(this.model.syncs);
     const ops = this.queue;
     this.queue = [];
     for (const op of ops) {
@@ -261,6 +269,9 @@ class FakeWorksheetCollection extends ClientObject {
           const w = new FakeWorksheet(this.ctx, s.name);
           if (wanted.includes('name')) w.loadedSet('name', s.name);
           if (wanted.includes('position')) w.loadedSet('position', i);
+          if (wanted.some((p) => p.startsWith('names/'))) {
+            w.loadedSet('names', { items: [...s.scopedNames].map(([name, formula]) => ({ name, type: 'Range', formula })) });
+          }
           return w;
         }),
       );
@@ -317,6 +328,10 @@ class FakeWorksheet extends ClientObject {
   }
   get position(): number {
     return this.get('position');
+  }
+  /** Only as loaded through the worksheet collection (`items/names/items/…`). */
+  get names(): { items: Array<{ name: string; type: string; formula: string }> } {
+    return this.get('names');
   }
   /** The model sheet, resolved when a command runs (ItemNotFound then, as in Excel). */
   model(): FakeSheet {
@@ -448,6 +463,10 @@ class FakeRange extends ClientObject {
           const rows: (string | number | boolean)[][] = [];
           this.each((cell, r) => (rows[r] ??= []).push(cell.value));
           this.loaded.set('values', rows);
+        } else if (p === 'formulas') {
+          const rows: (string | number | boolean)[][] = [];
+          this.each((cell, r) => (rows[r] ??= []).push(cell.formula ?? cell.value));
+          this.loaded.set('formulas', rows);
         } else if (p === 'address') {
           const first = cellAddress(this.block.top, this.block.left);
           const last = cellAddress(this.block.bottom, this.block.right);
@@ -459,6 +478,9 @@ class FakeRange extends ClientObject {
   }
   get values(): (string | number | boolean)[][] {
     return this.get('values');
+  }
+  get formulas(): (string | number | boolean)[][] {
+    return this.get('formulas');
   }
   set values(values: unknown[][]) {
     this.later(() => {

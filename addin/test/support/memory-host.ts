@@ -14,6 +14,7 @@ import type {
   FormatBlock,
   Host,
   ListValidation,
+  MarkOptions,
   ReadOptions,
   Survey,
   RangeRef,
@@ -121,8 +122,12 @@ export class MemoryHost implements Host {
     }
   }
 
-  async setMarks(scope: RangeRef[], marks: CellMark[]): Promise<void> {
+  /** What the last setMarks was told besides the marks (the template's fills, a sweep). */
+  markOptions: MarkOptions | undefined;
+
+  async setMarks(scope: RangeRef[], marks: CellMark[], options?: MarkOptions): Promise<void> {
     this.calls.setMarks++;
+    this.markOptions = options;
     for (const s of scope) {
       const sh = this.sheet(s.sheet);
       const b = parseBlock(s.address);
@@ -348,6 +353,45 @@ export class MemoryHost implements Host {
     // A rule's source range moves with its rows too, as absolute references do in Excel.
     this.validations = this.validations.map(move).map((v) => (v.source ? { ...v, source: move(v.source) } : v));
     this.formats = this.formats.map(move);
+  }
+
+  /**
+   * Inserts `count` empty columns before 0-based column `at` (negative `count` deletes columns
+   * at..at-count-1), as Excel does: cells move, names over them widen, shrink or move, and a
+   * name whose every column is deleted disappears (#REF!, which the adapters drop).
+   */
+  insertColumns(sheet: string, at: number, count: number): void {
+    this.version++;
+    const sh = this.sheet(sheet);
+    const gone = (c: number) => count < 0 && c >= at && c < at - count;
+    const col = (c: number) => (c >= at ? c + count : c);
+    const shiftMap = <T>(m: Map<string, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(',').map(Number);
+        if (!gone(c)) m.set(key(r, col(c)), v);
+      }
+    };
+    shiftMap(sh.cells);
+    shiftMap(sh.marks);
+    const shift = (b: Block): Block | undefined => {
+      if (count > 0) return { ...b, left: b.left >= at ? b.left + count : b.left, right: b.right >= at ? b.right + count : b.right };
+      const kept = Array.from({ length: b.right - b.left + 1 }, (_, i) => b.left + i).filter((c) => !gone(c));
+      return kept.length === 0 ? undefined : { ...b, left: col(kept[0]), right: col(kept[kept.length - 1]) };
+    };
+    this.definedNames = this.definedNames.flatMap((n) => {
+      if (n.sheet !== sheet) return [n];
+      const b = shift(parseBlock(n.address));
+      return b ? [{ ...n, address: blockAddress(b) }] : [];
+    });
+  }
+
+  /** Copies a sheet inside the workbook (cells and marks; the copy's names come from its tags). */
+  copySheet(from: string, to: string): void {
+    this.version++;
+    const sh = this.sheet(from);
+    this.book.push({ name: to, cells: new Map(sh.cells), marks: new Map(sh.marks), hidden: new Set(sh.hidden) });
   }
 
   /** Deletes a sheet; names pointing into it disappear, as the adapters drop #REF! names. */

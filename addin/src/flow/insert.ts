@@ -4,16 +4,16 @@
  * just created, so it cannot overwrite anything; inserting the same department again changes
  * nothing and says so.
  */
-import type { ActionReport, FlowContext, InsertTemplateOptions } from '../flow/index.js';
-import { departmentKey, nameOf } from '../flow/names.js';
-import { departmentTemplate } from '../flow/workbook.js';
+import type { ActionReport, FlowContext, InsertTemplateOptions } from './index.js';
+import { departmentKey, nameOf } from './names.js';
+import { departmentTemplate } from './workbook.js';
 import type { WriteBlock } from '../host/host.js';
 import { blockAddress, parseBlock, type Block } from '../host/a1.js';
-import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from './tags.js';
-import { inSession } from '../flow/session.js';
-import { tr } from '../flow/text.js';
+import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from '../template/tags.js';
+import { inAction } from './session.js';
+import { tr } from './text.js';
 import { cellAddress } from '../host/a1.js';
-import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from './layout.js';
+import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from '../template/layout.js';
 
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
@@ -56,7 +56,7 @@ function cleanDepartment(name: string): string {
 }
 
 export async function insertTemplate(ctx: FlowContext, opts: InsertTemplateOptions = {}): Promise<ActionReport> {
-  return inSession(ctx.host, () => insert(ctx, opts));
+  return inAction(ctx, () => insert(ctx, opts));
 }
 
 async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<ActionReport> {
