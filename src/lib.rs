@@ -25,8 +25,8 @@ pub mod weighting;
 pub mod wasm;
 
 pub use department::{
-    score_department, score_department_in, score_line, score_line_in, validate_facts,
-    CategoryScore, DepartmentScore,
+    assess_department, check_facts, score_department, score_department_in, score_line,
+    score_line_in, validate_facts, CategoryScore, DepartmentScore, Rejected,
 };
 pub use locale::{Locale, Text};
 pub use problem::{Code, Problem};

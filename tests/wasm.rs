@@ -27,6 +27,7 @@ const SUITES: &[&str] = &[
     include_str!("cases/c7-faculty.json"),
     include_str!("cases/input-forms.json"),
     include_str!("cases/errors.json"),
+    include_str!("cases/ledger.json"),
 ];
 
 const OPTION_SUITES: &[&str] = &[include_str!("cases/options/rubric-options.json")];
@@ -91,10 +92,93 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
                 got.sort();
                 assert_eq!(want, got, "{}", case["description"]);
             }
+            if let Some(warnings) = expect["warnings"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut want: Vec<String> = warnings.iter().map(key).collect();
+                let mut got: Vec<String> = result["warnings"]
+                    .as_array()
+                    .expect("warnings[] in the result")
+                    .iter()
+                    .map(key)
+                    .collect();
+                want.sort();
+                got.sort();
+                assert_eq!(want, got, "{}", case["description"]);
+            }
             checked += 1;
         }
     }
     assert!(checked >= 40);
+}
+
+/// The §3 department with its B1 and C2 inputs taken from a ledger and A3's from a calendar.
+fn ledger_facts() -> Value {
+    let mut facts: Value = serde_json::from_str(BASE).unwrap();
+    merge_patch(
+        &mut facts,
+        &serde_json::json!({
+            "majors": [{"name": "机电一体化技术"}, {"name": "工业机器人技术"}, {"name": "电气自动化技术"}],
+            "reports": {"due": null, "missed": null,
+                        "months": {"2023-09": "2023-09-04", "2023-11": "2023-11-07"}},
+            "projects": [
+                {"enterprise": "三一重工股份有限公司", "major": "机电一体化技术",
+                 "forms": "校内实训基地、校外实训基地", "signed": "2023-03-01", "filed": "2023-03-10",
+                 "self_checks": {"1": "2024-01-10", "2": "2024-07-01"}}
+            ]
+        }),
+    );
+    facts
+}
+
+#[wasm_bindgen_test]
+fn ledger_and_calendar_through_the_js_face() {
+    let facts = js(&ledger_facts().to_string());
+    let result = score_department(&facts, &JsValue::UNDEFINED);
+    let result: Value =
+        serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+    assert_eq!(result["ok"], Value::Bool(true), "{result}");
+    // B1: 机电 1 partner, the other two none → 10 − 6 = 4. A3: 8 due, 2023-09 on time,
+    // 2023-11 late, six not reported → 7 missed → 3.
+    let item = |id: &str| {
+        result["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("B1")["score"].as_f64(), Some(4.0));
+    assert_eq!(item("A3")["score"].as_f64(), Some(3.0));
+    // The warnings come last, after the totals, and name their path.
+    let keys: Vec<&String> = result.as_object().unwrap().keys().collect();
+    assert_eq!(keys.last().map(|k| k.as_str()), Some("warnings"));
+    assert_eq!(result["warnings"][0]["path"], "projects[0].filed");
+    assert_eq!(result["warnings"][0]["code"], "filing_late");
+    // validateFacts reports the same warning, in English on request, with `ok` true.
+    let checked = validate_facts(&facts, &js(r#"{"locale": "en"}"#));
+    let checked: Value =
+        serde_json::from_str(&String::from(JSON::stringify(&checked).unwrap())).unwrap();
+    assert_eq!(checked["ok"], Value::Bool(true));
+    let message = checked["warnings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("9 days later"), "{message}");
+    // scoreLine needs only what its line reads.
+    let b1 = score_line(
+        "B1",
+        &js(
+            r#"{"year": "2023-2024", "majors": [{"name": "甲"}, {"name": "乙"}],
+               "projects": [{"enterprise": "A", "major": "甲", "forms": "其他", "signed": "2023-10-01"},
+                            {"enterprise": "B", "major": "甲", "forms": "其他", "signed": "2023-10-01"}]}"#,
+        ),
+        &JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&get(&b1, "item"), "score").as_f64(), Some(8.0));
+    let a3 = score_line(
+        "A3",
+        &js(r#"{"year": "2023-2024", "reports": {"months": {"2023-09": "2023-09-04"}}}"#),
+        &JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&get(&a3, "item"), "score").as_f64(), Some(3.0));
 }
 
 #[wasm_bindgen_test]
