@@ -79,6 +79,8 @@ pub fn assess_department(
     // may lack B1, C2 or A3): their problems and warnings belong to the facts.
     reader.ledger();
     reader.calendar();
+    // The platform targets' own inputs (RUBRIC.md §10) are checked like every other input.
+    crate::platform::check_inputs(&mut reader);
     let (problems, warnings) = reader.into_findings();
     if !problems.is_empty() {
         return Err(Rejected { problems, warnings });

@@ -322,6 +322,14 @@ impl<'a> FactReader<'a> {
         self.read_flag_value(&|| path.to_string(), Subject::Fact, value)
     }
 
+    /// A yes/no input that may be absent: `Some(None)` when blank, `None` when bad.
+    pub fn optional_flag(&mut self, path: &str) -> Option<Option<bool>> {
+        if cell::is_blank(self.lookup(path)) {
+            return Some(None);
+        }
+        self.flag(path).map(Some)
+    }
+
     /// One of `choices` at `path`, by value or alias (any case): the index of the choice.
     pub fn choice(&mut self, path: &str, choices: &[Choice]) -> Option<usize> {
         let value = self.lookup(path);

@@ -15,6 +15,7 @@ pub mod facts;
 pub mod format;
 pub mod ledger;
 pub mod locale;
+pub mod platform;
 pub mod problem;
 pub mod report;
 pub mod rubric;
@@ -29,6 +30,7 @@ pub use department::{
     score_line_in, validate_facts, CategoryScore, DepartmentScore, Rejected,
 };
 pub use locale::{Locale, Text};
+pub use platform::{platform_targets, platform_targets_in, PlatformTargets};
 pub use problem::{Code, Problem};
 pub use rubric::{builtin, Rubric};
 pub use rules::LineScore;

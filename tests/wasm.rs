@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use coop_engine::wasm::{
-    rank_departments, rubric_info, score_department, score_line, validate_facts, weighted_score,
+    platform_targets, rank_departments, rubric_info, score_department, score_line, validate_facts,
+    weighted_score,
 };
 use js_sys::{Function, Reflect, JSON};
 use serde_json::Value;
@@ -134,6 +135,12 @@ fn ledger_facts() -> Value {
 fn ledger_and_calendar_through_the_js_face() {
     let facts = js(&ledger_facts().to_string());
     let result = score_department(&facts, &JsValue::UNDEFINED);
+    // The warnings come last, after the totals (the JS object keeps the fields' order).
+    let keys = js_sys::Object::keys(&result.clone().into());
+    assert_eq!(
+        keys.get(keys.length() - 1).as_string().as_deref(),
+        Some("warnings")
+    );
     let result: Value =
         serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
     assert_eq!(result["ok"], Value::Bool(true), "{result}");
@@ -150,9 +157,6 @@ fn ledger_and_calendar_through_the_js_face() {
     };
     assert_eq!(item("B1")["score"].as_f64(), Some(4.0));
     assert_eq!(item("A3")["score"].as_f64(), Some(3.0));
-    // The warnings come last, after the totals, and name their path.
-    let keys: Vec<&String> = result.as_object().unwrap().keys().collect();
-    assert_eq!(keys.last().map(|k| k.as_str()), Some("warnings"));
     assert_eq!(result["warnings"][0]["path"], "projects[0].filed");
     assert_eq!(result["warnings"][0]["code"], "filing_late");
     // validateFacts reports the same warning, in English on request, with `ok` true.
@@ -373,4 +377,72 @@ fn repeated_references_cost_bounded_work() {
     let refused = score_department(&js(BASE), &rubric.into());
     assert_eq!(get(&refused, "ok"), JsValue::FALSE);
     assert!(js_sys::Date::now() - started < 5_000.0, "took too long");
+}
+
+const PLATFORM_SUITE: &str = include_str!("platform-cases/targets.json");
+
+/// The platform-target suite (tests/platform-cases) through `platformTargets`: every
+/// department's rows, errors and the college's figures as the native runner checks them.
+#[wasm_bindgen_test]
+fn every_platform_case_through_the_js_face() {
+    let base: Value = serde_json::from_str(BASE).unwrap();
+    let suite: Value = serde_json::from_str(PLATFORM_SUITE).unwrap();
+    let mut checked = 0;
+    for case in suite["cases"].as_array().unwrap() {
+        let list: Vec<Value> = case["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                d.get("facts").cloned().unwrap_or_else(|| {
+                    let mut facts = base.clone();
+                    merge_patch(&mut facts, &d["patch"]);
+                    facts
+                })
+            })
+            .collect();
+        let result = platform_targets(&js(&Value::Array(list).to_string()), &JsValue::UNDEFINED);
+        let result: Value =
+            serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+        let what = &case["description"];
+        let same = |a: &Value, b: &Value| a == b || (a.is_number() && a.as_f64() == b.as_f64());
+        let want = case["expect"]["departments"].as_array().unwrap();
+        let got = result["departments"].as_array().unwrap();
+        assert_eq!(want.len(), got.len(), "{what}");
+        for (w, g) in want.iter().zip(got) {
+            assert_eq!(w["department"], g["department"], "{what}");
+            if let Some(errors) = w["errors"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut w: Vec<String> = errors.iter().map(key).collect();
+                let mut g: Vec<String> = g["errors"].as_array().unwrap().iter().map(key).collect();
+                w.sort();
+                g.sort();
+                assert_eq!(w, g, "{what}");
+                continue;
+            }
+            for (id, t) in w["targets"].as_object().unwrap() {
+                let row = g["targets"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["id"] == id.as_str())
+                    .unwrap();
+                assert!(same(&t["actual"], &row["actual"]), "{what}: {id} {row}");
+                assert_eq!(t["met"], row["met"], "{what}: {id}");
+            }
+        }
+        for (id, c) in case["expect"]["college"].as_object().unwrap() {
+            let row = result["college"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id.as_str())
+                .unwrap();
+            for field in ["actual", "departments_met", "departments_reported"] {
+                assert!(same(&c[field], &row[field]), "{what}: college {id} {row}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10);
 }

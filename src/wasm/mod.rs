@@ -173,6 +173,22 @@ pub fn rank_departments(rows: &JsValue, options_value: &JsValue) -> JsValue {
     value_or_throw(result, locale)
 }
 
+/// A list of departments' facts → the platform targets of RUBRIC.md §10: `{ departments:
+/// [{ ok, department, targets } | { ok: false, department, errors, warnings }], college }`.
+/// Throws only when the argument is not a list.
+#[wasm_bindgen(js_name = platformTargets)]
+pub fn platform_targets(facts_list: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
+    let result = rubric.and_then(|rubric| match input::read(facts_list) {
+        Value::Array(list) => {
+            let targets = crate::platform::platform_targets_in(&rubric, &list, locale);
+            Ok(to_js(&crate::platform::PlatformOut::new(&targets)))
+        }
+        other => Err(vec![crate::platform::not_a_list(&other)]),
+    });
+    value_or_throw(result, locale)
+}
+
 /// The rubric in use as data: ids, names, max, bonus caps, weights and every rule's parameters.
 #[wasm_bindgen(js_name = rubricInfo)]
 pub fn rubric_info(options_value: &JsValue) -> JsValue {
