@@ -300,39 +300,34 @@ fn row(index: usize, target: &Target, m: &Measures, locale: Locale) -> TargetRow
     let met = figure
         .filter(|_| applicable)
         .map(|f| f.reaches(target.target));
+    let en = locale == Locale::En;
     let goal = match target.id {
         "majors_co_built" => "100%".to_string(),
         "employment" => format!("≥ {}%", target.target),
-        "committee" => Text::new("有", "yes").get(locale).to_string(),
+        "committee" if en => "yes".to_string(),
+        "committee" => "有".to_string(),
         _ => format!("≥ {}", target.target),
     };
-    let text = match (figure, met) {
-        (None, _) => Text::new(
-            format!("未填报（{}）", source(target.id)),
-            format!("not reported ({})", source(target.id)),
-        ),
-        (Some(f), None) => Text::new(
-            format!("{}：没有产业学院，不适用", f.show()),
-            format!("{}: no industry college, not applicable", f.show()),
-        ),
+    // Only the language asked for is formatted (as for the lines' notes).
+    let note = match (figure, met) {
+        (None, _) if en => format!("not reported ({})", source(target.id)),
+        (None, _) => format!("未填报（{}）", source(target.id)),
+        (Some(f), None) if en => format!("{}: no industry college, not applicable", f.show()),
+        (Some(f), None) => format!("{}：没有产业学院，不适用", f.show()),
         (Some(f), Some(met)) => {
-            let shown = match target.id {
-                "committee" if met => Text::new("有", "yes"),
-                "committee" => Text::new("没有", "no"),
-                _ => Text::new(f.show(), f.show()),
+            let shown = match (target.id, met, en) {
+                ("committee", true, true) => "yes".to_string(),
+                ("committee", false, true) => "no".to_string(),
+                ("committee", true, false) => "有".to_string(),
+                ("committee", false, false) => "没有".to_string(),
+                _ => f.show(),
             };
-            Text::new(
-                format!(
-                    "{}，目标 {goal}，{}",
-                    shown.zh,
-                    if met { "达到" } else { "未达到" }
-                ),
-                format!(
-                    "{}, target {goal}: {}",
-                    shown.en,
-                    if met { "met" } else { "not met" }
-                ),
-            )
+            match (met, en) {
+                (true, true) => format!("{shown}, target {goal}: met"),
+                (false, true) => format!("{shown}, target {goal}: not met"),
+                (true, false) => format!("{shown}，目标 {goal}，达到"),
+                (false, false) => format!("{shown}，目标 {goal}，未达到"),
+            }
         }
     };
     TargetRow {
@@ -341,7 +336,7 @@ fn row(index: usize, target: &Target, m: &Measures, locale: Locale) -> TargetRow
         actual: figure.and_then(Figure::value),
         target: Decimal::from(target.target),
         met,
-        note: text.get(locale).to_string(),
+        note,
     }
 }
 
