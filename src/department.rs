@@ -2,6 +2,7 @@
 
 use crate::facts::FactReader;
 use crate::format::join;
+use crate::ledger::Warning;
 use crate::locale::{Locale, Text};
 use crate::problem::{Code, Problem};
 use crate::rubric::Rubric;
@@ -29,6 +30,18 @@ pub struct DepartmentScore {
     pub deduction_total: Decimal,
     pub bonus_total: Decimal,
     pub total: Decimal,
+    /// The ledger's compliance warnings (RUBRIC.md §7): they never change a score.
+    pub warnings: Vec<Warning>,
+    /// The language of the names and notes above, for rendering the warnings alike.
+    pub locale: Locale,
+}
+
+/// Facts that cannot be scored: every problem, and the warnings when the ledger read
+/// cleanly all the same (RUBRIC.md §7: warnings are reported whatever else is wrong).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads every input the rubric needs; scores only when no problem stands. Notes in Chinese.
@@ -42,6 +55,15 @@ pub fn score_department_in(
     facts: &Value,
     locale: Locale,
 ) -> Result<DepartmentScore, Vec<Problem>> {
+    assess_department(rubric, facts, locale).map_err(|rejected| rejected.problems)
+}
+
+/// Like [`score_department_in`], keeping the ledger's warnings when the facts are rejected.
+pub fn assess_department(
+    rubric: &Rubric,
+    facts: &Value,
+    locale: Locale,
+) -> Result<DepartmentScore, Rejected> {
     let mut reader = FactReader::new(facts, &rubric.facts, locale);
     let department = reader.text("department");
     let year = match facts.get("year") {
@@ -53,14 +75,23 @@ pub fn score_department_in(
         .iter()
         .map(|line| rules::evaluate(line, &mut reader))
         .collect();
-    let problems = reader.into_problems();
+    // The ledger and the calendar are read whether or not a line asked for them (a rubric
+    // may lack B1, C2 or A3): their problems and warnings belong to the facts.
+    reader.ledger();
+    reader.calendar();
+    // The platform targets' own inputs (RUBRIC.md §10) are checked like every other input.
+    crate::platform::check_inputs(&mut reader);
+    let (problems, warnings) = reader.into_findings();
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(Rejected { problems, warnings });
     }
     // Every line or none: a line without a score and without a problem would be a rule's
     // bug, and it must show as an error rather than silently drop out of the result.
     let Some(lines) = lines.into_iter().collect::<Option<Vec<LineScore>>>() else {
-        return Err(vec![unscored()]);
+        return Err(Rejected {
+            problems: vec![unscored()],
+            warnings,
+        });
     };
     let categories = rubric
         .categories
@@ -88,6 +119,8 @@ pub fn score_department_in(
         total: lines.iter().map(|l| l.score).sum(),
         lines,
         categories,
+        warnings,
+        locale,
     })
 }
 
@@ -106,6 +139,14 @@ fn unscored() -> Problem {
 /// Every problem with a department's facts (empty when they can be scored).
 pub fn validate_facts(rubric: &Rubric, facts: &Value) -> Vec<Problem> {
     score_department(rubric, facts).err().unwrap_or_default()
+}
+
+/// Every problem with a department's facts and the ledger's warnings (`validateFacts`).
+pub fn check_facts(rubric: &Rubric, facts: &Value) -> (Vec<Problem>, Vec<Warning>) {
+    match assess_department(rubric, facts, Locale::Zh) {
+        Ok(score) => (Vec::new(), score.warnings),
+        Err(rejected) => (rejected.problems, rejected.warnings),
+    }
 }
 
 /// Scores one line from just the facts it reads (the custom functions' path). Notes in Chinese.

@@ -4,8 +4,10 @@
 //! scored from a fragment (`{"internship": {…}}`) and a whole department reports every bad
 //! input, each once, with its path.
 
+use crate::calendar::{self, CalendarOptions, CalendarResult};
 use crate::cell::{self, Fault};
 use crate::format::join;
+use crate::ledger::{self, GivenFields, LedgerOptions, LedgerResult, MajorDerived, Warning};
 use crate::locale::{Locale, Text};
 use crate::problem::{Code, Problem};
 use crate::rubric::{Choice, Label};
@@ -59,8 +61,21 @@ pub struct FactReader<'a> {
     major_names_read: bool,
     /// The distinct major names in input order, for messages.
     major_names: Vec<String>,
+    /// The project ledger (RUBRIC.md §7), read at most once, when first needed: `Some(None)`
+    /// when the facts have none. Shared so that rules can hold it while reading on.
+    ledger: Option<Option<Rc<LedgerResult>>>,
+    /// The report calendar (RUBRIC.md §8), likewise.
+    calendar: Option<Option<Rc<CalendarResult>>>,
+    /// The ledger's compliance warnings (never problems: they change no score).
+    warnings: Vec<Warning>,
     locale: Locale,
 }
+
+/// The majors' fields the ledger derives (RUBRIC.md §7 "Derived inputs").
+const LEDGER_FIELDS: [&str; 3] = ["partners", "campus_base", "external_base"];
+
+/// The report facts the calendar derives (RUBRIC.md §8).
+const CALENDAR_FACTS: [&str; 2] = ["reports.missed", "reports.due"];
 
 impl<'a> FactReader<'a> {
     pub fn new(root: &'a Value, labels: &'a [(String, Label)], locale: Locale) -> FactReader<'a> {
@@ -73,6 +88,9 @@ impl<'a> FactReader<'a> {
             major_index: Map::new(),
             major_names_read: false,
             major_names: Vec::new(),
+            ledger: None,
+            calendar: None,
+            warnings: Vec::new(),
             locale,
         };
         if !root.is_object() {
@@ -101,6 +119,141 @@ impl<'a> FactReader<'a> {
 
     pub fn into_problems(self) -> Vec<Problem> {
         self.problems
+    }
+
+    /// Every problem, and the ledger's warnings (empty unless the ledger read without error).
+    pub fn into_findings(self) -> (Vec<Problem>, Vec<Warning>) {
+        (self.problems, self.warnings)
+    }
+
+    /// The project ledger, read (and its problems reported) the first time it is asked for;
+    /// `None` when the facts have no `projects`. Its `majors` are indexed like `majors[]`
+    /// and empty when the ledger, the year or the list of majors has a problem.
+    pub fn ledger(&mut self) -> Option<Rc<LedgerResult>> {
+        if let Some(cached) = &self.ledger {
+            return cached.clone();
+        }
+        let projects = self.lookup("projects");
+        if projects.is_null() {
+            self.ledger = Some(None);
+            return None;
+        }
+        let majors_ok = self.majors_ok();
+        let names: Vec<&str> = self.major_names.iter().map(String::as_str).collect();
+        let Some(mut result) = ledger::run_ledger(
+            projects,
+            &names,
+            self.lookup("year"),
+            LedgerOptions::default(),
+        ) else {
+            self.ledger = Some(None);
+            return None;
+        };
+        for problem in std::mem::take(&mut result.errors) {
+            // A project may well name a major whose own name could not be read (or a list of
+            // majors that is missing): the problem with the majors says enough, as for order
+            // classes.
+            if problem.code == Code::UnknownMajor && !self.major_names_read {
+                continue;
+            }
+            self.report(problem);
+        }
+        // The ledger's values are the majors' only when every major was read: indices match
+        // `majors[]` only then.
+        if !majors_ok {
+            result.majors.clear();
+        }
+        self.warnings.append(&mut result.warnings);
+        let shared = Rc::new(result);
+        self.ledger = Some(Some(shared.clone()));
+        Some(shared)
+    }
+
+    /// What the ledger derived for the major at `index` (`majors[index]`), when it did.
+    pub fn derived_major(&self, index: usize) -> Option<&MajorDerived> {
+        self.ledger.as_ref()?.as_ref()?.majors.get(index)
+    }
+
+    /// The report calendar, read (and its problems reported) the first time it is asked for;
+    /// `None` when the facts have no `reports.months`.
+    pub fn calendar(&mut self) -> Option<Rc<CalendarResult>> {
+        if let Some(cached) = &self.calendar {
+            return cached.clone();
+        }
+        let result = calendar::run_calendar(
+            self.lookup("reports.months"),
+            self.lookup("year"),
+            ledger::YearOptions::default(),
+            &CalendarOptions::default(),
+        )
+        .map(|result| {
+            // The year's problem, when the ledger reports it too, is kept once (by its path).
+            for problem in &result.problems {
+                self.report(problem.clone());
+            }
+            Rc::new(result)
+        });
+        self.calendar = Some(result.clone());
+        result
+    }
+
+    /// A count the calendar derives (`reports.missed`, `reports.due`): `None` when `path` is
+    /// not one or there is no calendar; else the count, or `None` inside when the calendar or
+    /// a value given for the same input (`derived_input`) has a problem.
+    fn calendar_count(&mut self, path: &str) -> Option<Option<u64>> {
+        if !CALENDAR_FACTS.contains(&path) {
+            return None;
+        }
+        let calendar = self.calendar()?;
+        if !cell::is_blank(self.lookup(path)) {
+            let reports = self.lookup("reports");
+            for problem in calendar::derived_input_problems(reports) {
+                if problem.path == path {
+                    self.report(problem);
+                }
+            }
+            return Some(None);
+        }
+        // The calendar's values stand only when it read without a problem.
+        if !calendar.problems.is_empty() {
+            return Some(None);
+        }
+        let count = if path == "reports.due" {
+            calendar.calendar.due()
+        } else {
+            calendar.calendar.missed()
+        };
+        Some(Some(count))
+    }
+
+    /// The note a derived count brings to its line: the calendar's list of missed months for
+    /// `reports.missed` (RUBRIC.md §8), when the calendar is in use and read cleanly.
+    pub fn derived_note(&self, path: &str) -> Option<Text> {
+        let calendar = self.calendar.as_ref()?.as_ref()?;
+        (path == CALENDAR_FACTS[0] && calendar.problems.is_empty())
+            .then(|| calendar.calendar.note())
+    }
+
+    /// A field of one major the ledger derives: `None` when `field` is not one or there is
+    /// no ledger; else its value, or `None` inside when there is a problem (a value given as
+    /// well is `derived_input`).
+    fn ledger_field(&mut self, index: usize, field: &str) -> Option<Option<&MajorDerived>> {
+        if !LEDGER_FIELDS.contains(&field) {
+            return None;
+        }
+        self.ledger()?;
+        if !cell::is_blank(self.major_field(index, field)) {
+            let given = GivenFields {
+                partners: field == "partners",
+                campus_base: field == "campus_base",
+                external_base: field == "external_base",
+            };
+            for problem in ledger::derived_input_problems(index, given) {
+                self.report(problem);
+            }
+            return Some(None);
+        }
+        Some(self.derived_major(index))
     }
 
     /// Records a problem unless one was already recorded at the same path.
@@ -144,12 +297,18 @@ impl<'a> FactReader<'a> {
 
     /// A count at `path` (required).
     pub fn count(&mut self, path: &str) -> Option<u64> {
+        if let Some(derived) = self.calendar_count(path) {
+            return derived;
+        }
         let value = self.lookup(path);
         self.read_count_value(&|| path.to_string(), Subject::Fact, value)
     }
 
     /// A count that may be absent: `Some(None)` when blank, `None` when bad.
     pub fn optional_count(&mut self, path: &str) -> Option<Option<u64>> {
+        if let Some(derived) = self.calendar_count(path) {
+            return derived.map(Some);
+        }
         let value = self.lookup(path);
         if cell::is_blank(value) {
             return Some(None);
@@ -161,6 +320,14 @@ impl<'a> FactReader<'a> {
     pub fn flag(&mut self, path: &str) -> Option<bool> {
         let value = self.lookup(path);
         self.read_flag_value(&|| path.to_string(), Subject::Fact, value)
+    }
+
+    /// A yes/no input that may be absent: `Some(None)` when blank, `None` when bad.
+    pub fn optional_flag(&mut self, path: &str) -> Option<Option<bool>> {
+        if cell::is_blank(self.lookup(path)) {
+            return Some(None);
+        }
+        self.flag(path).map(Some)
     }
 
     /// One of `choices` at `path`, by value or alias (any case): the index of the choice.
@@ -414,6 +581,14 @@ impl<'a> FactReader<'a> {
         field_zh: &str,
         field_en: &str,
     ) -> Option<u64> {
+        if let Some(derived) = self.ledger_field(index, field) {
+            // Only `partners` is a count; a base read as a count is 1 or 0.
+            return derived.map(|m| match field {
+                "partners" => m.partners,
+                "campus_base" => u64::from(m.campus_base),
+                _ => u64::from(m.external_base),
+            });
+        }
         let path = || format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
         self.read_count_value(&path, Subject::Major(index, field_zh, field_en), value)
@@ -427,6 +602,14 @@ impl<'a> FactReader<'a> {
         field_zh: &str,
         field_en: &str,
     ) -> Option<bool> {
+        if let Some(derived) = self.ledger_field(index, field) {
+            return derived.map(|m| match field {
+                "campus_base" => m.campus_base,
+                "external_base" => m.external_base,
+                // `partners` is a count: as a yes/no it says whether there is one.
+                _ => m.partners > 0,
+            });
+        }
         let path = || format!("majors[{index}].{field}");
         let value = self.major_field(index, field);
         self.read_flag_value(&path, Subject::Major(index, field_zh, field_en), value)

@@ -15,6 +15,7 @@ pub mod facts;
 pub mod format;
 pub mod ledger;
 pub mod locale;
+pub mod platform;
 pub mod problem;
 pub mod report;
 pub mod rubric;
@@ -25,10 +26,11 @@ pub mod weighting;
 pub mod wasm;
 
 pub use department::{
-    score_department, score_department_in, score_line, score_line_in, validate_facts,
-    CategoryScore, DepartmentScore,
+    assess_department, check_facts, score_department, score_department_in, score_line,
+    score_line_in, validate_facts, CategoryScore, DepartmentScore, Rejected,
 };
 pub use locale::{Locale, Text};
+pub use platform::{platform_targets, platform_targets_in, PlatformTargets};
 pub use problem::{Code, Problem};
 pub use rubric::{builtin, Rubric};
 pub use rules::LineScore;

@@ -5,6 +5,7 @@
 
 use crate::department::{CategoryScore, DepartmentScore};
 use crate::format::round;
+use crate::ledger::Warning;
 use crate::locale::Locale;
 use crate::problem::Problem;
 use crate::rubric::Rubric;
@@ -57,6 +58,24 @@ impl<'a> ProblemOut<'a> {
     }
 }
 
+impl<'a> ProblemOut<'a> {
+    /// A compliance warning (RUBRIC.md §7) has the same shape as a problem.
+    pub fn warning(warning: &'a Warning, locale: Locale) -> ProblemOut<'a> {
+        ProblemOut {
+            path: &warning.path,
+            code: warning.code.as_str(),
+            message: warning.message(locale),
+        }
+    }
+}
+
+pub fn warnings_out(warnings: &[Warning], locale: Locale) -> Vec<ProblemOut<'_>> {
+    warnings
+        .iter()
+        .map(|w| ProblemOut::warning(w, locale))
+        .collect()
+}
+
 fn problems_out(problems: &[Problem], locale: Locale) -> Vec<ProblemOut<'_>> {
     problems
         .iter()
@@ -71,6 +90,11 @@ pub struct Errors<'a> {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "false"))]
     pub ok: bool,
     pub errors: Vec<ProblemOut<'a>>,
+    /// `scoreDepartment`'s rejections carry the ledger's warnings (RUBRIC.md §7), computed
+    /// when the ledger itself read cleanly; other answers have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub warnings: Option<Vec<ProblemOut<'a>>>,
 }
 
 /// `validateFacts`' answer: `{ ok, errors }`, `ok` when there are none.
@@ -79,13 +103,24 @@ pub struct Errors<'a> {
 pub struct Validation<'a> {
     pub ok: bool,
     pub errors: Vec<ProblemOut<'a>>,
+    /// The ledger's compliance warnings: they never make `ok` false.
+    pub warnings: Vec<ProblemOut<'a>>,
 }
 
 impl<'a> Validation<'a> {
     pub fn new(problems: &'a [Problem], locale: Locale) -> Validation<'a> {
+        Validation::with_warnings(problems, &[], locale)
+    }
+
+    pub fn with_warnings(
+        problems: &'a [Problem],
+        warnings: &'a [Warning],
+        locale: Locale,
+    ) -> Validation<'a> {
         Validation {
             ok: problems.is_empty(),
             errors: problems_out(problems, locale),
+            warnings: warnings_out(warnings, locale),
         }
     }
 }
@@ -95,6 +130,19 @@ impl<'a> Errors<'a> {
         Errors {
             ok: false,
             errors: problems_out(problems, locale),
+            warnings: None,
+        }
+    }
+
+    /// `scoreDepartment`'s rejection: the problems and the warnings computed all the same.
+    pub fn with_warnings(
+        problems: &'a [Problem],
+        warnings: &'a [Warning],
+        locale: Locale,
+    ) -> Errors<'a> {
+        Errors {
+            warnings: Some(warnings_out(warnings, locale)),
+            ..Errors::new(problems, locale)
         }
     }
 }
@@ -157,6 +205,8 @@ pub struct Department<'a> {
     pub deduction_total: Num,
     pub bonus_total: Num,
     pub total: Num,
+    /// The ledger's compliance warnings (RUBRIC.md §7), in the result's language.
+    pub warnings: Vec<ProblemOut<'a>>,
 }
 
 impl<'a> Department<'a> {
@@ -178,6 +228,7 @@ impl<'a> Department<'a> {
             deduction_total: n(score.deduction_total),
             bonus_total: n(score.bonus_total),
             total: n(score.total),
+            warnings: warnings_out(&score.warnings, score.locale),
         }
     }
 }
@@ -332,6 +383,23 @@ pub fn department_json(score: &DepartmentScore, decimals: u32) -> Value {
 /// `{ ok: false, errors }` as JSON (native callers).
 pub fn errors_json(problems: &[Problem], locale: Locale) -> Value {
     to_json(&Errors::new(problems, locale))
+}
+
+/// `scoreDepartment`'s answer as JSON (native callers): the sheet, or the errors with the
+/// warnings computed all the same.
+pub fn assessment_json(
+    result: &Result<DepartmentScore, crate::department::Rejected>,
+    decimals: u32,
+    locale: Locale,
+) -> Value {
+    match result {
+        Ok(score) => department_json(score, decimals),
+        Err(rejected) => to_json(&Errors::with_warnings(
+            &rejected.problems,
+            &rejected.warnings,
+            locale,
+        )),
+    }
 }
 
 /// A decimal as a JSON number (native callers).

@@ -28,6 +28,7 @@ fn check_case(case: &Value) -> Vec<String> {
         wrong.push(format!("ok: expected {}, got {}", expect["ok"], actual));
         return wrong;
     }
+    wrong.extend(check_warnings(expect, &actual));
     if expect["ok"] == Value::Bool(false) {
         let key = |e: &Value| {
             format!(
@@ -63,6 +64,31 @@ fn check_case(case: &Value) -> Vec<String> {
             }
         }
         return wrong;
+    }
+    if let Some(notes) = expect["notes"].as_object() {
+        for (id, pieces) in notes {
+            let got = actual["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|i| i["id"] == id.as_str())
+                .map(|i| {
+                    i["notes"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join("；")
+                })
+                .unwrap_or_default();
+            for piece in pieces.as_array().into_iter().flatten() {
+                let piece = piece.as_str().unwrap_or("");
+                if !got.contains(piece) {
+                    wrong.push(format!("{id}: notes lack “{piece}”: {got}"));
+                }
+            }
+        }
     }
     if let Some(items) = expect["items"].as_object() {
         for (id, want) in items {
@@ -115,10 +141,45 @@ fn check_case(case: &Value) -> Vec<String> {
 }
 
 fn score_json(rubric: &Rubric, facts: &Value) -> Value {
-    match coop_engine::score_department(rubric, facts) {
-        Ok(score) => report::department_json(&score, rubric.decimals),
-        Err(problems) => report::errors_json(&problems, Locale::Zh),
+    let result = coop_engine::assess_department(rubric, facts, Locale::Zh);
+    report::assessment_json(&result, rubric.decimals, Locale::Zh)
+}
+
+/// `expect.warnings`, when given: exactly these `{path, code}`, in any order, each once, in
+/// the result whether it is a score sheet or a rejection; every message names its path.
+fn check_warnings(expect: &Value, actual: &Value) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let Some(want) = expect["warnings"].as_array() else {
+        return wrong;
+    };
+    let key = |e: &Value| {
+        format!(
+            "{} {}",
+            e["path"].as_str().unwrap_or(""),
+            e["code"].as_str().unwrap_or("")
+        )
+    };
+    let mut want: Vec<String> = want.iter().map(key).collect();
+    let got_list = actual["warnings"].as_array();
+    if got_list.is_none() {
+        wrong.push(format!("no warnings[] in the result: {actual}"));
     }
+    let mut got: Vec<String> = got_list.into_iter().flatten().map(key).collect();
+    want.sort();
+    got.sort();
+    if want != got {
+        wrong.push(format!("warnings: expected {want:?}, got {got:?}"));
+    }
+    for w in got_list.into_iter().flatten() {
+        let message = w["message"].as_str().unwrap_or("");
+        if message.is_empty() || !message.contains(w["path"].as_str().unwrap_or("")) {
+            wrong.push(format!(
+                "warning message of {} does not name its path: {message}",
+                w["path"]
+            ));
+        }
+    }
+    wrong
 }
 
 #[test]

@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use coop_engine::wasm::{
-    rank_departments, rubric_info, score_department, score_line, validate_facts, weighted_score,
+    platform_targets, rank_departments, rubric_info, score_department, score_line, validate_facts,
+    weighted_score,
 };
 use js_sys::{Function, Reflect, JSON};
 use serde_json::Value;
@@ -27,6 +28,7 @@ const SUITES: &[&str] = &[
     include_str!("cases/c7-faculty.json"),
     include_str!("cases/input-forms.json"),
     include_str!("cases/errors.json"),
+    include_str!("cases/ledger.json"),
 ];
 
 const OPTION_SUITES: &[&str] = &[include_str!("cases/options/rubric-options.json")];
@@ -91,10 +93,96 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
                 got.sort();
                 assert_eq!(want, got, "{}", case["description"]);
             }
+            if let Some(warnings) = expect["warnings"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut want: Vec<String> = warnings.iter().map(key).collect();
+                let mut got: Vec<String> = result["warnings"]
+                    .as_array()
+                    .expect("warnings[] in the result")
+                    .iter()
+                    .map(key)
+                    .collect();
+                want.sort();
+                got.sort();
+                assert_eq!(want, got, "{}", case["description"]);
+            }
             checked += 1;
         }
     }
     assert!(checked >= 40);
+}
+
+/// The §3 department with its B1 and C2 inputs taken from a ledger and A3's from a calendar.
+fn ledger_facts() -> Value {
+    let mut facts: Value = serde_json::from_str(BASE).unwrap();
+    merge_patch(
+        &mut facts,
+        &serde_json::json!({
+            "majors": [{"name": "机电一体化技术"}, {"name": "工业机器人技术"}, {"name": "电气自动化技术"}],
+            "reports": {"due": null, "missed": null,
+                        "months": {"2023-09": "2023-09-04", "2023-11": "2023-11-07"}},
+            "projects": [
+                {"enterprise": "三一重工股份有限公司", "major": "机电一体化技术",
+                 "forms": "校内实训基地、校外实训基地", "signed": "2023-03-01", "filed": "2023-03-10",
+                 "self_checks": {"1": "2024-01-10", "2": "2024-07-01"}}
+            ]
+        }),
+    );
+    facts
+}
+
+#[wasm_bindgen_test]
+fn ledger_and_calendar_through_the_js_face() {
+    let facts = js(&ledger_facts().to_string());
+    let result = score_department(&facts, &JsValue::UNDEFINED);
+    // The warnings come last, after the totals (the JS object keeps the fields' order).
+    let keys = js_sys::Object::keys(&result.clone().into());
+    assert_eq!(
+        keys.get(keys.length() - 1).as_string().as_deref(),
+        Some("warnings")
+    );
+    let result: Value =
+        serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+    assert_eq!(result["ok"], Value::Bool(true), "{result}");
+    // B1: 机电 1 partner, the other two none → 10 − 6 = 4. A3: 8 due, 2023-09 on time,
+    // 2023-11 late, six not reported → 7 missed → 3.
+    let item = |id: &str| {
+        result["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(item("B1")["score"].as_f64(), Some(4.0));
+    assert_eq!(item("A3")["score"].as_f64(), Some(3.0));
+    assert_eq!(result["warnings"][0]["path"], "projects[0].filed");
+    assert_eq!(result["warnings"][0]["code"], "filing_late");
+    // validateFacts reports the same warning, in English on request, with `ok` true.
+    let checked = validate_facts(&facts, &js(r#"{"locale": "en"}"#));
+    let checked: Value =
+        serde_json::from_str(&String::from(JSON::stringify(&checked).unwrap())).unwrap();
+    assert_eq!(checked["ok"], Value::Bool(true));
+    let message = checked["warnings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("9 days later"), "{message}");
+    // scoreLine needs only what its line reads.
+    let b1 = score_line(
+        "B1",
+        &js(
+            r#"{"year": "2023-2024", "majors": [{"name": "甲"}, {"name": "乙"}],
+               "projects": [{"enterprise": "A", "major": "甲", "forms": "其他", "signed": "2023-10-01"},
+                            {"enterprise": "B", "major": "甲", "forms": "其他", "signed": "2023-10-01"}]}"#,
+        ),
+        &JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&get(&b1, "item"), "score").as_f64(), Some(8.0));
+    let a3 = score_line(
+        "A3",
+        &js(r#"{"year": "2023-2024", "reports": {"months": {"2023-09": "2023-09-04"}}}"#),
+        &JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&get(&a3, "item"), "score").as_f64(), Some(3.0));
 }
 
 #[wasm_bindgen_test]
@@ -289,4 +377,72 @@ fn repeated_references_cost_bounded_work() {
     let refused = score_department(&js(BASE), &rubric.into());
     assert_eq!(get(&refused, "ok"), JsValue::FALSE);
     assert!(js_sys::Date::now() - started < 5_000.0, "took too long");
+}
+
+const PLATFORM_SUITE: &str = include_str!("platform-cases/targets.json");
+
+/// The platform-target suite (tests/platform-cases) through `platformTargets`: every
+/// department's rows, errors and the college's figures as the native runner checks them.
+#[wasm_bindgen_test]
+fn every_platform_case_through_the_js_face() {
+    let base: Value = serde_json::from_str(BASE).unwrap();
+    let suite: Value = serde_json::from_str(PLATFORM_SUITE).unwrap();
+    let mut checked = 0;
+    for case in suite["cases"].as_array().unwrap() {
+        let list: Vec<Value> = case["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                d.get("facts").cloned().unwrap_or_else(|| {
+                    let mut facts = base.clone();
+                    merge_patch(&mut facts, &d["patch"]);
+                    facts
+                })
+            })
+            .collect();
+        let result = platform_targets(&js(&Value::Array(list).to_string()), &JsValue::UNDEFINED);
+        let result: Value =
+            serde_json::from_str(&String::from(JSON::stringify(&result).unwrap())).unwrap();
+        let what = &case["description"];
+        let same = |a: &Value, b: &Value| a == b || (a.is_number() && a.as_f64() == b.as_f64());
+        let want = case["expect"]["departments"].as_array().unwrap();
+        let got = result["departments"].as_array().unwrap();
+        assert_eq!(want.len(), got.len(), "{what}");
+        for (w, g) in want.iter().zip(got) {
+            assert_eq!(w["department"], g["department"], "{what}");
+            if let Some(errors) = w["errors"].as_array() {
+                let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
+                let mut w: Vec<String> = errors.iter().map(key).collect();
+                let mut g: Vec<String> = g["errors"].as_array().unwrap().iter().map(key).collect();
+                w.sort();
+                g.sort();
+                assert_eq!(w, g, "{what}");
+                continue;
+            }
+            for (id, t) in w["targets"].as_object().unwrap() {
+                let row = g["targets"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|r| r["id"] == id.as_str())
+                    .unwrap();
+                assert!(same(&t["actual"], &row["actual"]), "{what}: {id} {row}");
+                assert_eq!(t["met"], row["met"], "{what}: {id}");
+            }
+        }
+        for (id, c) in case["expect"]["college"].as_object().unwrap() {
+            let row = result["college"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id.as_str())
+                .unwrap();
+            for field in ["actual", "departments_met", "departments_reported"] {
+                assert!(same(&c[field], &row[field]), "{what}: college {id} {row}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10);
 }

@@ -89,22 +89,32 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match coop_engine::score_department_in(&rubric, &facts, args.locale) {
-            Ok(score) if args.json => {
-                println!("{}", report::department_json(&score, rubric.decimals));
+        let result = coop_engine::assess_department(&rubric, &facts, args.locale);
+        if args.json {
+            failed |= result.is_err();
+            println!(
+                "{}",
+                report::assessment_json(&result, rubric.decimals, args.locale)
+            );
+            continue;
+        }
+        let warnings = match result {
+            Ok(score) => {
+                print_sheet(&score, args.locale);
+                score.warnings
             }
-            Ok(score) => print_sheet(&score, args.locale),
-            Err(problems) => {
+            Err(rejected) => {
                 failed = true;
-                if args.json {
-                    println!("{}", report::errors_json(&problems, args.locale));
-                } else {
-                    eprintln!("{name}:");
-                    for p in &problems {
-                        eprintln!("  [{}] {}", p.code.as_str(), p.message(args.locale));
-                    }
+                eprintln!("{name}:");
+                for p in &rejected.problems {
+                    eprintln!("  [{}] {}", p.code.as_str(), p.message(args.locale));
                 }
+                rejected.warnings
             }
+        };
+        // Warnings change no score: shown after the sheet (or the errors), never failing.
+        for w in &warnings {
+            eprintln!("  ({}) {}", w.code.as_str(), w.message(args.locale));
         }
     }
     if failed {

@@ -1,8 +1,10 @@
 //! Rule kinds over the per-major table and the order classes (B1, C2, C3, C4).
 
 use super::Draft;
-use crate::facts::FactReader;
+use crate::facts::{FactReader, Major};
 use crate::format::{join, num};
+use crate::ledger::MajorDerived;
+use crate::locale::Text;
 use crate::rubric::{BonusMode, Line, MajorCoverage, OrderClasses, OrderMajors, PartnersPerMajor};
 use rust_decimal::Decimal;
 
@@ -133,7 +135,24 @@ pub fn partners_per_major(
             }
         }
     }
+    ledger_notes(&mut draft, &majors, facts, MajorDerived::partners_note);
     Some(draft)
+}
+
+/// With a project ledger (RUBRIC.md §7), one note per major naming the enterprises behind
+/// its derived values (`note` picks which: partners for B1, bases for C2).
+fn ledger_notes(
+    draft: &mut Draft,
+    majors: &[Major],
+    facts: &FactReader,
+    note: fn(&MajorDerived, &str) -> Text,
+) {
+    for major in majors {
+        if let Some(derived) = facts.derived_major(major.index) {
+            let Text { zh, en } = note(derived, &major.name);
+            draft.note(|| zh, || en);
+        }
+    }
 }
 
 /// C2: every major needs every listed facility; each major lacking one costs points, and
@@ -207,6 +226,7 @@ pub fn major_coverage(line: &Line, rule: &MajorCoverage, facts: &mut FactReader)
             },
         );
     }
+    ledger_notes(&mut draft, &majors, facts, MajorDerived::bases_note);
     Some(draft)
 }
 

@@ -107,6 +107,10 @@ pub fn deduct_per_count(
             || format!("{label_en}: {count} {unit_en}, {per} each, {points} deducted"),
         );
     }
+    // With the report calendar (RUBRIC.md §8), the months missed and why.
+    if let Some(Text { zh, en }) = facts.derived_note(fact) {
+        draft.note(|| zh, || en);
+    }
     Some(draft)
 }
 

@@ -102,21 +102,25 @@ pub fn score_department(facts: &JsValue, options_value: &JsValue) -> JsValue {
         Ok(rubric) => rubric,
         Err(problems) => return to_js(&Errors::new(&problems, locale)),
     };
-    match crate::score_department_in(&rubric, &input::read(facts), locale) {
+    match crate::assess_department(&rubric, &input::read(facts), locale) {
         Ok(score) => to_js(&Scored::Ok(Department::new(&score, rubric.decimals))),
-        Err(problems) => to_js(&Scored::Err(Errors::new(&problems, locale))),
+        Err(rejected) => to_js(&Scored::Err(Errors::with_warnings(
+            &rejected.problems,
+            &rejected.warnings,
+            locale,
+        ))),
     }
 }
 
-/// Facts → `{ ok, errors }`.
+/// Facts → `{ ok, errors, warnings }`.
 #[wasm_bindgen(js_name = validateFacts)]
 pub fn validate_facts(facts: &JsValue, options_value: &JsValue) -> JsValue {
     let Options { locale, rubric } = options(options_value);
-    let problems = match &rubric {
-        Ok(rubric) => crate::validate_facts(rubric, &input::read(facts)),
-        Err(problems) => problems.clone(),
+    let (problems, warnings) = match &rubric {
+        Ok(rubric) => crate::check_facts(rubric, &input::read(facts)),
+        Err(problems) => (problems.clone(), Vec::new()),
     };
-    to_js(&Validation::new(&problems, locale))
+    to_js(&Validation::with_warnings(&problems, &warnings, locale))
 }
 
 /// One line ("C5") from just the facts it reads → `{ ok: true, item }` or `{ ok: false, errors }`.
@@ -165,6 +169,22 @@ pub fn rank_departments(rows: &JsValue, options_value: &JsValue) -> JsValue {
     let result = rubric.and_then(|rubric| {
         crate::rank_departments(&rubric, &input::read(rows))
             .map(|ranked| to_js(&report::ranked(&ranked)))
+    });
+    value_or_throw(result, locale)
+}
+
+/// A list of departments' facts → the platform targets of RUBRIC.md §10: `{ departments:
+/// [{ ok, department, targets } | { ok: false, department, errors, warnings }], college }`.
+/// Throws only when the argument is not a list.
+#[wasm_bindgen(js_name = platformTargets)]
+pub fn platform_targets(facts_list: &JsValue, options_value: &JsValue) -> JsValue {
+    let Options { locale, rubric } = options(options_value);
+    let result = rubric.and_then(|rubric| match input::read(facts_list) {
+        Value::Array(list) => {
+            let targets = crate::platform::platform_targets_in(&rubric, &list, locale);
+            Ok(to_js(&crate::platform::PlatformOut::new(&targets)))
+        }
+        other => Err(vec![crate::platform::not_a_list(&other)]),
     });
     value_or_throw(result, locale)
 }

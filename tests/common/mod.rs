@@ -88,6 +88,8 @@ pub fn unknown_keys(case: &Value) -> Vec<String> {
         "bonus_total",
         "categories",
         "errors",
+        "warnings",
+        "notes",
     ];
     let mut unknown = Vec::new();
     for key in case.as_object().into_iter().flat_map(|o| o.keys()) {

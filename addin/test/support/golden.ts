@@ -14,13 +14,30 @@ export interface ExpectedLine {
   score: number;
 }
 
+/** A compliance warning of the project ledger (RUBRIC.md §7); these runners do not check them. */
+export interface ExpectedWarning {
+  path: string;
+  code: string;
+}
+
 export interface DepartmentCase {
   suite: string;
   description: string;
   facts: Record<string, unknown>;
   expect:
-    | { ok: true; items?: Record<string, ExpectedLine>; total?: number }
-    | { ok: false; errors: Array<{ path: string; code: string }> };
+    | { ok: true; items?: Record<string, ExpectedLine>; total?: number; warnings?: ExpectedWarning[]; notes?: Record<string, string[]> }
+    | { ok: false; errors: Array<{ path: string; code: string }>; warnings?: ExpectedWarning[] };
+}
+
+/**
+ * Facts with a project ledger (`projects`) or a report calendar (`reports.months`): the custom
+ * functions take cell values and have no argument for either, so these cases (RUBRIC.md §7,
+ * §8; tests/cases/ledger.json) are the engine's to check, not the functions'.
+ */
+function usesLedgerOrCalendar(facts: Record<string, unknown>): boolean {
+  const reports = facts.reports;
+  const months = reports !== null && typeof reports === 'object' ? (reports as Record<string, unknown>).months : undefined;
+  return (facts.projects !== undefined && facts.projects !== null) || (months !== undefined && months !== null);
 }
 
 /** RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces. */
@@ -47,6 +64,7 @@ export function departmentCases(): DepartmentCase[] {
     };
     for (const c of suite.cases) {
       const facts = (c.facts ?? mergePatch(base, c.patch ?? {})) as Record<string, unknown>;
+      if (usesLedgerOrCalendar(facts)) continue;
       out.push({ suite: `${file}: ${suite.suite}`, description: c.description, facts, expect: c.expect });
     }
   }
