@@ -86,6 +86,9 @@ fn check_case(case: &Value) -> Vec<String> {
             if got["notes"].as_array().is_none_or(|n| n.is_empty()) {
                 wrong.push(format!("{id}: no note"));
             }
+            if let Some(want) = want.get("hints") {
+                wrong.extend(common::hint_mismatches(id, want, &got["hints"]));
+            }
         }
     }
     for field in ["total", "deduction_total", "bonus_total"] {

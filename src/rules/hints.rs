@@ -265,7 +265,7 @@ impl<'a> Work<'a> {
                 for at in starts {
                     let what = (rule.tier_fact.clone(), json!(tier), json!(at));
                     let change = Change::Set(&pointer(&rule.tier_fact), json!(at));
-                    let more = at - tier;
+                    let more = at.saturating_sub(tier);
                     let hint = self.hint(
                         scored,
                         change,

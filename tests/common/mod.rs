@@ -76,6 +76,35 @@ pub fn case_rubric(case: &Value) -> Option<Value> {
     Some(rubric)
 }
 
+/// Every difference between a line's expected `hints` (each `{path, current, needed, gain}`,
+/// and `text` when given) and the hints it got, in order.
+pub fn hint_mismatches(id: &str, want: &Value, got: &Value) -> Vec<String> {
+    let (Some(want), Some(got)) = (want.as_array(), got.as_array()) else {
+        return vec![format!("{id}.hints: expected {want}, got {got}")];
+    };
+    let mut wrong = Vec::new();
+    if want.len() != got.len() {
+        wrong.push(format!(
+            "{id}.hints: expected {} hints, got {}: {}",
+            want.len(),
+            got.len(),
+            Value::from(got.clone())
+        ));
+    }
+    for (i, (w, g)) in want.iter().zip(got).enumerate() {
+        let same_gain = w["gain"].as_f64().is_some() && w["gain"].as_f64() == g["gain"].as_f64();
+        let same_text = w.get("text").is_none_or(|t| *t == g["text"]);
+        let same = ["path", "current", "needed"].iter().all(|k| w[*k] == g[*k]);
+        if !(same && same_gain && same_text) {
+            wrong.push(format!("{id}.hints[{i}]: expected {w}, got {g}"));
+        }
+        if g["text"].as_str().is_none_or(str::is_empty) {
+            wrong.push(format!("{id}.hints[{i}]: no text"));
+        }
+    }
+    wrong
+}
+
 /// The keys a case and its `expect` may have: anything else is a typo that would make a
 /// check silently not happen.
 pub fn unknown_keys(case: &Value) -> Vec<String> {
@@ -89,7 +118,23 @@ pub fn unknown_keys(case: &Value) -> Vec<String> {
         "categories",
         "errors",
     ];
+    let allowed_item = ["base", "deduction", "bonus", "score", "hints"];
+    let allowed_hint = ["path", "current", "needed", "gain", "text"];
     let mut unknown = Vec::new();
+    for (id, item) in case["expect"]["items"].as_object().into_iter().flatten() {
+        for key in item.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !allowed_item.contains(&key.as_str()) {
+                unknown.push(format!("expect.items.{id}.{key}"));
+            }
+        }
+        for hint in item["hints"].as_array().into_iter().flatten() {
+            for key in hint.as_object().into_iter().flat_map(|o| o.keys()) {
+                if !allowed_hint.contains(&key.as_str()) {
+                    unknown.push(format!("expect.items.{id}.hints[].{key}"));
+                }
+            }
+        }
+    }
     for key in case.as_object().into_iter().flat_map(|o| o.keys()) {
         if !allowed_case.contains(&key.as_str()) {
             unknown.push(key.clone());
