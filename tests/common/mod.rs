@@ -1,8 +1,10 @@
 //! Helpers shared by the Rust test files: loading the golden suites and applying patches.
 #![allow(dead_code)]
 
+mod hints;
 mod patch;
 
+pub use hints::hint_mismatches;
 pub use patch::{merge_patch, patch_rubric};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -74,35 +76,6 @@ pub fn case_rubric(case: &Value) -> Option<Value> {
         serde_json::from_str(coop_engine::rubric::TRIAL_2023).expect("built-in rubric");
     patch_rubric(&mut rubric, patch);
     Some(rubric)
-}
-
-/// Every difference between a line's expected `hints` (each `{path, current, needed, gain}`,
-/// and `text` when given) and the hints it got, in order.
-pub fn hint_mismatches(id: &str, want: &Value, got: &Value) -> Vec<String> {
-    let (Some(want), Some(got)) = (want.as_array(), got.as_array()) else {
-        return vec![format!("{id}.hints: expected {want}, got {got}")];
-    };
-    let mut wrong = Vec::new();
-    if want.len() != got.len() {
-        wrong.push(format!(
-            "{id}.hints: expected {} hints, got {}: {}",
-            want.len(),
-            got.len(),
-            Value::from(got.clone())
-        ));
-    }
-    for (i, (w, g)) in want.iter().zip(got).enumerate() {
-        let same_gain = w["gain"].as_f64().is_some() && w["gain"].as_f64() == g["gain"].as_f64();
-        let same_text = w.get("text").is_none_or(|t| *t == g["text"]);
-        let same = ["path", "current", "needed"].iter().all(|k| w[*k] == g[*k]);
-        if !(same && same_gain && same_text) {
-            wrong.push(format!("{id}.hints[{i}]: expected {w}, got {g}"));
-        }
-        if g["text"].as_str().is_none_or(str::is_empty) {
-            wrong.push(format!("{id}.hints[{i}]: no text"));
-        }
-    }
-    wrong
 }
 
 /// The keys a case and its `expect` may have: anything else is a typo that would make a
