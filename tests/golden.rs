@@ -87,7 +87,7 @@ fn check_case(case: &Value) -> Vec<String> {
                 wrong.push(format!("{id}: no note"));
             }
             if let Some(want) = want.get("hints") {
-                wrong.extend(common::hint_mismatches(id, want, &got["hints"]));
+                wrong.extend(common::hints::hint_mismatches(id, want, &got["hints"]));
             }
         }
     }

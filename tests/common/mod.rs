@@ -1,10 +1,9 @@
 //! Helpers shared by the Rust test files: loading the golden suites and applying patches.
 #![allow(dead_code)]
 
-mod hints;
+pub mod hints;
 mod patch;
 
-pub use hints::hint_mismatches;
 pub use patch::{merge_patch, patch_rubric};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
