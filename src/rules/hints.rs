@@ -7,6 +7,9 @@
 //! and a candidate that gains nothing is dropped. Only the ratio searches need many trial
 //! values; they run on the rule's own step arithmetic ([`super::ratio::proposal`]) and only
 //! the value found is re-scored in full.
+//!
+//! Written for a small module: one non-generic trial path, texts through `format_args!` (only
+//! the locale's is formatted), and no sorting machinery or JSON-pointer parsing.
 
 use super::{evaluate, ratio, LineScore};
 use crate::cell;
@@ -15,8 +18,9 @@ use crate::format::{join, num};
 use crate::locale::Locale;
 use crate::rubric::{Line, MajorNeed, RatioRule, Rubric, Rule};
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use std::cmp::Ordering;
+use std::fmt::Arguments;
 
 /// One hint: `{path, current, needed, gain, text}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,10 +28,12 @@ pub struct Hint {
     /// The input to change (`internship.local`, `majors[2].partners`, `majors[1]`,
     /// `order_classes`); with a ledger still the derived input's path.
     pub path: String,
-    /// Its value now: a count, a yes/no, a choice's value, or (C2) the bases a major has.
+    /// Its value now: a count, a yes/no, a choice's value, or (C2) the bases a major has;
+    /// (C3) the number of majors with an order class; (C4) 0, the students of the class
+    /// not yet there.
     pub current: Value,
-    /// The value it must reach; (C2) the bases it lacks; (C3) the number of majors with an
-    /// order class; (C4) the students of one more class.
+    /// The value it must reach; (C2) the bases the major lacks; (C3) the number of majors
+    /// with an order class to reach; (C4) the students of one more class.
     pub needed: Value,
     /// The line's score after the change less its score before.
     pub gain: Decimal,
@@ -50,19 +56,39 @@ pub fn attach_hints(rubric: &Rubric, facts: &Value, scores: &mut [LineScore], lo
             continue;
         }
         if let Some(line) = rubric.line(&score.id) {
-            let mut hints = work.line(line, score);
-            hints.sort_by(|a, b| by_path(&a.path, &b.path));
+            let mut hints = Vec::new();
+            work.line(line, score, &mut hints);
+            // By path; a handful of hints at most, so an insertion sort (the standard sorts
+            // cost the module kilobytes).
+            for i in 1..hints.len() {
+                let mut j = i;
+                while j > 0 && by_path(&hints[j - 1].path, &hints[j].path) == Ordering::Greater {
+                    hints.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
             score.hints = hints;
         }
     }
 }
 
-/// One change to the facts, for a trial.
-enum Change<'c> {
-    /// The value at a JSON pointer replaced.
-    Set(&'c str, Value),
-    /// One more item at the end of the list at a JSON pointer.
-    Push(&'c str, Value),
+/// One change to the facts, for a trial, at a place named as hints name inputs
+/// (`majors[2].partners`).
+enum Change {
+    /// The value at a place replaced.
+    Set(String, Value),
+    /// One more item at the end of the list at a place.
+    Push(&'static str, Value),
+}
+
+/// What a hint says before the effect of its gain, and what it changes.
+struct Candidate {
+    change: Change,
+    path: String,
+    current: Value,
+    needed: Value,
+    /// The text up to the gain's effect, in the locale asked for.
+    lead: String,
 }
 
 /// The facts and a copy to try changes on (made once, at the first trial; each change is
@@ -74,250 +100,244 @@ struct Work<'a> {
     locale: Locale,
 }
 
-/// What an input is called in a hint's text, and the Chinese measure word of its count.
-struct Named<'n> {
-    zh: &'n str,
-    en: &'n str,
-    unit: &'n str,
-}
-
 impl<'a> Work<'a> {
     /// A reader of the facts as given, for the inputs' current values (derived ones too).
     fn reader(&self) -> FactReader<'a> {
         FactReader::new(self.facts, &self.rubric.facts, Locale::Zh)
     }
 
-    /// Whether the field of `majors[index]` comes from the project ledger (RUBRIC.md §7):
-    /// the ledger is in use and the field is left blank. Such an input is changed the way
-    /// a person would change it, by one more project in the ledger.
-    fn derived(&self, index: usize, field: &str) -> bool {
-        let given = self
-            .facts
-            .pointer(&format!("/majors/{index}/{field}"))
-            .is_some_and(|v| !cell::is_blank(v));
-        self.ledger() && !given
+    /// Text in the locale asked for; only that one is formatted.
+    fn say(&self, zh: Arguments, en: Arguments) -> String {
+        std::fmt::format(match self.locale {
+            Locale::Zh => zh,
+            Locale::En => en,
+        })
     }
 
-    /// Whether the facts have a project ledger (`projects` given, even empty).
-    fn ledger(&self) -> bool {
-        !self.facts.get("projects").unwrap_or(&Value::Null).is_null()
+    /// Whether `majors[index].<field>` comes from the project ledger (RUBRIC.md §7): the
+    /// facts have `projects` (even empty) and the field is blank. Such an input is changed
+    /// the way a person would change it: by one more project in the ledger.
+    fn derived(&self, index: usize, field: &str) -> bool {
+        let ledger = !self.facts.get("projects").unwrap_or(&Value::Null).is_null();
+        let given = self
+            .facts
+            .get("majors")
+            .and_then(|m| m.get(index)?.get(field));
+        ledger && given.is_none_or(cell::is_blank)
     }
 
     /// The line scored by its own rule on the facts with `change`, which is then undone.
     fn trial(&mut self, line: &Line, change: Change) -> Option<LineScore> {
         let copy = self.copy.get_or_insert_with(|| self.facts.clone());
-        let (pointer, old) = match change {
-            Change::Set(pointer, value) => {
-                let slot = copy.pointer_mut(pointer)?;
-                (pointer, Some(std::mem::replace(slot, value)))
+        let (place, old) = match change {
+            Change::Set(place, value) => {
+                let old = std::mem::replace(at(copy, &place)?, value);
+                (place, Some(old))
             }
-            Change::Push(pointer, item) => {
-                copy.pointer_mut(pointer)?.as_array_mut()?.push(item);
-                (pointer, None)
+            Change::Push(place, item) => {
+                at(copy, place)?.as_array_mut()?.push(item);
+                (place.to_string(), None)
             }
         };
         let mut reader = FactReader::new(copy, &self.rubric.facts, Locale::Zh);
         let scored = evaluate(line, &mut reader);
         let clean = reader.into_problems().is_empty();
-        if let Some(slot) = copy.pointer_mut(pointer) {
-            match old {
-                Some(old) => *slot = old,
-                None => {
-                    if let Some(list) = slot.as_array_mut() {
-                        list.pop();
-                    }
-                }
-            }
+        match (at(copy, &place), old) {
+            (Some(slot), Some(old)) => *slot = old,
+            (Some(Value::Array(list)), None) => drop(list.pop()),
+            _ => {}
         }
         scored.filter(|_| clean)
     }
 
-    /// The hint for one change, when it gains; the texts get what the gain does in words.
-    fn hint(
-        &mut self,
-        (line, before): (&Line, &LineScore),
-        change: Change,
-        (path, current, needed): (String, Value, Value),
-        zh: impl FnOnce(&str) -> String,
-        en: impl FnOnce(&str) -> String,
-    ) -> Option<Hint> {
+    /// The hint a candidate makes, when its change gains.
+    fn hint(&mut self, line: &Line, before: &LineScore, candidate: Candidate) -> Option<Hint> {
+        let Candidate {
+            change,
+            path,
+            current,
+            needed,
+            mut lead,
+        } = candidate;
         let after = self.trial(line, change)?;
         let gain = after.score.checked_sub(before.score)?;
         if gain <= Decimal::ZERO {
             return None;
         }
-        let effect = effect(before, &after, gain, self.locale);
-        let text = match self.locale {
-            Locale::Zh => zh(&effect),
-            Locale::En => en(&effect),
+        // What the gain does: fewer points off, more bonus, or simply more points.
+        let same_base = after.base == before.base;
+        let less_off = same_base && after.bonus == before.bonus;
+        let more_bonus = same_base && after.deduction == before.deduction;
+        let points = num(gain);
+        let (zh, en) = match (less_off, more_bonus) {
+            (true, _) => ("少扣", "point(s) less deducted"),
+            (_, true) => ("多加", "bonus point(s) more"),
+            _ => ("多得", "point(s) more"),
         };
+        lead.push_str(&self.say(
+            format_args!("可{zh} {points} 分"),
+            format_args!("{points} {en}"),
+        ));
         Some(Hint {
             path,
             current,
             needed,
             gain,
-            text,
+            text: lead,
         })
     }
 
     /// A yes/no input that is "no", answered "yes".
-    fn yes(
-        &mut self,
-        scored: (&Line, &LineScore),
-        fact: &str,
-        zh: impl FnOnce(&str) -> String,
-        en: impl FnOnce(&str) -> String,
-    ) -> Option<Hint> {
+    fn yes(&self, fact: &str, lead: String) -> Option<Candidate> {
         if self.reader().flag(fact)? {
             return None;
         }
-        let what = (fact.to_string(), json!(false), json!(true));
-        self.hint(
-            scored,
-            Change::Set(&pointer(fact), json!(true)),
-            what,
-            zh,
-            en,
-        )
+        Some(Candidate {
+            change: Change::Set(fact.to_string(), Value::Bool(true)),
+            path: fact.to_string(),
+            current: Value::Bool(false),
+            needed: Value::Bool(true),
+            lead,
+        })
     }
 
-    /// A count raised from `current` to `needed`, the text naming it as `named`.
+    /// A count raised from `current` to `needed`: "本地实习再增加 6 人（达到 120 人）".
     fn count(
-        &mut self,
-        scored: (&Line, &LineScore),
-        (path, change): (&str, Change),
+        &self,
+        (path, change): (String, Change),
         (current, needed): (u64, u64),
-        named: Named,
-    ) -> Option<Hint> {
-        let what = (path.to_string(), json!(current), json!(needed));
+        (zh, en, unit): (&str, &str, &str),
+    ) -> Candidate {
         let more = needed.saturating_sub(current);
-        let Named { zh, en, unit } = named;
-        self.hint(
-            scored,
+        let lead = self.say(
+            format_args!("{zh}再增加 {more}{unit}（达到 {needed}{unit}）"),
+            format_args!("{en}: {more} more (reaching {needed}), "),
+        );
+        Candidate {
             change,
-            what,
-            |effect| format!("{zh}再增加 {more}{unit}（达到 {needed}{unit}）{effect}"),
-            |effect| format!("{en}: {more} more (reaching {needed}), {effect}"),
-        )
+            path,
+            current: Value::from(current),
+            needed: Value::from(needed),
+            lead,
+        }
     }
 
     /// Every hint of one line, in no particular order.
-    fn line(&mut self, line: &Line, score: &LineScore) -> Vec<Hint> {
-        let scored = (line, score);
-        let mut hints = Vec::new();
+    fn line(&mut self, line: &Line, score: &LineScore, hints: &mut Vec<Hint>) {
+        let mut candidates = Vec::new();
         match &line.rule {
             Rule::Flags(rule) => {
                 for flag in &rule.flags {
                     let (zh, en) = (&flag.label, &flag.label_en);
-                    hints.extend(self.yes(
-                        scored,
-                        &flag.fact,
-                        |effect| format!("{zh}{effect}"),
-                        |effect| format!("{en}: {effect}"),
-                    ));
+                    let lead = self.say(format_args!("{zh}"), format_args!("{en}: "));
+                    candidates.extend(self.yes(&flag.fact, lead));
                 }
             }
             Rule::DeductPerMissing(rule) => {
                 for item in &rule.items {
                     let (zh, en) = (&item.label, &item.label_en);
-                    hints.extend(self.yes(
-                        scored,
-                        &item.fact,
-                        |effect| format!("补上{zh}{effect}"),
-                        |effect| format!("add the {en}: {effect}"),
-                    ));
+                    let lead = self.say(format_args!("补上{zh}"), format_args!("add the {en}: "));
+                    candidates.extend(self.yes(&item.fact, lead));
                 }
             }
             Rule::Choice(rule) => {
                 let chosen = self.reader().choice(&rule.fact, &rule.choices);
                 let Some(now) = chosen.and_then(|i| rule.choices.get(i)) else {
-                    return hints;
+                    return;
                 };
                 // The least step up: the choice worth the fewest points above the present one.
                 let better = rule.choices.iter().filter(|c| c.points > now.points);
                 if let Some(next) = better.min_by_key(|c| c.points) {
-                    let what = (rule.fact.clone(), json!(now.value), json!(next.value));
-                    let change = Change::Set(&pointer(&rule.fact), json!(next.value));
                     let (zh, en) = (&next.label, &next.label_en);
-                    hints.extend(self.hint(
-                        scored,
-                        change,
-                        what,
-                        |effect| format!("改为{zh}{effect}"),
-                        |effect| format!("{en} instead: {effect}"),
-                    ));
+                    candidates.push(Candidate {
+                        change: Change::Set(rule.fact.clone(), Value::from(next.value.as_str())),
+                        path: rule.fact.clone(),
+                        current: Value::from(now.value.as_str()),
+                        needed: Value::from(next.value.as_str()),
+                        lead: self.say(format_args!("改为{zh}"), format_args!("{en} instead: ")),
+                    });
                 }
             }
             // Missed reports cannot be undone (RUBRIC.md §9): A3 has no hint.
             Rule::DeductPerCount(_) => {}
-            Rule::PartnersPerMajor(_) => self.partners(scored, &mut hints),
+            Rule::PartnersPerMajor(_) => return self.partners(line, score, hints),
             Rule::TiersAndUnits(rule) => {
                 let mut reader = self.reader();
                 let (tier, units) = (reader.count(&rule.tier_fact), reader.count(&rule.unit_fact));
                 let (Some(tier), Some(units)) = (tier, units) else {
-                    return hints;
+                    return;
                 };
-                // The base changes only where a tier starts: the nearest tier above that gains.
-                let mut starts: Vec<u64> = rule.tiers.iter().map(|t| t.at).collect();
-                starts.retain(|at| *at > tier && *at <= rule.tier_max);
-                starts.sort_unstable();
+                // The base changes only where a tier starts: the nearest start above that
+                // gains (tiers are few; no sorting).
                 let (zh, en) = (&rule.tier_label, &rule.tier_label_en);
-                for at in starts {
-                    let what = (rule.tier_fact.clone(), json!(tier), json!(at));
-                    let change = Change::Set(&pointer(&rule.tier_fact), json!(at));
-                    let more = at.saturating_sub(tier);
-                    let hint = self.hint(
-                        scored,
-                        change,
-                        what,
-                        |effect| format!("再有 {more} 个{zh}（达到 {at} 个）{effect}"),
-                        |effect| format!("{more} more {en} (reaching {at}): {effect}"),
+                let mut from = tier;
+                while let Some(start) = (rule.tiers.iter().map(|t| t.at))
+                    .filter(|at| *at > from && *at <= rule.tier_max)
+                    .min()
+                {
+                    from = start;
+                    let more = start.saturating_sub(tier);
+                    let lead = self.say(
+                        format_args!("再有 {more} 个{zh}（达到 {start} 个）"),
+                        format_args!("{more} more {en} (reaching {start}): "),
                     );
-                    if hint.is_some() {
-                        hints.extend(hint);
+                    let candidate = Candidate {
+                        change: Change::Set(rule.tier_fact.clone(), Value::from(start)),
+                        path: rule.tier_fact.clone(),
+                        current: Value::from(tier),
+                        needed: Value::from(start),
+                        lead,
+                    };
+                    if let Some(hint) = self.hint(line, score, candidate) {
+                        hints.push(hint);
                         break;
                     }
                 }
                 if let (Some(needed), true) = (units.checked_add(1), score.bonus < line.bonus_cap) {
                     let unit = spaced(&rule.unit);
-                    let named = Named {
-                        zh: &rule.unit_label,
-                        en: &rule.unit_label_en,
-                        unit: &unit,
-                    };
                     let change = (
-                        rule.unit_fact.as_str(),
-                        Change::Set(&pointer(&rule.unit_fact), json!(needed)),
+                        rule.unit_fact.clone(),
+                        Change::Set(rule.unit_fact.clone(), Value::from(needed)),
                     );
-                    hints.extend(self.count(scored, change, (units, needed), named));
+                    let named = (
+                        rule.unit_label.as_str(),
+                        rule.unit_label_en.as_str(),
+                        unit.as_str(),
+                    );
+                    candidates.push(self.count(change, (units, needed), named));
                 }
             }
-            Rule::MajorCoverage(rule) => self.bases(scored, &rule.needs, &mut hints),
-            Rule::OrderMajors(_) => self.order_majors(scored, &mut hints),
+            Rule::MajorCoverage(rule) => self.bases(&rule.needs, &mut candidates),
+            Rule::OrderMajors(_) => self.order_majors(&mut candidates),
             Rule::OrderClasses(rule) => {
                 // A class of 0 students is not running: one more class has at least 1.
                 let size = rule.size.max(1);
-                let major = self.facts.pointer("/majors/0/name").cloned();
-                let class = json!({ "name": NEW_CLASS, "major": major, "students": size });
-                let what = ("order_classes".to_string(), json!(0), json!(size));
-                hints.extend(self.hint(
-                    scored,
-                    Change::Push("/order_classes", class),
-                    what,
-                    |effect| format!("再开设 1 个 {size} 人及以上的订单班{effect}"),
-                    |effect| format!("one more order class of {size} or more students: {effect}"),
-                ));
+                let major = self.facts.get("majors").and_then(|m| m.get(0)?.get("name"));
+                let class = new_class(major.cloned().unwrap_or_default(), size);
+                candidates.push(Candidate {
+                    change: Change::Push("order_classes", class),
+                    path: "order_classes".to_string(),
+                    current: Value::from(0),
+                    needed: Value::from(size),
+                    lead: self.say(
+                        format_args!("再开设 1 个 {size} 人及以上的订单班"),
+                        format_args!("one more order class of {size} or more students: "),
+                    ),
+                });
             }
-            Rule::Ratio(rule) => self.ratios(scored, std::slice::from_ref(rule), true, &mut hints),
-            Rule::RatioShortfalls(rule) => self.ratios(scored, &rule.ratios, false, &mut hints),
+            Rule::Ratio(rule) => {
+                self.ratios(line, std::slice::from_ref(rule), true, &mut candidates)
+            }
+            Rule::RatioShortfalls(rule) => self.ratios(line, &rule.ratios, false, &mut candidates),
         }
-        hints
+        for candidate in candidates {
+            hints.extend(self.hint(line, score, candidate));
+        }
     }
 
     /// B1: each major without a partner gets one; while the bonus is below its cap, the first
     /// major (in input order) whose one more partner gains gets it.
-    fn partners(&mut self, scored: (&Line, &LineScore), hints: &mut Vec<Hint>) {
-        let (line, score) = scored;
+    fn partners(&mut self, line: &Line, score: &LineScore, hints: &mut Vec<Hint>) {
         let mut reader = self.reader();
         let Some(majors) = reader.majors() else {
             return;
@@ -326,45 +346,33 @@ impl<'a> Work<'a> {
         for major in majors.iter() {
             let i = major.index;
             let count = reader.major_count(i, "partners", "合作企业数", "partner enterprises");
-            let Some(current) = count else {
+            let (Some(current), true) = (count, bonus_open || count == Some(0)) else {
                 continue;
             };
-            let Some(needed) = current.checked_add(1) else {
-                continue;
-            };
-            if current > 0 && !bonus_open {
-                continue;
-            }
+            let needed = current.saturating_add(1);
             let path = format!("majors[{i}].partners");
             let name = &major.name;
-            let hint = if self.derived(i, "partners") {
-                let what = (path, json!(current), json!(needed));
-                let change = Change::Push("/projects", project(name, json!(["other"])));
-                self.hint(
-                    scored,
-                    change,
-                    what,
-                    |effect| format!("在合作项目台账中为该专业（{name}）增加一个与新合作企业的合作项目（合作企业达到 {needed} 家）{effect}"),
-                    |effect| format!("add a project with a new partner enterprise for {name} to the project ledger (reaching {needed} partners): {effect}"),
-                )
+            let candidate = if self.derived(i, "partners") {
+                let lead = self.say(
+                    format_args!("在合作项目台账中为该专业（{name}）增加一个与新合作企业的合作项目（合作企业达到 {needed} 家）"),
+                    format_args!("add a project with a new partner enterprise for {name} to the project ledger (reaching {needed} partners): "),
+                );
+                Candidate {
+                    change: Change::Push("projects", project(name, vec![Value::from("other")])),
+                    path,
+                    current: Value::from(current),
+                    needed: Value::from(needed),
+                    lead,
+                }
             } else {
-                let pointer = format!("/majors/{i}/partners");
                 let (zh, en) = (
                     format!("「{name}」的合作企业"),
                     format!("partner enterprises of {name}"),
                 );
-                let named = Named {
-                    zh: &zh,
-                    en: &en,
-                    unit: " 家",
-                };
-                self.count(
-                    scored,
-                    (&path, Change::Set(&pointer, json!(needed))),
-                    (current, needed),
-                    named,
-                )
+                let change = (path.clone(), Change::Set(path, Value::from(needed)));
+                self.count(change, (current, needed), (&zh, &en, " 家"))
             };
+            let hint = self.hint(line, score, candidate);
             if current > 0 && hint.is_some() {
                 bonus_open = false;
             }
@@ -373,7 +381,7 @@ impl<'a> Work<'a> {
     }
 
     /// C2: each major lacking a base gets what it lacks (both bases when both are missing).
-    fn bases(&mut self, scored: (&Line, &LineScore), needs: &[MajorNeed], hints: &mut Vec<Hint>) {
+    fn bases(&self, needs: &[MajorNeed], candidates: &mut Vec<Candidate>) {
         let mut reader = self.reader();
         let Some(majors) = reader.majors() else {
             return;
@@ -391,46 +399,49 @@ impl<'a> Work<'a> {
             let Some(first) = lacks.first() else {
                 continue;
             };
-            let fields =
-                |list: &[&MajorNeed]| -> Value { list.iter().map(|n| json!(n.field)).collect() };
-            let what = (format!("majors[{i}]"), fields(&has), fields(&lacks));
+            let fields = |list: &[&MajorNeed]| -> Vec<Value> {
+                list.iter().map(|n| Value::from(n.field.as_str())).collect()
+            };
             let zh: Vec<&str> = lacks.iter().map(|n| n.label.as_str()).collect();
             let en: Vec<&str> = lacks.iter().map(|n| n.label_en.as_str()).collect();
             let (zh, en, name) = (join(&zh, "、"), join(&en, " and "), &major.name);
-            let hint = if self.derived(i, &first.field) {
-                let change = Change::Push("/projects", project(name, what.2.clone()));
-                self.hint(
-                    scored,
-                    change,
-                    what,
-                    |effect| format!("在合作项目台账中为该专业（{name}）增加一个含{zh}的合作项目{effect}"),
-                    |effect| format!("add a project with the {en} for {name} to the project ledger: {effect}"),
+            let path = format!("majors[{i}]");
+            let (change, lead) = if self.derived(i, &first.field) {
+                let lead = self.say(
+                    format_args!("在合作项目台账中为该专业（{name}）增加一个含{zh}的合作项目"),
+                    format_args!("add a project with the {en} for {name} to the project ledger: "),
+                );
+                (
+                    Change::Push("projects", project(name, fields(&lacks))),
+                    lead,
                 )
             } else {
-                let pointer = format!("/majors/{i}");
-                let Some(mut row) = self.facts.pointer(&pointer).cloned() else {
+                let row = self.facts.get("majors").and_then(|m| m.get(i));
+                let Some(Value::Object(row)) = row.cloned() else {
                     continue;
                 };
-                let Some(fields) = row.as_object_mut() else {
-                    continue;
-                };
+                let mut row = row;
                 for need in &lacks {
-                    fields.insert(need.field.clone(), json!(true));
+                    row.insert(need.field.clone(), Value::Bool(true));
                 }
-                self.hint(
-                    scored,
-                    Change::Set(&pointer, row),
-                    what,
-                    |effect| format!("「{name}」建成{zh}{effect}"),
-                    |effect| format!("{name} gets its {en}: {effect}"),
-                )
+                let lead = self.say(
+                    format_args!("「{name}」建成{zh}"),
+                    format_args!("{name} gets its {en}: "),
+                );
+                (Change::Set(path.clone(), Value::Object(row)), lead)
             };
-            hints.extend(hint);
+            candidates.push(Candidate {
+                change,
+                path,
+                current: Value::Array(fields(&has)),
+                needed: Value::Array(fields(&lacks)),
+                lead,
+            });
         }
     }
 
     /// C3: one more major with an order class (the first in input order without one).
-    fn order_majors(&mut self, scored: (&Line, &LineScore), hints: &mut Vec<Hint>) {
+    fn order_majors(&self, candidates: &mut Vec<Candidate>) {
         let mut reader = self.reader();
         let (Some(majors), Some(count)) = (reader.majors(), reader.order_class_count()) else {
             return;
@@ -449,29 +460,30 @@ impl<'a> Work<'a> {
         let Some(next) = majors.iter().find(|m| !with(m)) else {
             return;
         };
-        let name = &next.name;
-        let class = json!({ "name": NEW_CLASS, "major": name, "students": 30 });
-        let needed = k + 1;
-        let what = ("order_classes".to_string(), json!(k), json!(needed));
-        hints.extend(self.hint(
-            scored,
-            Change::Push("/order_classes", class),
-            what,
-            |effect| format!("再有 1 个专业（如「{name}」）开设订单班（达到 {needed} 个专业）{effect}"),
-            |effect| format!("one more major with an order class (such as {name}; {needed} in all): {effect}"),
-        ));
+        let (name, needed) = (&next.name, k + 1);
+        candidates.push(Candidate {
+            change: Change::Push("order_classes", new_class(Value::from(name.as_str()), 30)),
+            path: "order_classes".to_string(),
+            current: Value::from(k),
+            needed: Value::from(needed),
+            lead: self.say(
+                format_args!("再有 1 个专业（如「{name}」）开设订单班（达到 {needed} 个专业）"),
+                format_args!(
+                    "one more major with an order class (such as {name}; {needed} in all): "
+                ),
+            ),
+        });
     }
 
     /// C5, C6 (`bonus`), C7: for each ratio, the least part that gains, found on the rule's
-    /// own step arithmetic and then re-scored in full.
+    /// own step arithmetic (re-scored in full afterwards, as every candidate).
     fn ratios(
-        &mut self,
-        scored: (&Line, &LineScore),
+        &self,
+        line: &Line,
         rules: &[RatioRule],
         bonus: bool,
-        hints: &mut Vec<Hint>,
+        candidates: &mut Vec<Candidate>,
     ) {
-        let line = scored.0;
         let mut reader = self.reader();
         let mut values = Vec::with_capacity(rules.len());
         for rule in rules {
@@ -507,26 +519,55 @@ impl<'a> Work<'a> {
                 }
             }
             let unit = spaced(&rule.unit);
-            let named = Named {
-                zh: &rule.label,
-                en: &rule.label_en,
-                unit: &unit,
-            };
             let change = (
-                rule.part.as_str(),
-                Change::Set(&pointer(&rule.part), json!(hi)),
+                rule.part.clone(),
+                Change::Set(rule.part.clone(), Value::from(hi)),
             );
-            hints.extend(self.count(scored, change, (current, hi), named));
+            let named = (rule.label.as_str(), rule.label_en.as_str(), unit.as_str());
+            candidates.push(self.count(change, (current, hi), named));
         }
     }
 }
 
-/// The name of the order class a hint tries: no real class is called this.
-const NEW_CLASS: &str = "（新订单班）";
+/// The value at a place of `root` named as hints name inputs (`majors[2].partners`).
+fn at<'v>(root: &'v mut Value, place: &str) -> Option<&'v mut Value> {
+    let mut node = root;
+    let keys = place
+        .split(|c| matches!(c, '.' | '[' | ']'))
+        .filter(|key| !key.is_empty());
+    for key in keys {
+        node = match node {
+            Value::Array(items) => {
+                let index = key.bytes().try_fold(0usize, |n, b| {
+                    let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+                    n.checked_mul(10)?.checked_add(usize::from(digit))
+                })?;
+                items.get_mut(index)?
+            }
+            Value::Object(map) => map.get_mut(key)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// The order class a hint tries: no real class is called this.
+fn new_class(major: Value, students: u64) -> Value {
+    let mut class = Map::new();
+    class.insert("name".into(), Value::from("（新订单班）"));
+    class.insert("major".into(), major);
+    class.insert("students".into(), Value::from(students));
+    Value::Object(class)
+}
 
 /// The ledger row a hint tries: a new enterprise, counting for any year from 2000 on.
-fn project(major: &str, forms: Value) -> Value {
-    json!({ "enterprise": "（新合作企业）", "major": major, "forms": forms, "signed": "2000-01-01" })
+fn project(major: &str, forms: Vec<Value>) -> Value {
+    let mut row = Map::new();
+    row.insert("enterprise".into(), Value::from("（新合作企业）"));
+    row.insert("major".into(), Value::from(major));
+    row.insert("forms".into(), Value::Array(forms));
+    row.insert("signed".into(), Value::from("2000-01-01"));
+    Value::Object(row)
 }
 
 /// A measure word after a number: " 人", or nothing.
@@ -554,32 +595,6 @@ fn points(line: &Line, rules: &[RatioRule], values: &[(u64, u64)], bonus: bool) 
     } else {
         kept
     }
-}
-
-/// What a gain does, in words: fewer points off, more bonus, or simply more points.
-fn effect(before: &LineScore, after: &LineScore, gain: Decimal, locale: Locale) -> String {
-    let gain = num(gain);
-    let same_base = after.base == before.base;
-    let less_off = same_base && after.bonus == before.bonus;
-    let more_bonus = same_base && after.deduction == before.deduction;
-    match (locale, less_off, more_bonus) {
-        (Locale::Zh, true, _) => format!("可少扣 {gain} 分"),
-        (Locale::Zh, _, true) => format!("可多加 {gain} 分"),
-        (Locale::Zh, ..) => format!("可多得 {gain} 分"),
-        (Locale::En, true, _) => format!("{gain} point(s) less deducted"),
-        (Locale::En, _, true) => format!("{gain} more bonus point(s)"),
-        (Locale::En, ..) => format!("{gain} more point(s)"),
-    }
-}
-
-/// A fact's dotted path (`internship.local`) as a JSON pointer (`/internship/local`).
-fn pointer(path: &str) -> String {
-    let mut out = String::with_capacity(path.len() + 1);
-    for key in path.split('.') {
-        out.push('/');
-        out.push_str(key);
-    }
-    out
 }
 
 /// Paths in order, indices as numbers (`majors[2]` before `majors[10]`).
