@@ -532,9 +532,7 @@ impl<'a> Work<'a> {
 /// The value at a place of `root` named as hints name inputs (`majors[2].partners`).
 fn at<'v>(root: &'v mut Value, place: &str) -> Option<&'v mut Value> {
     let mut node = root;
-    let keys = place
-        .split(|c| matches!(c, '.' | '[' | ']'))
-        .filter(|key| !key.is_empty());
+    let keys = place.split(['.', '[', ']']).filter(|key| !key.is_empty());
     for key in keys {
         node = match node {
             Value::Array(items) => {
