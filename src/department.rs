@@ -87,12 +87,13 @@ pub fn assess_department(
     }
     // Every line or none: a line without a score and without a problem would be a rule's
     // bug, and it must show as an error rather than silently drop out of the result.
-    let Some(lines) = lines.into_iter().collect::<Option<Vec<LineScore>>>() else {
+    let Some(mut lines) = lines.into_iter().collect::<Option<Vec<LineScore>>>() else {
         return Err(Rejected {
             problems: vec![unscored()],
             warnings,
         });
     };
+    rules::attach_hints(rubric, facts, &mut lines, locale);
     let categories = rubric
         .categories
         .iter()
@@ -179,7 +180,10 @@ pub fn score_line_in(
     let score = rules::evaluate(line, &mut reader);
     let problems = reader.into_problems();
     match score {
-        Some(score) if problems.is_empty() => Ok(score),
+        Some(mut score) if problems.is_empty() => {
+            rules::attach_hints(rubric, facts, std::slice::from_mut(&mut score), locale);
+            Ok(score)
+        }
         None if problems.is_empty() => Err(vec![unscored()]),
         _ => Err(problems),
     }

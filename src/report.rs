@@ -161,6 +161,29 @@ pub struct Item<'a> {
     pub bonus: Num,
     pub score: Num,
     pub notes: &'a [String],
+    /// What it would take to score more (RUBRIC.md §9); empty when nothing would.
+    pub hints: Vec<HintOut<'a>>,
+}
+
+/// One hint, `{ path, current, needed, gain, text }` (RUBRIC.md §9).
+#[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify_next::Tsify))]
+pub struct HintOut<'a> {
+    pub path: &'a str,
+    /// A count, a yes/no, a choice's value, or (C2) the bases the major has.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "number | boolean | string | string[]")
+    )]
+    pub current: &'a Value,
+    /// The value to reach; (C2) the bases the major lacks.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "number | boolean | string | string[]")
+    )]
+    pub needed: &'a Value,
+    pub gain: Num,
+    pub text: &'a str,
 }
 
 impl<'a> Item<'a> {
@@ -177,6 +200,17 @@ impl<'a> Item<'a> {
             bonus: n(line.bonus),
             score: n(line.score),
             notes: &line.notes,
+            hints: line
+                .hints
+                .iter()
+                .map(|h| HintOut {
+                    path: &h.path,
+                    current: &h.current,
+                    needed: &h.needed,
+                    gain: n(h.gain),
+                    text: &h.text,
+                })
+                .collect(),
         }
     }
 }

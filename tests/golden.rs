@@ -112,6 +112,9 @@ fn check_case(case: &Value) -> Vec<String> {
             if got["notes"].as_array().is_none_or(|n| n.is_empty()) {
                 wrong.push(format!("{id}: no note"));
             }
+            if let Some(want) = want.get("hints") {
+                wrong.extend(common::hints::hint_mismatches(id, want, &got["hints"]));
+            }
         }
     }
     for field in ["total", "deduction_total", "bonus_total"] {
@@ -304,4 +307,81 @@ fn golden_weighting() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// RUBRIC.md §9 with the project ledger (§7): the path still names the derived input and the
+/// text says to add a project. The ledger's derivation is wired into the facts reader on
+/// another branch (issue 10); until that is merged the engine refuses these facts for the
+/// missing majors' fields, and this test checks only that. Once the engine derives them it
+/// checks the hints in full, with no change here.
+#[test]
+fn ledger_hints_name_the_derived_input_and_say_to_add_a_project() {
+    let mut facts = common::load("base-facts.json");
+    for major in facts["majors"].as_array_mut().expect("majors") {
+        let row = major.as_object_mut().expect("a major");
+        for field in ["partners", "campus_base", "external_base"] {
+            row.remove(field);
+        }
+    }
+    let project = |enterprise: &str, major: &str, forms: &[&str]| {
+        serde_json::json!({ "enterprise": enterprise, "major": major, "forms": forms,
+                            "signed": "2023-03-01", "filed": "2023-03-05" })
+    };
+    // The same partners and bases as the §3 example: 机电 3 with both bases, 工业 1 with a
+    // campus base, 电气 none.
+    facts["projects"] = serde_json::json!([
+        project(
+            "三一重工股份有限公司",
+            "机电一体化技术",
+            &["campus_base", "external_base"]
+        ),
+        project("中联重科股份有限公司", "机电一体化技术", &["order_class"]),
+        project(
+            "山河智能装备股份有限公司",
+            "机电一体化技术",
+            &["internship"]
+        ),
+        project("湘电集团有限公司", "工业机器人技术", &["campus_base"]),
+    ]);
+    let score = match coop_engine::score_department(builtin(), &facts) {
+        Ok(score) => score,
+        Err(problems) => {
+            let derived = |p: &coop_engine::Problem| {
+                p.code.as_str() == "missing"
+                    && p.path.starts_with("majors[")
+                    && ["partners", "campus_base", "external_base"]
+                        .iter()
+                        .any(|f| p.path.ends_with(f))
+            };
+            assert!(problems.iter().all(derived), "{problems:?}");
+            eprintln!("the engine does not derive majors from the ledger yet: hints not checked");
+            return;
+        }
+    };
+    let line = |id: &str| score.lines.iter().find(|l| l.id == id).expect("line");
+    let b1: Vec<(&str, &serde_json::Value, &str)> = line("B1")
+        .hints
+        .iter()
+        .map(|h| (h.path.as_str(), &h.needed, h.text.as_str()))
+        .collect();
+    assert_eq!(b1.len(), 2, "{b1:?}");
+    assert_eq!(
+        (b1[0].0, b1[0].1),
+        ("majors[0].partners", &serde_json::json!(4))
+    );
+    assert_eq!(
+        (b1[1].0, b1[1].1),
+        ("majors[2].partners", &serde_json::json!(1))
+    );
+    assert_eq!(
+        b1[1].2,
+        "在合作项目台账中为该专业（电气自动化技术）增加一个与新合作企业的合作项目（合作企业达到 1 家）可少扣 3 分"
+    );
+    let c2 = &line("C2").hints;
+    assert_eq!(c2.len(), 2, "{c2:?}");
+    assert_eq!(c2[0].path, "majors[1]");
+    assert_eq!(
+        c2[0].text,
+        "在合作项目台账中为该专业（工业机器人技术）增加一个含校外实训基地的合作项目可少扣 1 分"
+    );
 }

@@ -4,7 +4,8 @@
 //! The generated-department properties draw *valid* facts (not random JSON, which the rules
 //! would mostly refuse before scoring), so they reach every rule's branches. They run
 //! `COOP_PROPTEST_DEPARTMENTS` cases (100,000 by default, as in CI); the long run is
-//! `COOP_PROPTEST_DEPARTMENTS=1000000 cargo test --release --test properties`.
+//! `COOP_PROPTEST_DEPARTMENTS=1000000 cargo test --release --test properties`. The hints
+//! property (RUBRIC.md §9) draws `COOP_PROPTEST_HINT_DEPARTMENTS` (10,000 by default).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -360,5 +361,166 @@ proptest! {
         let sm = weighted_score(builtin(), &json!(a.to_string()), &json!(b.to_string())).unwrap();
         let (low, high) = (a.min(b).round_dp(2), a.max(b).round_dp(2));
         prop_assert!(sm >= low - Decimal::new(1, 2) && sm <= high + Decimal::new(1, 2), "{} not between {} and {}", sm, a, b);
+    }
+}
+
+/// How many departments the hints property draws (each hint costs a re-score or two).
+fn hint_departments() -> u32 {
+    std::env::var("COOP_PROPTEST_HINT_DEPARTMENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000)
+}
+
+/// `facts` with one hint's input set to `value`, the way a person would do it (RUBRIC.md
+/// §9): a count or yes/no at its path; C2's major given the bases listed; C3 one more order
+/// class for the first major without one; C4 one more class of `value` students.
+fn apply_hint(facts: &Value, line: &str, path: &str, value: &Value) -> Value {
+    let mut facts = facts.clone();
+    if path == "order_classes" {
+        let majors: Vec<Value> = facts["majors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| m["name"].clone())
+            .collect();
+        let classes = facts["order_classes"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let major = if line == "C3" {
+            majors
+                .iter()
+                .find(|name| !classes.iter().any(|c| c["major"] == **name))
+                .cloned()
+        } else {
+            majors.first().cloned()
+        };
+        let students = if line == "C3" {
+            json!(30)
+        } else {
+            value.clone()
+        };
+        facts["order_classes"]
+            .as_array_mut()
+            .expect("order classes")
+            .push(json!({ "name": "新增订单班", "major": major, "students": students }));
+        return facts;
+    }
+    // `majors[2].partners` → majors / 2 / partners.
+    let keys: Vec<String> = path
+        .replace('[', ".")
+        .replace(']', "")
+        .split('.')
+        .map(str::to_string)
+        .collect();
+    let mut node = &mut facts;
+    for key in &keys {
+        node = match key.parse::<usize>() {
+            Ok(i) => &mut node[i],
+            Err(_) => &mut node[key.as_str()],
+        };
+    }
+    match value {
+        // C2: the bases the major lacks, each now true.
+        Value::Array(fields) => {
+            for field in fields {
+                node[field.as_str().expect("a base")] = json!(true);
+            }
+        }
+        other => *node = other.clone(),
+    }
+    facts
+}
+
+static HINTS_CHECKED: AtomicU64 = AtomicU64::new(0);
+static SMALLER_CHECKED: AtomicU64 = AtomicU64::new(0);
+
+/// RUBRIC.md §9 on generated valid departments: every line below its best and only those
+/// may have hints, listed by path; applying a hint's `needed` and re-scoring gains exactly its
+/// `gain` (> 0) on that line; and for a count, `needed − 1` (when above `current`) gains
+/// nothing. C4 is the one exception to the last: §9 fixes its `needed` at the rubric's class
+/// size (30) although a smaller class earns the smaller per-class points.
+#[test]
+fn applying_a_hint_gains_exactly_its_gain_and_no_smaller_value_gains() {
+    let config = ProptestConfig {
+        cases: hint_departments(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let started = std::time::Instant::now();
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let result = runner.run(&valid_facts(), |facts| {
+        let score = score_valid(&facts)?;
+        for line in &score.lines {
+            let best = line.max + line.bonus_cap;
+            prop_assert!(
+                line.score < best || line.hints.is_empty(),
+                "{} at its best has hints",
+                line.id
+            );
+            let paths: Vec<&str> = line.hints.iter().map(|h| h.path.as_str()).collect();
+            let mut sorted = paths.clone();
+            sorted.sort_by_key(|p| {
+                // Indices as numbers: majors[2] before majors[10].
+                let index: usize = p
+                    .split(['[', ']'])
+                    .nth(1)
+                    .and_then(|i| i.parse().ok())
+                    .unwrap_or(0);
+                (
+                    p.split('[').next().unwrap_or("").to_string(),
+                    index,
+                    p.to_string(),
+                )
+            });
+            prop_assert_eq!(&paths, &sorted, "{} hints not by path", &line.id);
+            for hint in &line.hints {
+                HINTS_CHECKED.fetch_add(1, Ordering::Relaxed);
+                prop_assert!(hint.gain > Decimal::ZERO && !hint.text.is_empty());
+                let changed = apply_hint(&facts, &line.id, &hint.path, &hint.needed);
+                let after = score_valid(&changed)?;
+                prop_assert_eq!(
+                    line_score(&after, &line.id) - line.score,
+                    hint.gain,
+                    "{} {}: {} → {}\n{}",
+                    &line.id,
+                    &hint.path,
+                    &hint.current,
+                    &hint.needed,
+                    &facts
+                );
+                let (Some(current), Some(needed)) = (hint.current.as_u64(), hint.needed.as_u64())
+                else {
+                    continue;
+                };
+                if line.id == "C4" || hint.path == "order_classes" || needed < current + 2 {
+                    continue;
+                }
+                SMALLER_CHECKED.fetch_add(1, Ordering::Relaxed);
+                let smaller = apply_hint(&facts, &line.id, &hint.path, &json!(needed - 1));
+                let after = score_valid(&smaller)?;
+                prop_assert_eq!(
+                    line_score(&after, &line.id),
+                    line.score,
+                    "{} {}: {} already gains\n{}",
+                    &line.id,
+                    &hint.path,
+                    needed - 1,
+                    &facts
+                );
+            }
+        }
+        Ok(())
+    });
+    eprintln!(
+        "hints: {} departments drawn, {} hints applied, {} smaller values checked, in {:.1} s",
+        hint_departments(),
+        HINTS_CHECKED.load(Ordering::Relaxed),
+        SMALLER_CHECKED.load(Ordering::Relaxed),
+        started.elapsed().as_secs_f64()
+    );
+    if let Err(failure) = result {
+        panic!("{failure}");
     }
 }

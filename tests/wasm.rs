@@ -11,6 +11,8 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+#[path = "common/hints.rs"]
+mod hints;
 #[path = "common/patch.rs"]
 mod patch;
 use patch::{merge_patch, patch_rubric};
@@ -29,9 +31,13 @@ const SUITES: &[&str] = &[
     include_str!("cases/input-forms.json"),
     include_str!("cases/errors.json"),
     include_str!("cases/ledger.json"),
+    include_str!("cases/hints.json"),
 ];
 
-const OPTION_SUITES: &[&str] = &[include_str!("cases/options/rubric-options.json")];
+const OPTION_SUITES: &[&str] = &[
+    include_str!("cases/options/rubric-options.json"),
+    include_str!("cases/options/hints-options.json"),
+];
 
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("JSON")
@@ -39,6 +45,23 @@ fn js(text: &str) -> JsValue {
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+/// Every line's `hints` a case expects, as they cross the JS face.
+fn assert_hints(result: &Value, expect: &Value, what: &Value) {
+    for (id, want) in expect["items"].as_object().into_iter().flatten() {
+        let Some(want) = want.get("hints") else {
+            continue;
+        };
+        let got = result["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|i| i["id"] == id.as_str())
+            .map_or(&Value::Null, |i| &i["hints"]);
+        let wrong = hints::hint_mismatches(id, want, got);
+        assert!(wrong.is_empty(), "{what}: {}", wrong.join("; "));
+    }
 }
 
 #[wasm_bindgen_test]
@@ -60,8 +83,11 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
             let facts = match case.get("facts") {
                 Some(facts) => facts.clone(),
                 None => {
+                    // A case without a patch scores the base facts as they are.
                     let mut facts = base.clone();
-                    merge_patch(&mut facts, &case["patch"]);
+                    if let Some(patch) = case.get("patch") {
+                        merge_patch(&mut facts, patch);
+                    }
                     facts
                 }
             };
@@ -78,6 +104,7 @@ fn every_golden_case_gives_the_same_totals_and_error_codes() {
                     case["description"]
                 );
             }
+            assert_hints(&result, expect, &case["description"]);
             if let Some(errors) = expect["errors"].as_array() {
                 let mut want: Vec<String> = errors
                     .iter()
@@ -342,6 +369,7 @@ fn every_option_case_gives_the_same_numbers_and_located_refusals() {
                     );
                 }
             }
+            assert_hints(&result, expect, what);
             if let Some(errors) = expect["errors"].as_array() {
                 let key = |e: &Value| format!("{} {}", e["path"], e["code"]);
                 let mut want: Vec<String> = errors.iter().map(key).collect();

@@ -127,6 +127,8 @@ struct ShortfallRatioFile {
     label: String,
     #[serde(default)]
     label_en: String,
+    #[serde(default)]
+    unit: String,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +200,7 @@ fn rule(value: Value, at: &str) -> Result<Rule, Problem> {
                         excess_rounding: ExcessRounding::Down,
                         label: r.label,
                         label_en: r.label_en,
+                        unit: r.unit,
                     })
                     .collect(),
             })

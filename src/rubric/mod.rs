@@ -290,6 +290,9 @@ pub struct RatioRule {
     pub label: String,
     #[serde(default)]
     pub label_en: String,
+    /// The part's Chinese measure word ("人"), for hints ("再增加 6 人"); may be empty.
+    #[serde(default)]
+    pub unit: String,
 }
 
 /// How a shortfall below a threshold turns into steps. [option, default `up`]

@@ -4,9 +4,12 @@
 //! limits (0 ≤ base − deduction ≤ max, 0 ≤ bonus ≤ cap) and says so in a note when a limit
 //! bites, so no rule can produce a score outside its bounds.
 
+mod hints;
 mod majors;
 mod ratio;
 mod simple;
+
+pub use hints::{attach_hints, Hint};
 
 use crate::facts::FactReader;
 use crate::format::num;
@@ -28,6 +31,9 @@ pub struct LineScore {
     pub score: Decimal,
     /// In the locale asked for: only that language is ever formatted.
     pub notes: Vec<String>,
+    /// What it would take to score more (RUBRIC.md §9): filled in by [`attach_hints`] once
+    /// the whole department (or line) has scored without a problem.
+    pub hints: Vec<Hint>,
 }
 
 /// What a rule proposes before the line's limits are applied.
@@ -116,6 +122,7 @@ impl Draft {
             bonus,
             score: base - deduction + bonus,
             notes: self.notes,
+            hints: Vec::new(),
         }
     }
 }

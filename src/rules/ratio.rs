@@ -11,7 +11,7 @@ use crate::rubric::{ExcessRounding, Line, RatioRule, ShortfallRounding};
 use rust_decimal::Decimal;
 
 /// part / whole in percentage points; `whole` is above zero (the reader checks it).
-fn percentage(part: u64, whole: u64) -> Decimal {
+pub(super) fn percentage(part: u64, whole: u64) -> Decimal {
     Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole)
 }
 
@@ -31,6 +31,20 @@ fn excess_steps(excess: Decimal, step: Decimal, rounding: ExcessRounding) -> Dec
             steps - Decimal::ONE
         }
         ExcessRounding::Exclusive => steps.floor(),
+    }
+}
+
+/// The deduction and the bonus a ratio proposes, before the line's limits: the one piece of
+/// arithmetic the rule and its hints' searches share, so a hint can never disagree with the
+/// score it predicts.
+pub(super) fn proposal(rule: &RatioRule, ratio: Decimal) -> (Decimal, Decimal) {
+    if ratio < rule.threshold {
+        let gap = rule.threshold - ratio;
+        let steps = shortfall_steps(gap, rule.step, rule.shortfall_rounding);
+        (steps * rule.per_step, Decimal::ZERO)
+    } else {
+        let steps = excess_steps(ratio - rule.threshold, rule.step, rule.excess_rounding);
+        (Decimal::ZERO, steps * rule.per_step)
     }
 }
 
@@ -56,7 +70,7 @@ fn shortfall(
 ) -> Decimal {
     let label_en = &rule.label_en;
     let gap = rule.threshold - ratio;
-    let deduction = shortfall_steps(gap, rule.step, rounding) * rule.per_step;
+    let (deduction, _) = proposal(rule, ratio);
     let (threshold, step, per) = (num(rule.threshold), num(rule.step), num(rule.per_step));
     let (ratio, gap, points) = (pct(ratio), pct(gap), num(deduction));
     let (how_zh, how_en) = rounding_note(rounding, &step);
@@ -79,7 +93,7 @@ pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Dr
     }
     let excess = ratio - rule.threshold;
     let steps = excess_steps(excess, rule.step, rule.excess_rounding);
-    draft.bonus = steps * rule.per_step;
+    (_, draft.bonus) = proposal(rule, ratio);
     let (threshold, step, per) = (num(rule.threshold), num(rule.step), num(rule.per_step));
     let (ratio, over) = (pct(ratio), pct(excess));
     if line.bonus_cap.is_zero() || excess.is_zero() {

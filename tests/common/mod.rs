@@ -1,6 +1,7 @@
 //! Helpers shared by the Rust test files: loading the golden suites and applying patches.
 #![allow(dead_code)]
 
+pub mod hints;
 mod patch;
 
 pub use patch::{merge_patch, patch_rubric};
@@ -91,7 +92,23 @@ pub fn unknown_keys(case: &Value) -> Vec<String> {
         "warnings",
         "notes",
     ];
+    let allowed_item = ["base", "deduction", "bonus", "score", "hints"];
+    let allowed_hint = ["path", "current", "needed", "gain", "text"];
     let mut unknown = Vec::new();
+    for (id, item) in case["expect"]["items"].as_object().into_iter().flatten() {
+        for key in item.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !allowed_item.contains(&key.as_str()) {
+                unknown.push(format!("expect.items.{id}.{key}"));
+            }
+        }
+        for hint in item["hints"].as_array().into_iter().flatten() {
+            for key in hint.as_object().into_iter().flat_map(|o| o.keys()) {
+                if !allowed_hint.contains(&key.as_str()) {
+                    unknown.push(format!("expect.items.{id}.hints[].{key}"));
+                }
+            }
+        }
+    }
     for key in case.as_object().into_iter().flat_map(|o| o.keys()) {
         if !allowed_case.contains(&key.as_str()) {
             unknown.push(key.clone());

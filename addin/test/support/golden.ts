@@ -7,11 +7,21 @@ import { fileURLToPath } from 'node:url';
 
 export const casesDir = fileURLToPath(new URL('../../../tests/cases/', import.meta.url));
 
+/** One expected hint (RUBRIC.md §9); the add-in's runners accept it and leave it to the engine's. */
+export interface ExpectedHint {
+  path: string;
+  current: unknown;
+  needed: unknown;
+  gain: number;
+  text?: string;
+}
+
 export interface ExpectedLine {
   base: number;
   deduction: number;
   bonus: number;
   score: number;
+  hints?: ExpectedHint[];
 }
 
 /** A compliance warning of the project ledger (RUBRIC.md §7); these runners do not check them. */
