@@ -28,11 +28,19 @@ function patchedRubric(patch: Json): Json {
   return mergePatch(rubric, rest) as Json;
 }
 
+interface Hint {
+  path: string;
+  current: unknown;
+  needed: unknown;
+  gain: number;
+  text?: string;
+}
+
 interface OptionCase {
   description: string;
   patch?: Json;
   rubric_patch: Json;
-  expect: { ok: boolean; items?: Record<string, { base: number; deduction: number; bonus: number; score: number }>; total?: number; deduction_total?: number; bonus_total?: number; categories?: Record<string, number>; errors?: Array<{ path: string; code: string }> };
+  expect: { ok: boolean; items?: Record<string, { base: number; deduction: number; bonus: number; score: number; hints?: Hint[] }>; total?: number; deduction_total?: number; bonus_total?: number; categories?: Record<string, number>; errors?: Array<{ path: string; code: string }> };
 }
 
 const files = readdirSync(`${casesDir}options`).filter((f) => f.endsWith('.json')).sort();
@@ -47,7 +55,7 @@ describe('rubric options through the add-in', () => {
         const facts = mergePatch(base, c.patch ?? {});
         const result = engine.scoreDepartment(facts, { rubric: patchedRubric(c.rubric_patch) }) as unknown as Json & {
           ok: boolean;
-          items?: Array<{ id: string; base: number; deduction: number; bonus: number; score: number }>;
+          items?: Array<{ id: string; base: number; deduction: number; bonus: number; score: number; hints?: Hint[] }>;
           categories?: Array<{ id: string; score: number }>;
           errors?: Array<{ path: string; code: string }>;
         };
@@ -60,7 +68,13 @@ describe('rubric options through the add-in', () => {
         for (const [id, want] of Object.entries(c.expect.items ?? {})) {
           const item = result.items?.find((i) => i.id === id);
           assert.ok(item, `line ${id}`);
-          assert.deepEqual({ base: item.base, deduction: item.deduction, bonus: item.bonus, score: item.score }, want, id);
+          const { hints, ...numbers } = want;
+          assert.deepEqual({ base: item.base, deduction: item.deduction, bonus: item.bonus, score: item.score }, numbers, id);
+          if (hints) {
+            // The hints of RUBRIC.md §9, as the golden file states them (text checked when given).
+            const got = (item.hints ?? []).map((h) => ({ path: h.path, current: h.current, needed: h.needed, gain: h.gain, ...(hints.some((w) => w.text !== undefined) ? { text: h.text } : {}) }));
+            assert.deepEqual(got, hints.map((h) => ({ ...h })), `${id} hints`);
+          }
         }
         for (const key of ['total', 'deduction_total', 'bonus_total'] as const) {
           if (c.expect[key] !== undefined) assert.equal(result[key], c.expect[key], key);

@@ -518,7 +518,7 @@ test('after an action that wrote a sheet, a link goes to it', async () => {
 
 test('reasons are joined with the separator of the language', async () => {
   const { document, root } = dom();
-  const line = { id: 'C5', name: '跟岗实习', category: 'C', max: 20, bonus_cap: 0, base: 20, deduction: 1, bonus: 0, score: 19, notes: ['甲', '乙'] };
+  const line = { id: 'C5', name: '跟岗实习', category: 'C', max: 20, bonus_cap: 0, base: 20, deduction: 1, bonus: 0, score: 19, notes: ['甲', '乙'], hints: [] };
   const scored: PaneAction = {
     id: 'scored-probe',
     label: { zh: '计分', en: 'Score' },
