@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { insertTemplate, ACTIONS } from '../src/flow/index.js';
 import { departmentKey, nameOf, requiredSuffixes, fieldSuffix } from '../src/flow/names.js';
 import { BOOL_LIST, CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS, STAFFING_LIST, TABLE_ROWS } from '../src/template/fields.js';
-import { SCORE_FINAL } from '../src/template/layout.js';
+import { instructionsPlan, SCORE_FINAL } from '../src/template/layout.js';
 import { blockAddress, blockOf, cellAddress, parseBlock } from '../src/host/a1.js';
 import { MemoryHost } from './support/memory-host.js';
 import { context } from './support/flow-fixture.js';
@@ -263,4 +263,12 @@ test('a department sheet copied inside the workbook is reported with what to do,
   assert.equal(host.mark('机电工程学院-填报 (2)', 'A2'), undefined, 'no mark there');
   host.deleteSheet('机电工程学院-填报 (2)');
   assert.ok((await validateWorkbook(ctx)).problems.every((p) => p.code !== 'copied_template'));
+});
+
+test('the instructions state the rubric\'s weights, not fixed ones', () => {
+  const text = (weights: { self: number; assessor: number }, locale: 'zh' | 'en') =>
+    instructionsPlan('说明', locale, weights).writes.flatMap((w) => w.values.flat()).join('\n');
+  assert.match(text({ self: 0.4, assessor: 0.6 }, 'zh'), /最终得分 Sm = 自评分 S1 × 40% \+ 考核组考评分 S2 × 60%/);
+  assert.match(text({ self: 0.5, assessor: 0.5 }, 'zh'), /自评分 S1 × 50% \+ 考核组考评分 S2 × 50%/);
+  assert.match(text({ self: 0.3, assessor: 0.7 }, 'en'), /self score S1 × 30% \+ assessor score S2 × 70%/);
 });

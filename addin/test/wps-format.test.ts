@@ -30,7 +30,7 @@ test("the template's formats, grouped, leave the workbook they leave one block a
   const formats: FormatBlock[] = [
     ...factsSheetPlan('填报', 'd000001', '机电工程学院', '2023-2024', 'zh', rubric).formats,
     ...scoreSheetPlan('评分', 'd000001', '机电工程学院', '2023-2024', 'zh', rubric).formats,
-    ...instructionsPlan('说明', 'zh').formats,
+    ...instructionsPlan('说明', 'zh', { self: 0.4, assessor: 0.6 }).formats,
   ];
   const sheets = ['填报', '评分', '说明'];
   const oneByOne = bookWith(sheets);

@@ -111,7 +111,7 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   };
   const plans: SheetPlan[] = [];
   if (!sheets.some((s) => s.toLowerCase() === instructions.toLowerCase())) {
-    plans.push(instructionsPlan(take(instructions), locale));
+    plans.push(instructionsPlan(take(instructions), locale, rubric.weights));
   }
   const factsSheet = scoreOnly ? (found?.places.get('department')?.sheet ?? '') : take(bases[0]);
   const scoreSheet = take(bases[1]);

@@ -370,10 +370,12 @@ function pct(x: number): string {
 
 /* ------------------------------------------------------------------ instructions (填报说明) */
 
-export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
+/** The instructions sheet; the weights are the rubric's (the rubric is data: next year's may differ). */
+export function instructionsPlan(sheet: string, locale: Locale, weights: { self: number; assessor: number }): SheetPlan {
+  const [self, assessor] = [pct(weights.self), pct(weights.assessor)];
   const zh = [
     '校企合作考核填报说明',
-    '依据：《校企合作考核评价工作方案（试行稿）》及《校企合作考核指标体系（试行）》。最终得分 Sm = 自评分 S1 × 40% + 考核组考评分 S2 × 60%。',
+    `依据：《校企合作考核评价工作方案（试行稿）》及《校企合作考核指标体系（试行）》。最终得分 Sm = 自评分 S1 × ${self} + 考核组考评分 S2 × ${assessor}。`,
     '一、谁填什么',
     '1. 各二级学院（院系）在“院系名-填报”表的黄色“院系自评”栏和专业、订单班表中填写本院系情况，据此得到自评分 S1。',
     '2. 考核组查阅原始材料后，在绿色“考核组考评”栏填写核实后的数值；空白表示按院系自评认定（视为核实无误），据此得到考评分 S2。',
@@ -392,7 +394,7 @@ export function instructionsPlan(sheet: string, locale: Locale): SheetPlan {
   ];
   const en = [
     'School–enterprise cooperation assessment: instructions',
-    'Final score Sm = self score S1 × 40% + assessor score S2 × 60%.',
+    `Final score Sm = self score S1 × ${self} + assessor score S2 × ${assessor}.`,
     '1. Who fills what',
     'Departments fill the yellow "self" column and the majors and order-class tables of their facts sheet: this gives S1.',
     'The assessment group enters verified values in the green "assessor" column; a blank assessor cell means accepted as reported: this gives S2.',
