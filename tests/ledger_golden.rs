@@ -2,6 +2,8 @@
 //! ledger and calendar module. The format is described in tests/ledger-cases/README.md.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use coop_engine::calendar::{self, CalendarOptions};
 use coop_engine::ledger::{self, GivenFields, LedgerOptions, YearOptions};
 use coop_engine::Locale;
@@ -11,24 +13,10 @@ use std::path::Path;
 const DEFAULT_MAJORS: [&str; 3] = ["机电一体化技术", "工业机器人技术", "电气自动化技术"];
 
 fn suites() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ledger-cases");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/ledger-cases")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|n| {
-            let path = dir.join(&n);
-            let text = std::fs::read_to_string(&path).expect("readable suite");
-            let value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (n, value)
-        })
-        .collect()
+    common::suites_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ledger-cases"),
+        &[],
+    )
 }
 
 /// `path code` keys, sorted, for comparing lists in any order.

@@ -18,22 +18,31 @@ pub fn load(name: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The department suites: every `*.json` under tests/cases except the base facts and weighting.
-pub fn department_suites() -> Vec<(String, Value)> {
-    let mut names: Vec<String> = std::fs::read_dir(cases_dir())
-        .expect("tests/cases")
+/// Every `*.json` of `dir` except `skip`, sorted by name, parsed: the suites of one format.
+pub fn suites_in(dir: &Path, skip: &[&str]) -> Vec<(String, Value)> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json") && n != "base-facts.json" && n != "weighting.json")
+        .filter(|n| n.ends_with(".json") && !skip.contains(&n.as_str()))
         .collect();
     names.sort();
     names
         .into_iter()
         .map(|n| {
-            let v = load(&n);
-            (n, v)
+            let path = dir.join(&n);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (n, value)
         })
         .collect()
+}
+
+/// The department suites: every `*.json` under tests/cases except the base facts and weighting.
+pub fn department_suites() -> Vec<(String, Value)> {
+    suites_in(&cases_dir(), &["base-facts.json", "weighting.json"])
 }
 
 /// The facts of a case: `facts` as given, or `patch` applied to base-facts.json.
@@ -51,21 +60,7 @@ pub fn case_facts(case: &Value) -> Value {
 /// The suites whose cases carry a `rubric_patch` (tests/cases/options/). They live apart so
 /// that runners which score with the built-in rubric only never read them.
 pub fn option_suites() -> Vec<(String, Value)> {
-    let dir = cases_dir().join("options");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/cases/options")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|n| {
-            let v = load(&format!("options/{n}"));
-            (n, v)
-        })
-        .collect()
+    suites_in(&cases_dir().join("options"), &[])
 }
 
 /// The built-in rubric as JSON with the case's `rubric_patch` applied (or `None` without one).
