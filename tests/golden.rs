@@ -310,10 +310,7 @@ fn golden_weighting() {
 }
 
 /// RUBRIC.md §9 with the project ledger (§7): the path still names the derived input and the
-/// text says to add a project. The ledger's derivation is wired into the facts reader on
-/// another branch (issue 10); until that is merged the engine refuses these facts for the
-/// missing majors' fields, and this test checks only that. Once the engine derives them it
-/// checks the hints in full, with no change here.
+/// text says to add a project.
 #[test]
 fn ledger_hints_name_the_derived_input_and_say_to_add_a_project() {
     let mut facts = common::load("base-facts.json");
@@ -343,21 +340,8 @@ fn ledger_hints_name_the_derived_input_and_say_to_add_a_project() {
         ),
         project("湘电集团有限公司", "工业机器人技术", &["campus_base"]),
     ]);
-    let score = match coop_engine::score_department(builtin(), &facts) {
-        Ok(score) => score,
-        Err(problems) => {
-            let derived = |p: &coop_engine::Problem| {
-                p.code.as_str() == "missing"
-                    && p.path.starts_with("majors[")
-                    && ["partners", "campus_base", "external_base"]
-                        .iter()
-                        .any(|f| p.path.ends_with(f))
-            };
-            assert!(problems.iter().all(derived), "{problems:?}");
-            eprintln!("the engine does not derive majors from the ledger yet: hints not checked");
-            return;
-        }
-    };
+    let score = coop_engine::score_department(builtin(), &facts)
+        .unwrap_or_else(|problems| panic!("the ledger's facts must score: {problems:?}"));
     let line = |id: &str| score.lines.iter().find(|l| l.id == id).expect("line");
     let b1: Vec<(&str, &serde_json::Value, &str)> = line("B1")
         .hints
