@@ -99,6 +99,7 @@ import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';
 
 import type { Locale } from '../template/text.js';
+import type { LocatedHint } from './hints.js';
 
 export type { Locale };
 
@@ -145,6 +146,8 @@ export interface DepartmentResult extends DepartmentRecord {
   /** fillScores: the lines of S1 and S2 with their notes, for the pane to show the reasons. */
   selfLines?: LineScore[];
   assessorLines?: LineScore[];
+  /** fillScores: what would raise the score, each hint at its input cell (./hints.ts). */
+  hints?: LocatedHint[];
 }
 
 export interface ActionReport {
