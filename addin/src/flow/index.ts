@@ -110,7 +110,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
+export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores' | 'adviceSheet';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -224,6 +224,14 @@ export const ACTIONS: readonly ActionDescription[] = [
     },
   },
   {
+    id: 'adviceSheet',
+    label: { zh: '生成提升建议', en: 'Suggestions sheet' },
+    hint: {
+      zh: '生成可打印的“提升建议”工作表：列出每个院系各项怎样提高得分、可增加几分',
+      en: 'A print-ready sheet of what would raise each department\'s score, line by line, and by how much',
+    },
+  },
+  {
     id: 'clearMarks',
     label: { zh: '清除标记', en: 'Clear marks' },
     hint: {
@@ -248,3 +256,5 @@ export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
 export { appraisalText } from './appraisal.js';
 export { clearMarks, clearScores } from './clear.js';
+export { adviceSheet } from './advice.js';
+export type { LocatedHint } from './hints.js';
