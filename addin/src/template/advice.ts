@@ -32,8 +32,13 @@ export interface AdviceDepartment {
 }
 
 export const ADVICE_COLS = 6;
-/** Column widths in width units (the 建议 column holds the engine's longest sentence). */
-export const ADVICE_WIDTHS = [16, 6, 22, 14, 84, 10] as const;
+/**
+ * Column widths in width units; null keeps the sheet's default (8.43), enough for 编号. Few
+ * distinct widths, since in WPS each is a call of its own; 考核内容 holds the longest line
+ * name and 建议 the engine's sentences on one line, so rows keep their default height.
+ */
+export const ADVICE_WIDTHS = [16, null, 36, 16, 84, 16] as const;
+const DEFAULT_WIDTH = 8.43;
 
 export function adviceHeaders(locale: Locale): string[] {
   return [
@@ -80,16 +85,13 @@ export function adviceFormat(sheet: string, b: Block, values: CellValue[][]): Fo
   const body = rows - 3;
   const formats: FormatBlock[] = [
     f(blockOf(b.top, b.left, 1, ADVICE_COLS), { bold: true }),
-    f(blockOf(b.top + 1, b.left, 1, ADVICE_COLS), { bold: true, fill: '#DDEBF7', border: true, horizontal: 'center' }),
-    ...(body > 0 ? [
-      f(blockOf(b.top + 2, b.left, body, ADVICE_COLS), { border: true, wrap: true }),
-      f(blockOf(b.top + 2, b.left + 1, body, 1), { horizontal: 'center' }),
-      f(blockOf(b.top + 2, b.left + 5, body, 1), { horizontal: 'center', numberFormat: '0.##' }),
-    ] : []),
-    ...ADVICE_WIDTHS.map((w, c) => f(blockOf(b.top, b.left + c, 1, 1), { columnWidth: w })),
+    f(blockOf(b.top + 1, b.left, 1, ADVICE_COLS), { bold: true, border: true }),
+    // One block for the whole body (in WPS every block and every property is a call).
+    ...(body > 0 ? [f(blockOf(b.top + 2, b.left, body, ADVICE_COLS), { border: true, wrap: true })] : []),
+    ...ADVICE_WIDTHS.flatMap((w, c) => (w === null ? [] : [f(blockOf(b.top, b.left + c, 1, 1), { columnWidth: w })])),
   ];
   // Rows taller than one line, runs of equal height merged: few calls however long the list.
-  const heights = values.slice(2, rows - 1).map((row) => rowHeight(row.map((text, c) => ({ text, width: ADVICE_WIDTHS[c] }))));
+  const heights = values.slice(2, rows - 1).map((row) => rowHeight(row.map((text, c) => ({ text, width: ADVICE_WIDTHS[c] ?? DEFAULT_WIDTH }))));
   let start = 0;
   for (let i = 1; i <= heights.length; i++) {
     if (i < heights.length && heights[i] === heights[start]) continue;
