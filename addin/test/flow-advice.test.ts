@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adviceSheet, ACTIONS } from '../src/flow/index.js';
 import { ADVICE_NAME } from '../src/flow/advice.js';
+import { adviceHeights } from '../src/template/advice.js';
 import { cellAddress, parseBlock } from '../src/host/a1.js';
 import { baseFacts, context, fieldCell, typeFacts, workbookWith, type Json } from './support/flow-fixture.js';
 import type { MemoryHost } from './support/memory-host.js';
@@ -75,6 +76,8 @@ test('one sheet: every department in workbook order, its hints best gain first, 
   assert.equal(s.values.length, 15);
   assert.equal(s.block.right, 6, 'the name spans the six columns and, last, the record (G)');
   assert.deepEqual(host.hiddenColumns(s.sheet), ['G']);
+  // Every suggestion of the example fits its line: no row is made taller.
+  assert.deepEqual(host.formats.filter((f) => f.sheet === s.sheet && f.format.rowHeight !== undefined), []);
 });
 
 test('printing: A4 landscape, one page wide, the header row repeated, the block as print area', async () => {
@@ -93,8 +96,10 @@ test('a second run changes nothing; a shorter list clears the rows it no longer 
   const ctx = context(host);
   assert.equal((await adviceSheet(ctx)).ok, true);
   const first = host.snapshot();
+  host.resetCalls();
   assert.equal((await adviceSheet(ctx)).ok, true);
   assert.equal(host.snapshot(), first);
+  assert.deepEqual([host.calls.format, host.calls.pageSetup, host.calls.defineNames, host.calls.hideColumns], [0, 0, 0, 0], 'no format, page, name or column set again');
   // The missing semester summary handed in, the staff made full-time: two hints fewer.
   typeFacts(host, { department: '甲学院', staffing: 'full_time', plans: { semester_summary: true } });
   const r = await adviceSheet(ctx);
@@ -182,4 +187,21 @@ test('a list longer than the room read with the sheet costs one read more, and s
   assert.equal(again.ok, true, again.message);
   assert.equal(adviceBlock(host).values.length, 28);
   assert.equal(adviceBlock(host).values.filter((row) => String(row[4]).startsWith('考评：')).length, 14);
+});
+
+test('row heights follow the text: a suggestion that wraps gets its lines, and the default back once it no longer does', () => {
+  const row = (text: string) => ['甲学院', 'C5', '学生跟（顶）岗实习', '19 分（满分 20）', text, 1];
+  const title = ['校企合作考核提升建议', null, null, null, null, null];
+  const header = ['院系', '编号', '考核内容', '当前得分/满分', '建议', '可增加分数'];
+  const note = ['注：' + '很长的说明'.repeat(20), null, null, null, null, null];
+  // 84 units hold 39 Chinese characters a line (2.1 units each, 1 unit of padding): 100 take 3 lines.
+  const long = '多'.repeat(100);
+  const first = adviceHeights('提升建议', 0, [title, header, row('短'), row(long), row(long), note]);
+  assert.deepEqual(first, [{ sheet: '提升建议', address: 'A4:A5', format: { rowHeight: 3 * 15 + 3 } }], 'only the two long rows, as one block; never the note');
+  assert.deepEqual(adviceHeights('提升建议', 0, [title, header, row('短'), row(long), row(long), note], [title, header, row('短'), row(long), row(long), note]), [], 'unchanged: nothing');
+  assert.deepEqual(
+    adviceHeights('提升建议', 10, [title, header, row('短'), note], [title, header, row('短'), row(long), row(long), note]),
+    [{ sheet: '提升建议', address: 'A14:A15', format: { rowHeight: 15 } }],
+    'the rows a shorter list cleared go back to the default height',
+  );
 });

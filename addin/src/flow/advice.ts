@@ -12,13 +12,13 @@
  */
 import type { CellValue } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
-import { blockRows } from '../host/a1.js';
+import { blockRows, sameBlock } from '../host/a1.js';
 import { departmentHints } from './hints.js';
 import { planResult, resultReads, writeResult, type ResultPlan } from './results.js';
 import { inAction } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
-import { ADVICE_COLS, adviceFormat, advicePageSetup, adviceRowCount, adviceValues, type AdviceDepartment } from '../template/advice.js';
+import { ADVICE_COLS, adviceFormat, adviceHeights, advicePageSetup, adviceRowCount, adviceValues, type AdviceDepartment } from '../template/advice.js';
 import type { Engine } from '../engine/types.js';
 
 /** The defined name over the sheet's block and its record. */
@@ -81,13 +81,20 @@ async function advise(ctx: FlowContext): Promise<ActionReport> {
   // The title's year: the departments' common year, if they agree.
   const year = new Set(years).size === 1 ? years[0] : '';
   const values = adviceValues(locale, year, departments);
+  // The row heights follow the text whenever it changed, also where writeResult leaves the
+  // formats of a block the same size as before alone.
+  const heights = (sheet: string, top: number) => adviceHeights(sheet, top, values, current);
   const outcome = await writeResult(host, locale, plan, gathered.sheets, current, {
     baseName: tr(locale, '提升建议', 'Suggestions'),
     values,
-    format: (sheet, block) => adviceFormat(sheet, block, values),
+    format: (sheet, block) => [...adviceFormat(sheet, block), ...heights(sheet, block.top)],
     page: (sheet, block) => advicePageSetup(sheet, block, locale, year),
   });
   if (!outcome.ok) return fail(outcome.problems, outcome.message);
+  if (plan.existing && sameBlock(plan.existing.previous, plan.existing.own)) {
+    const changed = heights(outcome.sheet, plan.existing.own.top);
+    if (changed.length > 0) await host.format(changed);
+  }
   const hints = departments.reduce((n, d) => n + d.rows.length, 0);
   return {
     action: 'adviceSheet',

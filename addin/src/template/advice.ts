@@ -37,7 +37,7 @@ export const ADVICE_COLS = 6;
  * distinct widths, since in WPS each is a call of its own; 考核内容 holds the longest line
  * name and 建议 the engine's sentences on one line, so rows keep their default height.
  */
-export const ADVICE_WIDTHS = [16, null, 36, 16, 84, 16] as const;
+export const ADVICE_WIDTHS = [18, null, 36, 18, 84, 18] as const;
 const DEFAULT_WIDTH = 8.43;
 
 export function adviceHeaders(locale: Locale): string[] {
@@ -75,30 +75,50 @@ export function adviceValues(locale: Locale, year: string, departments: readonly
   return out;
 }
 
-/**
- * Formats of the block `b`: title, header, borders, widths, wrapping of the text columns, and
- * the heights of the rows whose text still wraps (consecutive equal heights as one block).
- */
-export function adviceFormat(sheet: string, b: Block, values: CellValue[][]): FormatBlock[] {
+/** Formats of the block `b`: title, header, borders, widths and wrapping (heights: adviceHeights). */
+export function adviceFormat(sheet: string, b: Block): FormatBlock[] {
   const f = (block: Block, format: FormatBlock['format']): FormatBlock => ({ sheet, address: blockAddress(block), format });
-  const rows = blockRows(b);
-  const body = rows - 3;
-  const formats: FormatBlock[] = [
+  const body = blockRows(b) - 3;
+  return [
     f(blockOf(b.top, b.left, 1, ADVICE_COLS), { bold: true }),
     f(blockOf(b.top + 1, b.left, 1, ADVICE_COLS), { bold: true, border: true }),
     // One block for the whole body (in WPS every block and every property is a call).
     ...(body > 0 ? [f(blockOf(b.top + 2, b.left, body, ADVICE_COLS), { border: true, wrap: true })] : []),
     ...ADVICE_WIDTHS.flatMap((w, c) => (w === null ? [] : [f(blockOf(b.top, b.left + c, 1, 1), { columnWidth: w })])),
   ];
-  // Rows taller than one line, runs of equal height merged: few calls however long the list.
-  const heights = values.slice(2, rows - 1).map((row) => rowHeight(row.map((text, c) => ({ text, width: ADVICE_WIDTHS[c] ?? DEFAULT_WIDTH }))));
-  let start = 0;
-  for (let i = 1; i <= heights.length; i++) {
-    if (i < heights.length && heights[i] === heights[start]) continue;
-    if (heights[start] > DEFAULT_ROW_POINTS) formats.push(f(blockOf(b.top + 2 + start, b.left, i - start, 1), { rowHeight: heights[start] }));
-    start = i;
+}
+
+function heightOf(row: readonly CellValue[] | undefined): number {
+  if (!row) return DEFAULT_ROW_POINTS;
+  return rowHeight(row.slice(0, ADVICE_COLS).map((text, c) => ({ text, width: ADVICE_WIDTHS[c] ?? DEFAULT_WIDTH })));
+}
+
+/**
+ * The row heights to set so that every row of the block starting at row `top` fits its text:
+ * only the rows whose height differs from what `before` (the cells as they are, from the top
+ * of the block; none on a new sheet, whose rows have the default height) needs, runs of equal
+ * height as one block. A row that no longer wraps goes back to the default height.
+ */
+export function adviceHeights(sheet: string, top: number, values: CellValue[][], before?: CellValue[][]): FormatBlock[] {
+  const rows = Math.max(values.length, before?.length ?? 0);
+  // Only the rows of the list (below the header, a suggestion in column E) wrap: the title and
+  // the closing note overflow to the right at the default height.
+  const listRow = (rows: CellValue[][] | undefined, r: number) => r >= 2 && rows?.[r]?.[4] !== null && rows?.[r]?.[4] !== undefined && rows[r][4] !== '';
+  const want = (r: number) => (listRow(values, r) ? heightOf(values[r]) : DEFAULT_ROW_POINTS);
+  const had = (r: number) => (listRow(before, r) ? heightOf(before?.[r]) : DEFAULT_ROW_POINTS);
+  const out: FormatBlock[] = [];
+  let r = 0;
+  while (r < rows) {
+    if (want(r) === had(r)) {
+      r++;
+      continue;
+    }
+    let end = r + 1;
+    while (end < rows && want(end) === want(r) && want(end) !== had(end)) end++;
+    out.push({ sheet, address: blockAddress(blockOf(top + r, 0, end - r, 1)), format: { rowHeight: want(r) } });
+    r = end;
   }
-  return formats;
+  return out;
 }
 
 /** Landscape A4, one page wide, the header row on every page, the page number and print date. */
