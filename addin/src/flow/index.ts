@@ -51,6 +51,9 @@
  *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
+ * - `adviceSheet(ctx)` writes the 提升建议 sheet: every department's hints (RUBRIC.md §9),
+ *   best gain first, owned like the 汇总 sheet (./advice.ts). fillScores hands the same hints
+ *   to the UI in `departments[].hints`, each at its input cell (./hints.ts).
  * - `clearMarks(ctx)` takes every mark off the inputs (also those whose note the user
  *   deleted), giving back the template's colour and the user's own notes; no value changes.
  * - `clearScores(ctx)` empties the score sheets' output cells and records, with the same
