@@ -12,6 +12,11 @@ import { mountPane } from '../src/ui/pane.js';
 import { HINT_LINES_OPEN } from '../src/ui/hints.js';
 import { testEngine } from './support/engine.js';
 import { baseFacts, fieldCell, tableCell, workbookWith } from './support/flow-fixture.js';
+import { insertTemplate } from '../src/flow/index.js';
+import { WpsHost } from '../src/host/wps.js';
+import { FakeEtApplication } from './support/fake-et.js';
+import { cellOf, typeFacts as typeIntoEt } from './support/wps-facts.js';
+import { fieldSuffix } from '../src/flow/names.js';
 import type { MemoryHost } from './support/memory-host.js';
 
 const DEPT = '机电工程学院';
@@ -93,4 +98,19 @@ test('several departments: each has its box, folded until opened', async () => {
   const { document } = await scoredPane(host);
   const boxes = [...document.querySelectorAll('details.hints')];
   assert.deepEqual(boxes.map((b) => [b.getAttribute('data-department'), b.hasAttribute('open')]), [['甲学院', false], ['乙学院', false]]);
+});
+
+test('the pane over the WPS adapter: a hint clicked selects its cell in the ET workbook', async () => {
+  const app = new FakeEtApplication();
+  const host = new WpsHost(app);
+  assert.equal((await insertTemplate({ host, engine: testEngine(), locale: 'zh' }, { department: DEPT, year: '2023-2024' })).ok, true);
+  typeIntoEt(app, DEPT, { ...baseFacts(), department: DEPT });
+  const { document, Event, root } = dom();
+  const pane = mountPane(root, { host, engine: testEngine() });
+  await pane.run('fillScores');
+  assert.equal(pane.state().report?.ok, true, pane.state().report?.message);
+  document.querySelector('li[data-path="internship.local"] button.hint-link')!.dispatchEvent(new Event('click'));
+  await new Promise((r) => setTimeout(r, 5));
+  const cell = cellOf(app, DEPT, fieldSuffix('internship.local', 'self'));
+  assert.deepEqual(app.selection, { sheet: cell.sheet, address: cell.address });
 });
