@@ -7,12 +7,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ActionReport } from '../src/flow/index.js';
-import { reportText, ribbonCallbacks, runAction, type RibbonEnvironment } from '../src/wps/ribbon.js';
+import { insertTemplate, type ActionReport } from '../src/flow/index.js';
+import { BUTTONS, reportText, ribbonCallbacks, runAction, type RibbonEnvironment } from '../src/wps/ribbon.js';
+import { WpsHost } from '../src/host/wps.js';
+import { typeFacts } from './support/wps-facts.js';
+import { baseFacts } from './support/flow-fixture.js';
 import type { EngineStart } from '../src/engine/engine.js';
 import type { EtApplication, WpsAddinRoot } from '../src/wps/et.js';
 import { FakeEtApplication } from './support/fake-et.js';
-import { pendingEngine, startedEngine } from './support/engine.js';
+import { pendingEngine, startedEngine, testEngine } from './support/engine.js';
 
 interface Seen {
   events: string[];
@@ -98,4 +101,20 @@ test('the callbacks answer WPS at once, whatever the engine is doing', () => {
   assert.equal(callbacks.GetImage({ Id: 'btnCoopValidate' }), 'images/coop-32.png');
   assert.equal(callbacks.OnAction({ Id: 'btnCoopValidate' }), true, 'returns before the engine is ready');
   assert.deepEqual(env.events, ['status:校企合作考核：等待评分引擎启动…']);
+});
+
+test('生成提升建议 on the ribbon writes the 提升建议 sheet through the ET adapter and reports it', async () => {
+  assert.equal(BUTTONS.btnCoopAdvice, 'advice');
+  const app = new FakeEtApplication();
+  const inserted = await insertTemplate({ host: new WpsHost(app), engine: testEngine(), locale: 'zh' }, { department: '机电工程学院', year: '2023-2024' });
+  assert.equal(inserted.ok, true, inserted.message);
+  typeFacts(app, '机电工程学院', { ...baseFacts(), department: '机电工程学院' });
+  const env = environment(app, await startedEngine());
+  const report = await runAction(env, 'advice');
+  assert.equal(report?.ok, true, report?.message);
+  assert.deepEqual(env.events, ['status:校企合作考核：正在生成提升建议…', 'painted', 'status:', 'alert']);
+  assert.match(env.alerts[0], /已在“提升建议”中列出 1 个院系的 11 条提升建议/);
+  const c5 = [...Array(11).keys()].map((i) => app.valueAt('提升建议', `E${3 + i}`)).find((v) => String(v).startsWith('本地实习'));
+  assert.equal(c5, '本地实习再增加 6 人（达到 120 人）可少扣 1 分');
+  assert.equal(app.valueAt('提升建议', 'D3'), '6 分（满分 10）', 'C3 first: its gain of 4 is the best');
 });

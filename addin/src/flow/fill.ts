@@ -15,6 +15,7 @@ import { inAction } from './session.js';
 import { percent, tr } from './text.js';
 import { checkAndMark, problemSummary } from './validate.js';
 import { gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
+import { departmentHints } from './hints.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
 import { DEFAULT_ROW_POINTS, factsPageSetup, footerOnly, rowHeight, scorePageSetup } from '../template/print.js';
 
@@ -179,7 +180,7 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
     else pages.push(scorePageSetup(sheet, locale, d.department, d.year, p.out.block.bottom + 1), factsPageSetup(factsSheet, locale, d.department, d.year));
     results.push({
       department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, final,
-      source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items,
+      source: p.out.sheet, selfLines: s1.items, assessorLines: s2.items, hints: departmentHints(d, s1, s2),
     });
   }
   if (damaged.length > 0) return fail(damaged, damaged[0].message);

@@ -51,6 +51,9 @@
  *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
+ * - `adviceSheet(ctx)` writes the 提升建议 sheet: every department's hints (RUBRIC.md §9),
+ *   best gain first, owned like the 汇总 sheet (./advice.ts). fillScores hands the same hints
+ *   to the UI in `departments[].hints`, each at its input cell (./hints.ts).
  * - `clearMarks(ctx)` takes every mark off the inputs (also those whose note the user
  *   deleted), giving back the template's colour and the user's own notes; no value changes.
  * - `clearScores(ctx)` empties the score sheets' output cells and records, with the same
@@ -99,6 +102,7 @@ import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';
 
 import type { Locale } from '../template/text.js';
+import type { LocatedHint } from './hints.js';
 
 export type { Locale };
 
@@ -109,7 +113,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
+export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores' | 'adviceSheet';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -145,6 +149,8 @@ export interface DepartmentResult extends DepartmentRecord {
   /** fillScores: the lines of S1 and S2 with their notes, for the pane to show the reasons. */
   selfLines?: LineScore[];
   assessorLines?: LineScore[];
+  /** fillScores: what would raise the score, each hint at its input cell (./hints.ts). */
+  hints?: LocatedHint[];
 }
 
 export interface ActionReport {
@@ -221,6 +227,14 @@ export const ACTIONS: readonly ActionDescription[] = [
     },
   },
   {
+    id: 'adviceSheet',
+    label: { zh: '生成提升建议', en: 'Suggestions sheet' },
+    hint: {
+      zh: '生成可打印的“提升建议”工作表：列出每个院系各项怎样提高得分、可增加几分',
+      en: 'A print-ready sheet of what would raise each department\'s score, line by line, and by how much',
+    },
+  },
+  {
     id: 'clearMarks',
     label: { zh: '清除标记', en: 'Clear marks' },
     hint: {
@@ -245,3 +259,5 @@ export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
 export { appraisalText } from './appraisal.js';
 export { clearMarks, clearScores } from './clear.js';
+export { adviceSheet } from './advice.js';
+export type { LocatedHint } from './hints.js';

@@ -71,6 +71,7 @@ export const PROGRESS: Record<string, Bilingual> = {
   appraisalText: { zh: '正在生成年度考核表…', en: 'Preparing the appraisal form…' },
   clearMarks: { zh: '正在清除标记…', en: 'Clearing the marks…' },
   clearScores: { zh: '正在清除得分…', en: 'Clearing the scores…' },
+  adviceSheet: { zh: '正在生成提升建议…', en: 'Listing the suggestions…' },
 };
 
 export const t = lookup<TextKey>(TEXT);

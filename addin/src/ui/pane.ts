@@ -9,6 +9,7 @@
  */
 import {
   ACTIONS,
+  adviceSheet,
   appraisalText,
   buildSummary,
   clearMarks,
@@ -93,6 +94,7 @@ const RUNNERS: Record<ActionId, PaneAction['run']> = {
   appraisalText: (ctx) => appraisalText(ctx),
   clearMarks: (ctx) => clearMarks(ctx),
   clearScores: (ctx) => clearScores(ctx),
+  adviceSheet: (ctx) => adviceSheet(ctx),
 };
 
 /** The flow's actions as pane buttons, in the order of the work. */

@@ -9,6 +9,7 @@ import type { LineScore } from '../engine/types.js';
 import { cellLabel, el, type Child } from './dom.js';
 import { htmlLang, LIST_SEPARATOR, t, type Bilingual } from './i18n.js';
 import type { PaneState, ProblemFilter } from './state.js';
+import { paneHints } from './hints.js';
 
 /** A button of the pane, as the renderer needs it. */
 export interface ActionView {
@@ -223,6 +224,7 @@ function renderResults(doc: Document, state: PaneState, report: ActionReport, on
   for (const d of departments) {
     if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d, on));
   }
+  section.append(...hintBoxes(doc, state, departments, on));
   if (report.tsv) {
     const tsv = report.tsv;
     const button = el(doc, 'button', { type: 'button', class: 'copy', disabled: !!state.running }, t(locale, 'copy'));
@@ -285,3 +287,16 @@ function lineDetails(doc: Document, state: PaneState, d: DepartmentResult, on: H
     [`${d.department} · ${t(locale, 'lines')}`],
     el(doc, 'table', {}, el(doc, 'thead', {}, head), body));
 }
+
+/**
+ * 怎样提高得分 of every department scored here; open while there are few departments, so a
+ * department scoring itself sees them at once. A hint's click selects its input cell.
+ */
+function hintBoxes(doc: Document, state: PaneState, departments: DepartmentResult[], on: Handlers): HTMLElement[] {
+  const open = departments.length <= HINT_DEPARTMENTS_OPEN;
+  const box = (key: string, fallback: boolean, attrs: Record<string, string>, summary: Child[], ...body: Child[]) => details(doc, state, on, key, fallback, attrs, summary, ...body);
+  return departments.flatMap((d) => paneHints(doc, state.locale, d, open, box, (h) => on.goTo({ sheet: h.sheet, address: h.address })) ?? []);
+}
+
+/** Up to this many departments, every department's hints start open. */
+export const HINT_DEPARTMENTS_OPEN = 1;

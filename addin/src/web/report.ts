@@ -10,6 +10,8 @@ import { el } from './dom.js';
 import { text } from './i18n.js';
 import { cellLabel } from '../ui/dom.js';
 import { departmentPrint, summaryPrint, type Weights } from './print.js';
+import type { LocatedHint } from '../flow/hints.js';
+import { hintList, hintText } from '../ui/hints.js';
 
 export function renderProblems(
   locale: Locale,
@@ -64,7 +66,7 @@ function lineRow(locale: Locale, self: LineScore, assessor: LineScore | undefine
  * One department: the headline scores, then the twelve lines with their reasons; printed, the
  * score sheet (title, lines, Sm, signatures) on one page and the reasons on the next.
  */
-export function renderDepartment(locale: Locale, d: DepartmentResult, weights: Weights): HTMLElement {
+export function renderDepartment(locale: Locale, d: DepartmentResult, weights: Weights, onHint?: (hint: LocatedHint) => void): HTMLElement {
   const t = (k: Parameters<typeof text>[1]) => text(locale, k);
   const head = el(
     'p',
@@ -95,7 +97,7 @@ export function renderDepartment(locale: Locale, d: DepartmentResult, weights: W
           {},
           el('tr', {}, el('th', {}, ''), el('th', {}, t('line')), el('th', {}, t('max')), el('th', {}, t('base')), el('th', {}, t('deduction')), el('th', {}, t('bonus')), el('th', {}, `${t('score')} S1`), el('th', {}, `${t('score')} S2`), el('th', {}, t('reason'))),
         ),
-        el('tbody', {}, ...lines.map((l) => lineRow(locale, l, byId.get(l.id)))),
+        el('tbody', {}, ...lines.flatMap((l) => [lineRow(locale, l, byId.get(l.id)), hintRow(locale, l.id, d.hints, onHint)])),
         el(
           'tfoot',
           {},
@@ -106,6 +108,17 @@ export function renderDepartment(locale: Locale, d: DepartmentResult, weights: W
   }
   section.append(...print.foot);
   return section;
+}
+
+/**
+ * 怎样提高得分 under a line: its hints (flow/hints.ts, best gain first), each a button that
+ * selects the input cell, as the problems do; none for a line at its best.
+ */
+function hintRow(locale: Locale, line: string, hints: LocatedHint[] | undefined, onHint?: (hint: LocatedHint) => void): HTMLElement | null {
+  const mine = (hints ?? []).filter((h) => h.line === line);
+  if (mine.length === 0) return null;
+  const list = hintList(document, locale, mine, (h) => onHint?.(h));
+  return el('tr', { class: 'hint-row', 'data-line': line }, el('td', {}, ''), el('td', { colspan: '8' }, el('span', { class: 'hint-head' }, `${hintText(locale, 'hintsTitle')}：`), list));
 }
 
 // Sums of already-rounded line numbers; the guard only removes binary noise (0.1 + 0.2).

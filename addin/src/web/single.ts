@@ -88,9 +88,15 @@ export class SingleWorkbook {
     const scored = report?.departments?.filter((d) => d.selfLines && d.selfLines.length > 0) ?? [];
     // Only a scoring run replaces the details; other actions (summary, appraisal) leave them.
     if (report?.action === 'fillScores' || !report?.ok) {
-      this.details.replaceChildren(...scored.map((d) => renderDepartment(this.locale, d, this.weights)));
+      this.details.replaceChildren(...scored.map((d) => renderDepartment(this.locale, d, this.weights, (h) => void this.pickHint(h))));
       this.print.disabled = scored.length === 0;
     }
+  }
+
+  /** A hint clicked under a line: its input cell selected and shown, as a problem's is. */
+  private async pickHint(ref: RangeRef): Promise<void> {
+    await this.opened?.host.select({ sheet: ref.sheet, address: ref.address });
+    this.preview.scrollIntoView?.({ block: 'nearest' });
   }
 
   private async showSelected(ref: RangeRef): Promise<void> {

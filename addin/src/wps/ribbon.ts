@@ -8,7 +8,7 @@
  * problem's cell selected so that the user lands where the work is.
  */
 import { engineFailureText, type EngineStart } from '../engine/engine.js';
-import { buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
+import { adviceSheet, buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
 import { WpsHost } from '../host/wps.js';
 import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
 
@@ -18,6 +18,7 @@ export const BUTTONS = {
   btnCoopValidate: 'validate',
   btnCoopFill: 'fill',
   btnCoopSummary: 'summary',
+  btnCoopAdvice: 'advice',
   btnCoopClearMarks: 'clearMarks',
   btnCoopClearScores: 'clearScores',
 } as const;
@@ -50,10 +51,11 @@ export interface RibbonControl {
   Id: string;
 }
 
-const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'clearMarks' | 'clearScores', (ctx: FlowContext) => Promise<ActionReport>> = {
+const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'advice' | 'clearMarks' | 'clearScores', (ctx: FlowContext) => Promise<ActionReport>> = {
   validate: validateWorkbook,
   fill: fillScores,
   summary: buildSummary,
+  advice: adviceSheet,
   clearMarks,
   clearScores,
 };
@@ -63,6 +65,7 @@ const PROGRESS: Record<keyof typeof ACTIONS, { zh: string; en: string }> = {
   validate: { zh: '校企合作考核：正在检查…', en: 'Cooperation assessment: checking…' },
   fill: { zh: '校企合作考核：正在计算…', en: 'Cooperation assessment: calculating…' },
   summary: { zh: '校企合作考核：正在汇总…', en: 'Cooperation assessment: building the summary…' },
+  advice: { zh: '校企合作考核：正在生成提升建议…', en: 'Cooperation assessment: listing the suggestions…' },
   clearMarks: { zh: '校企合作考核：正在清除标记…', en: 'Cooperation assessment: clearing the marks…' },
   clearScores: { zh: '校企合作考核：正在清除得分…', en: 'Cooperation assessment: clearing the scores…' },
 };

@@ -6,7 +6,7 @@
  * Both the benchmark (`npx tsx scripts/bench-calls.ts`) and the tests asserting the targets
  * (test/round-trips.test.ts) run exactly this scenario, so what is printed is what is tested.
  */
-import { appraisalText, buildSummary, clearMarks, clearScores, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../../src/flow/index.js';
+import { adviceSheet, appraisalText, buildSummary, clearMarks, clearScores, fillScores, insertTemplate, validateWorkbook, type ActionReport, type FlowContext } from '../../src/flow/index.js';
 import { ExcelHost, parseNameFormula } from '../../src/host/excel.js';
 import { WpsHost } from '../../src/host/wps.js';
 import type { CellValue, DefinedName } from '../../src/host/host.js';
@@ -32,6 +32,8 @@ export const BENCH_ACTIONS = [
   'buildSummary (again)',
   'appraisalText',
   'appraisalText (again)',
+  'adviceSheet',
+  'adviceSheet (again)',
   'clearMarks',
   'clearScores',
 ] as const;
@@ -123,6 +125,8 @@ async function scenario(n: number, ctx: FlowContext, typist: Typist, reset: () =
   await run('buildSummary (again)', () => buildSummary(ctx));
   await run('appraisalText', () => appraisalText(ctx));
   await run('appraisalText (again)', () => appraisalText(ctx));
+  await run('adviceSheet', () => adviceSheet(ctx));
+  await run('adviceSheet (again)', () => adviceSheet(ctx));
   await run('clearMarks', () => clearMarks(ctx));
   await run('clearScores', () => clearScores(ctx));
   return counts;
