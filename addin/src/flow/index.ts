@@ -122,6 +122,11 @@ export interface FlowProblem {
   message: string;
   column?: 'self' | 'assessor';
   department?: string;
+  /**
+   * 'warning': a compliance warning of the ledger (RUBRIC.md §7 `warnings[]`), listed apart
+   * and never blocking an action; absent: an error.
+   */
+  severity?: 'error' | 'warning';
 }
 
 /** One department's scores as shown in the summary; also what other workbooks hand in. */

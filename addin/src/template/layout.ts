@@ -46,6 +46,8 @@ export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assesso
 const HEADER_FILL = '#DDEBF7';
 export const SELF_FILL = '#FFF2CC';
 export const ASSESSOR_FILL = '#E2EFDA';
+/** The majors table's cells the add-in computes from the ledger (not typed). */
+export const COMPUTED_FILL = '#D9D9D9';
 const RECORD_FONT = '#A6A6A6';
 
 function t(locale: Locale, text: Text): string {
@@ -71,6 +73,9 @@ export const FACTS_LAYOUT = {
   fieldHeader: 4,
   firstField: 5,
 } as const;
+
+/** The majors table's header row on a facts sheet as inserted (a blank row and a title above it). */
+export const MAJORS_HEADER_ROW = FACTS_LAYOUT.firstField + FACT_FIELDS.length + 2;
 
 /**
  * Writes the row tags (see tags.ts) of a sheet into its tag column and names its block. The
