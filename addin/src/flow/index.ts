@@ -109,7 +109,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
+export type ActionId = 'insertTemplate' | 'addLedger' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -194,6 +194,14 @@ export const ACTIONS: readonly ActionDescription[] = [
     },
   },
   {
+    id: 'addLedger',
+    label: { zh: '添加台账与月报', en: 'Add ledger sheets' },
+    hint: {
+      zh: '为还没有“台账”工作表的院系添加合作项目台账与月报工作表（较早的工作簿用；不改动其他内容，可重复运行）',
+      en: 'Add the project ledger and monthly-report sheet to every department that lacks one (for older workbooks; changes nothing else; safe to run again)',
+    },
+  },
+  {
     id: 'validate',
     label: { zh: '检查填报', en: 'Validate' },
     hint: {
@@ -245,6 +253,7 @@ export const ACTIONS: readonly ActionDescription[] = [
 
 export type { Problem };
 export { insertTemplate } from './insert.js';
+export { addLedgerSheets } from './ledger-sheets.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';

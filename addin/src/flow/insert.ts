@@ -23,7 +23,7 @@ export function ledgerSheetBase(locale: Locale, base: string): string {
 
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
-const SHEET_MAX = 31;
+export const SHEET_MAX = 31;
 
 /** How many names per sheet insertTemplate asks about before it lists every sheet. */
 const CANDIDATES = 2;
@@ -44,7 +44,7 @@ export function freeSheetName(base: string, taken: string[]): string {
 }
 
 /** The writes of one new sheet as one block (its cells not written stay empty). */
-function oneBlock(writes: WriteBlock[]): WriteBlock {
+export function oneBlock(writes: WriteBlock[]): WriteBlock {
   const blocks = writes.map((w) => parseBlock(w.address));
   const all: Block = {
     top: Math.min(...blocks.map((b) => b.top)),
@@ -57,7 +57,7 @@ function oneBlock(writes: WriteBlock[]): WriteBlock {
   return { sheet: writes[0].sheet, address: blockAddress(all), values };
 }
 
-function cleanDepartment(name: string): string {
+export function cleanDepartment(name: string): string {
   return name.replace(BAD_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim();
 }
 
@@ -77,7 +77,7 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   // One look at only what this department needs: its own names and the sheet names it may
   // take, so the cost does not grow with the departments already in the workbook.
   const variants = (b: string) => Array.from({ length: CANDIDATES }, (_, i) => variant(b, i + 1));
-  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department')];
+  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department'), nameOf(key, BLOCK_SUFFIXES.ledger)];
   const looked = await host.lookup(own, [instructions, ...bases.flatMap(variants)]);
   // Every variant asked about is taken (a rare workbook): then every sheet name is needed.
   const seen = new Set(looked.sheets.map((s) => s.toLowerCase()));

@@ -229,14 +229,14 @@ function ledgerFills(places: Map<string, Place>, used: number): FillRef[] {
   });
   const top = projects.block.top + 1;
   const rows = Math.max(TABLE_ROWS, used + 1);
+  // One block per fill (the department's columns, then the assessors' last one): WPS pays
+  // its calls per block when it looks for marks by their fill.
+  const verdict = LEDGER_COLUMNS.findIndex((c) => c.kind === 'verdict');
   return [
     months(calendar.block.top + 1, SELF_FILL),
     months(calendar.block.top + 2, ASSESSOR_FILL),
-    ...LEDGER_COLUMNS.map((c, col) => ({
-      sheet: projects.sheet,
-      address: blockAddress({ top, left: col, bottom: top + rows - 1, right: col }),
-      fill: c.kind === 'verdict' ? ASSESSOR_FILL : SELF_FILL,
-    })),
+    { sheet: projects.sheet, address: blockAddress({ top, left: 0, bottom: top + rows - 1, right: verdict - 1 }), fill: SELF_FILL },
+    { sheet: projects.sheet, address: blockAddress({ top, left: verdict, bottom: top + rows - 1, right: verdict }), fill: ASSESSOR_FILL },
   ];
 }
 

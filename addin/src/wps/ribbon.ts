@@ -8,7 +8,7 @@
  * problem's cell selected so that the user lands where the work is.
  */
 import { engineFailureText, type EngineStart } from '../engine/engine.js';
-import { buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
+import { addLedgerSheets, buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
 import { WpsHost } from '../host/wps.js';
 import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
 
@@ -20,6 +20,7 @@ export const BUTTONS = {
   btnCoopSummary: 'summary',
   btnCoopClearMarks: 'clearMarks',
   btnCoopClearScores: 'clearScores',
+  btnCoopAddLedger: 'addLedger',
 } as const;
 
 type ButtonId = keyof typeof BUTTONS;
@@ -50,8 +51,9 @@ export interface RibbonControl {
   Id: string;
 }
 
-const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'clearMarks' | 'clearScores', (ctx: FlowContext) => Promise<ActionReport>> = {
+const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'clearMarks' | 'clearScores' | 'addLedger', (ctx: FlowContext) => Promise<ActionReport>> = {
   validate: validateWorkbook,
+  addLedger: addLedgerSheets,
   fill: fillScores,
   summary: buildSummary,
   clearMarks,
@@ -65,6 +67,7 @@ const PROGRESS: Record<keyof typeof ACTIONS, { zh: string; en: string }> = {
   summary: { zh: '校企合作考核：正在汇总…', en: 'Cooperation assessment: building the summary…' },
   clearMarks: { zh: '校企合作考核：正在清除标记…', en: 'Cooperation assessment: clearing the marks…' },
   clearScores: { zh: '校企合作考核：正在清除得分…', en: 'Cooperation assessment: clearing the scores…' },
+  addLedger: { zh: '校企合作考核：正在添加台账与月报…', en: 'Cooperation assessment: adding the ledger sheets…' },
 };
 
 const WAITING = { zh: '校企合作考核：等待评分引擎启动…', en: 'Cooperation assessment: waiting for the scoring engine…' };
