@@ -6,7 +6,7 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { fillScores, insertTemplate, validateWorkbook } from '../src/flow/index.js';
+import { addLedgerSheets, fillScores, insertTemplate, validateWorkbook } from '../src/flow/index.js';
 import { blockAddress, blockOf, cellAddress, parseBlock } from '../src/host/a1.js';
 import { departmentKey, nameOf } from '../src/flow/names.js';
 import { DATE_FORMAT, FORMS_LIST, MAJOR_COLUMNS, REJECT_LIST, TABLE_ROWS, VERDICT_LIST } from '../src/template/fields.js';
@@ -167,4 +167,49 @@ test('an empty ledger and calendar leave the workbook as it was: typed counts ar
   assert.equal(host.get(c.sheet, c.address), 1);
   const key = calendarCell(host, DEPT, 9, 'self');
   assert.equal(host.get(key.sheet, key.address), null);
+});
+
+test('添加台账与月报 gives an older workbook its ledger sheets, touching nothing else; again it adds nothing', async () => {
+  const host = new MemoryHost();
+  const ctx = context(host);
+  // A workbook of the template before the ledger: the same facts and score sheets, no 台账.
+  for (const d of [DEPT, '信息工程学院']) {
+    await insertTemplate(ctx, { department: d, year: '2023-2024' });
+    typeFacts(host, { ...baseFacts(), department: d });
+    host.deleteSheet(`${d}-台账`);
+    host.deleteName(nameOf(departmentKey(d), 'ledger'));
+  }
+  const old = await fillScores(ctx);
+  assert.equal(old.ok, true, old.message);
+  const expected = ctx.engine.scoreDepartment(baseFacts(), { locale: 'zh' });
+  assert.ok(expected.ok);
+  assert.deepEqual(old.departments!.map((d) => d.s1), [expected.total, expected.total]);
+  const sheets = host.sheetNames();
+  const before = sheets.map((s) => host.getBlock(s, 'A1:P120'));
+
+  const added = await addLedgerSheets(ctx);
+  assert.equal(added.ok, true, added.message);
+  assert.deepEqual(host.sheetNames(), [...sheets, `${DEPT}-台账`, '信息工程学院-台账']);
+  assert.deepEqual(sheets.map((s) => host.getBlock(s, 'A1:P120')), before, 'no other cell changed');
+  assert.deepEqual(new Set(added.written.map((w) => w.sheet)), new Set([`${DEPT}-台账`, '信息工程学院-台账']));
+
+  const again = await addLedgerSheets(ctx);
+  assert.equal(again.ok, true);
+  assert.match(again.message, /都已有台账/);
+  assert.deepEqual(again.written, []);
+  assert.equal(host.sheetNames().length, sheets.length + 2);
+
+  // The added sheet works as an inserted one: the example scores as worked by hand.
+  const majors = (baseFacts().majors as Json[]).map((m) => m.name);
+  majors.forEach((_, r) => [1, 2, 3, 4, 5, 6].forEach((c) => host.set(tableCell(host, DEPT, 'majors', r, c).sheet, tableCell(host, DEPT, 'majors', r, c).address, null)));
+  for (const path of ['reports.due', 'reports.missed']) host.set(fieldCell(host, DEPT, path).sheet, fieldCell(host, DEPT, path).address, null);
+  typeLedger(host, DEPT, exampleLedger());
+  const { dates, marks } = exampleCalendar();
+  typeCalendar(host, DEPT, dates, marks);
+  const filled = await fillScores(ctx);
+  assert.equal(filled.ok, true, filled.message);
+  const self = ctx.engine.scoreDepartment({ ...baseFacts(), ...EXAMPLE_EQUIVALENT.self }, { locale: 'zh' });
+  assert.ok(self.ok);
+  assert.equal(filled.departments![0].s1, self.total);
+  assert.deepEqual(Object.fromEntries(filled.problems.map((p) => [p.path, p.code])), EXAMPLE_WARNINGS);
 });
