@@ -15,7 +15,6 @@ export function serial(y: number, m: number, d: number): number {
 }
 
 export interface Cells {
-  get(sheet: string, address: string): CellValue;
   set(sheet: string, address: string, v: CellValue): void;
   name(name: string): { sheet: string; address: string } | undefined;
 }
@@ -128,3 +127,29 @@ export const EXAMPLE_WARNINGS: Record<string, string> = {
   'projects[3].filed': 'not_filed',
   'projects[6].expires': 'expired',
 };
+
+/** A serial as the ISO date RUBRIC.md's JSON writes ("2023-03-01"). */
+export function isoOf(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The example as facts (RUBRIC.md §7, §8 JSON) for S1: the ledger rows with every date cell
+ * as an ISO date (written into date cells by writeFacts) and the text dates as typed; the
+ * calendar's OA dates likewise. The assessors' marks are not facts of S1.
+ */
+export function exampleFacts(year: string): Record<string, unknown> {
+  const asJson = (v: CellValue) => (typeof v === 'number' ? isoOf(v) : v);
+  const projects = exampleLedger().map((row) => {
+    const p: Record<string, unknown> = {};
+    for (const [path, v] of Object.entries(row)) {
+      if (path === '' || v === null) continue;
+      if (path.startsWith('self_checks.')) p.self_checks = { ...(p.self_checks as object), [path.slice(12)]: asJson(v) };
+      else p[path] = path === 'id' || path === 'enterprise' || path === 'major' || path === 'forms' ? v : asJson(v);
+    }
+    return p;
+  });
+  const first = Number(year.slice(0, 4));
+  const months = Object.fromEntries(Object.entries(exampleCalendar().dates).map(([m, v]) => [`${Number(m) >= 9 ? first : first + 1}-${String(m).padStart(2, '0')}`, asJson(v)]));
+  return { projects, reports: { months } };
+}
