@@ -63,6 +63,12 @@ test('Excel (Office.js): date cells as serials, text dates as text — the examp
   assert.equal((await insertTemplate(ctx, { department: DEPT, year: '2023-2024' })).ok, true);
   const hands = excelTypist(book);
   typeFacts(hands, factsBesideLedger());
+  // 合作形式 offers common combinations and takes other words too: a warning, not a stop.
+  const forms = ledgerCell(hands as unknown as Cells, DEPT, 0, 'forms');
+  const formsCell = book.sheet(forms.sheet).cells.get(forms.address);
+  assert.equal(formsCell?.validationAlert, 'Warning');
+  const verdictCell = book.sheet(forms.sheet).cells.get(ledgerCell(hands as unknown as Cells, DEPT, 0, '').address);
+  assert.equal(verdictCell?.validationAlert, undefined, 'the verdict column keeps Excel\'s stop');
   typeLedger(hands as unknown as Cells, DEPT, exampleLedger());
   const { dates, marks } = exampleCalendar();
   typeCalendar(hands as unknown as Cells, DEPT, dates, marks);
@@ -78,6 +84,10 @@ test('WPS (ET): Value2 numbers and typed text — the example scores as worked b
     name: (n) => etNames(app).find((d) => d.name.toLowerCase() === n.toLowerCase()),
     set: (sheet, address, v) => app.type(sheet, address, v),
   };
+  const forms = ledgerCell(cells, DEPT, 0, 'forms');
+  assert.equal(app.cellAt(forms.sheet, forms.address)?.validation?.alert, 2, 'xlValidAlertWarning: other words may be typed');
+  const verdict = ledgerCell(cells, DEPT, 0, '');
+  assert.equal(app.cellAt(verdict.sheet, verdict.address)?.validation?.alert, 1, 'xlValidAlertStop');
   typeLedger(cells, DEPT, exampleLedger());
   const { dates, marks } = exampleCalendar();
   typeCalendar(cells, DEPT, dates, marks);

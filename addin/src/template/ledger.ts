@@ -75,7 +75,8 @@ export function ledgerSheetPlan(sheet: string, key: string, department: string, 
     const body = at(h + 1, col, TABLE_ROWS, 1);
     plan.formats.push({ sheet, address: body, format: { fill: c.kind === 'verdict' ? ASSESSOR_FILL : SELF_FILL, ...(c.kind === 'date' ? { numberFormat: DATE_FORMAT } : {}) } });
     if (c.kind === 'major') plan.validations.push({ sheet, address: body, source: majorNames });
-    if (c.kind === 'forms') plan.validations.push({ sheet, address: body, list: FORMS_LIST });
+    // Any words of RUBRIC.md §7 may be typed beside the common combinations offered.
+    if (c.kind === 'forms') plan.validations.push({ sheet, address: body, list: FORMS_LIST, open: true });
     if (c.kind === 'verdict') plan.validations.push({ sheet, address: body, list: VERDICT_LIST });
   });
   // Text such as a credit code stays text (18 characters would otherwise turn into a number).

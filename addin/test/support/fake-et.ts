@@ -55,7 +55,7 @@ interface FakeCell {
   formula?: string;
   fill?: number;
   comment?: string;
-  validation?: { type: number; formula1: string };
+  validation?: { type: number; formula1: string; alert?: number };
   bold?: boolean;
   fontColor?: number;
   numberFormat?: string;
@@ -198,11 +198,11 @@ class FakeValidation extends EtObject implements EtValidation {
   constructor(private readonly range: FakeRange) {
     super();
   }
-  Add(type: number, _alert?: number, _operator?: number, formula1?: string): void {
+  Add(type: number, alert?: number, _operator?: number, formula1?: string): void {
     if (this.range.cells().some((c) => c.validation)) throw new Error('Validation.Add: the range already has a rule');
     // A formula source is "=" and one reference, as ET demands.
     if (formula1?.startsWith('=') && !parseNameReference(formula1.slice(1))) throw new Error(`Validation.Add: not a range: ${formula1}`);
-    for (const c of this.range.cells(true)) c.validation = { type, formula1: formula1 ?? '' };
+    for (const c of this.range.cells(true)) c.validation = { type, formula1: formula1 ?? '', alert };
   }
   Delete(): void {
     for (const c of this.range.cells()) delete c.validation;
