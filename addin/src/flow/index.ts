@@ -39,11 +39,15 @@
  * or deleted from a 汇总 / 年度考核 block or its record: nothing written, what to do),
  * `table_too_long` (a majors/order-class table without a blank row before the reader's limit),
  * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
+ * The ledger's compliance warnings (RUBRIC.md §7 `warnings[]`) come as problems with
+ * `severity: 'warning'`, each on its ledger cell: listed, never marked, never blocking.
  *
  * The actions (each one constant number of host calls, whatever the number of departments,
  * majors and classes; see test/flow-calls.test.ts and test/round-trips.test.ts):
  * - `insertTemplate(ctx, {department?, year?})` adds one department's 填报/评分 sheets (and
  *   填报说明 once); the same department again is a no-op (ok, nothing written).
+ * - `addLedgerSheets(ctx)` (添加台账与月报) adds the ledger sheet (台账) to every department of
+ *   a workbook made before it; only adds sheets; again, it adds nothing and says so.
  * - `validateWorkbook(ctx)` checks S1 facts (the 自评 column) and S2 facts (the 自评 column
  *   with every non-blank 考评 value over it), marks exactly the bad cells, clears fixed ones.
  * - `fillScores(ctx)` validates (and marks) first; with no problem, writes plain values.

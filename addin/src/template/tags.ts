@@ -2,10 +2,11 @@
  * Row tags: how a department's sheets are found without listing the workbook's names.
  *
  * Every row of a department's sheets that the flow reads or writes carries, in a hidden
- * column (facts sheet H, score sheet P), a tag `coop:<key>:<what>`: "department", "field:" and
- * the input's path, "majors", "classes" on the facts sheet; "head", "line", "total", "final"
- * and (templates made since the score sheet prints its reasons on a page of their own)
- * "reason" on the score sheet. A tag travels with its row (rows inserted above, a sheet renamed, sheets
+ * column (facts sheet H, score sheet P, ledger sheet P), a tag `coop:<key>:<what>`:
+ * "department", "field:" and the input's path, "majors", "classes" on the facts sheet; "head",
+ * "line", "total", "final" and (templates made since the score sheet prints its reasons on a
+ * page of their own) "reason" on the score sheet; "calendar" and "projects" on the ledger
+ * sheet (台账, templates since issue #10, named `coop_<key>_ledger`; optional). A tag travels with its row (rows inserted above, a sheet renamed, sheets
  * copied into another workbook), so one read of a sheet's block tells where everything is.
  *
  * The places a sheet's tags stand for are exactly the named places of the first template
