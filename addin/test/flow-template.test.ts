@@ -212,7 +212,7 @@ test('English locale labels the template in English and names stay the same', as
 });
 
 test('the action list gives the UI ids and labels in both languages', () => {
-  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText', 'clearMarks', 'clearScores']);
+  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'addLedger', 'validate', 'fillScores', 'buildSummary', 'appraisalText', 'clearMarks', 'clearScores']);
   for (const a of ACTIONS) assert.ok(a.label.zh && a.label.en && a.hint.zh && a.hint.en);
 });
 

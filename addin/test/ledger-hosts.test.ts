@@ -15,7 +15,10 @@ import { serialOfDate, serialOfDay, serialOfIso } from '../src/host/dates.js';
 import { plainCell } from '../src/wps/value2.js';
 import { departmentWorkbook } from '../src/web/workbooks.js';
 import { FakeWorkbook } from './support/fake-excel.js';
-import { FakeEtApplication } from './support/fake-et.js';
+import { CallCounter, countCalls, FakeEtApplication } from './support/fake-et.js';
+
+/** What a department's ledger sheet costs WPS in one look at the workbook (test/round-trips.test.ts). */
+const LEDGER_LOOK = 6;
 import { excelTypist } from './support/call-bench.js';
 import { etNames, typeFacts as typeIntoEt } from './support/wps-facts.js';
 import { baseFacts, typeFacts, type Json } from './support/flow-fixture.js';
@@ -72,12 +75,16 @@ test('Excel (Office.js): date cells as serials, text dates as text — the examp
   typeLedger(hands as unknown as Cells, DEPT, exampleLedger());
   const { dates, marks } = exampleCalendar();
   typeCalendar(hands as unknown as Cells, DEPT, dates, marks);
+  const before = book.syncs;
   assertExample(await fillScores(ctx), 'Excel');
+  // The computed majors cells ride in the same syncs as the scores (issue #8: ≤ 3).
+  assert.ok(book.syncs - before <= 3, `fillScores with a ledger: ${book.syncs - before} syncs`);
 });
 
 test('WPS (ET): Value2 numbers and typed text — the example scores as worked by hand', async () => {
   const app = new FakeEtApplication();
-  const ctx: FlowContext = { host: new WpsHost(app), engine, locale: 'zh' };
+  const counter = new CallCounter();
+  const ctx: FlowContext = { host: new WpsHost(countCalls(app, counter)), engine, locale: 'zh' };
   assert.equal((await insertTemplate(ctx, { department: DEPT, year: '2023-2024' })).ok, true);
   typeIntoEt(app, DEPT, factsBesideLedger());
   const cells: Cells = {
@@ -91,7 +98,13 @@ test('WPS (ET): Value2 numbers and typed text — the example scores as worked b
   typeLedger(cells, DEPT, exampleLedger());
   const { dates, marks } = exampleCalendar();
   typeCalendar(cells, DEPT, dates, marks);
+  counter.reset();
   assertExample(await fillScores(ctx), 'WPS');
+  console.log(`WPS fillScores with a ledger of 7 rows and 3 majors: ${counter.total} calls into ET`);
+  // One department's fillScores is held to 50 calls without a ledger (test/round-trips.test.ts);
+  // with ledger rows it also writes each major's computed cells and their record (2 blocks of
+  // 2 calls each per major) and greys them (2 format blocks).
+  assert.ok(counter.total <= 50 + LEDGER_LOOK + 4 * 3 + 2 * 4, `fillScores with a ledger: ${counter.total} calls`);
 });
 
 test('the web page (.xlsx via ExcelJS): date cells saved and read back as Dates, text dates as text', async () => {
