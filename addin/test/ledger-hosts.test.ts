@@ -92,9 +92,9 @@ test('WPS (ET): Value2 numbers and typed text — the example scores as worked b
     set: (sheet, address, v) => app.type(sheet, address, v),
   };
   const forms = ledgerCell(cells, DEPT, 0, 'forms');
-  assert.equal(app.cellAt(forms.sheet, forms.address)?.validation?.alert, 2, 'xlValidAlertWarning: other words may be typed');
+  assert.equal(app.cellAt(forms.sheet, forms.address)?.validationAlert, 2, 'xlValidAlertWarning: other words may be typed');
   const verdict = ledgerCell(cells, DEPT, 0, '');
-  assert.equal(app.cellAt(verdict.sheet, verdict.address)?.validation?.alert, 1, 'xlValidAlertStop');
+  assert.equal(app.cellAt(verdict.sheet, verdict.address)?.validationAlert, 1, 'xlValidAlertStop');
   typeLedger(cells, DEPT, exampleLedger());
   const { dates, marks } = exampleCalendar();
   typeCalendar(cells, DEPT, dates, marks);
