@@ -213,3 +213,29 @@ test('添加台账与月报 gives an older workbook its ledger sheets, touching 
   assert.equal(filled.departments![0].s1, self.total);
   assert.deepEqual(Object.fromEntries(filled.problems.map((p) => [p.path, p.code])), EXAMPLE_WARNINGS);
 });
+
+test('添加台账与月报 leaves a first-scheme template alone and says to insert it anew', async () => {
+  const { toFirstScheme } = await import('./support/first-scheme.js');
+  const host = new MemoryHost();
+  const ctx = context(host);
+  for (const d of ['甲学院', '乙学院']) {
+    await insertTemplate(ctx, { department: d, year: '2023-2024' });
+    typeFacts(host, { ...baseFacts(), department: d });
+    host.deleteSheet(`${d}-台账`);
+    host.deleteName(nameOf(departmentKey(d), 'ledger'));
+  }
+  toFirstScheme(
+    {
+      names: () => host.allNamed(),
+      define: (names) => void host.defineNames(names),
+      remove: (name) => host.deleteName(name),
+      clear: (sheet, address) => host.set(sheet, address, null),
+    },
+    '甲学院',
+  );
+  const r = await addLedgerSheets(ctx);
+  assert.equal(r.ok, true, r.message);
+  assert.deepEqual(new Set(r.written.map((w) => w.sheet)), new Set(['乙学院-台账']));
+  assert.match(r.message, /“甲学院”的模板是较早的版本，无法添加台账，请重新插入该院系的模板/);
+  assert.ok(!host.sheetNames().includes('甲学院-台账'));
+});

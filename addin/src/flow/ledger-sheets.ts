@@ -11,6 +11,8 @@ import { gather } from './workbook.js';
 import { cleanDepartment, freeSheetName, ledgerSheetBase, oneBlock, SHEET_MAX } from './insert.js';
 import { ledgerSheetPlan, ledgerStart, majorNamesRef } from '../template/ledger.js';
 import type { SheetPlan } from '../template/layout.js';
+import { BLOCK_SUFFIXES } from '../template/tags.js';
+import { nameOf } from './names.js';
 
 export async function addLedgerSheets(ctx: FlowContext): Promise<ActionReport> {
   return inAction(ctx, () => add(ctx));
@@ -23,12 +25,26 @@ async function add(ctx: FlowContext): Promise<ActionReport> {
   if (gathered.departments.length === 0) {
     return report(false, gathered.damaged[0]?.message ?? tr(locale, '工作簿中没有院系填报表，请先插入填报模板', 'No department sheets in this workbook; insert the template first'));
   }
-  // Templates of the first scheme (one defined name per input) are found without row tags;
-  // the ledger sheet is found through its tags, so they get theirs by inserting the template anew.
-  const lacking = gathered.departments.filter((d) => !d.places.has('projects'));
+  // Templates of the first scheme (one defined name per input, no block name) are read
+  // without row tags, and a ledger sheet is found only beside a tagged template: they are
+  // named in the report, to be inserted anew, and get none.
+  const tagged = (key: string) => gathered.names.some((n) => n.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.facts));
+  const firstScheme = gathered.departments.filter((d) => !tagged(d.key));
+  const lacking = gathered.departments.filter((d) => tagged(d.key) && !d.places.has('projects'));
+  const older = firstScheme.length === 0
+    ? ''
+    : tr(
+        locale,
+        `；${firstScheme.map((d) => `“${d.department}”`).join('、')}的模板是较早的版本，无法添加台账，请重新插入该院系的模板`,
+        `; the template of ${firstScheme.map((d) => `"${d.department}"`).join(', ')} is of an earlier version and cannot take a ledger sheet: insert that department's template anew`,
+      );
   if (lacking.length === 0) {
     const n = gathered.departments.length;
-    return report(true, tr(locale, `${n} 个院系都已有台账与月报工作表，未添加任何内容`, `All ${n} department${n === 1 ? ' has' : 's have'} a ledger sheet already; nothing added`));
+    const ready = n - firstScheme.length;
+    return report(
+      true,
+      tr(locale, `${ready} 个院系都已有台账与月报工作表，未添加任何内容`, `All ${ready} department${ready === 1 ? ' has' : 's have'} a ledger sheet already; nothing added`) + older,
+    );
   }
   const taken = [...gathered.sheets];
   const plans: SheetPlan[] = [];
@@ -53,7 +69,7 @@ async function add(ctx: FlowContext): Promise<ActionReport> {
   const list = added.map((s) => tr(locale, `“${s}”`, `"${s}"`)).join(tr(locale, '、', ', '));
   return report(
     true,
-    tr(locale, `已添加台账与月报工作表 ${list}（其他内容未改动）`, `Added the ledger sheet${added.length === 1 ? '' : 's'} ${list} (nothing else changed)`),
+    tr(locale, `已添加台账与月报工作表 ${list}（其他内容未改动）`, `Added the ledger sheet${added.length === 1 ? '' : 's'} ${list} (nothing else changed)`) + older,
     writes.map((w) => ({ sheet: w.sheet, address: w.address })),
   );
 }

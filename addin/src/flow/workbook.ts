@@ -179,7 +179,7 @@ function keyOf(name: string): string {
  * and the user is told why and what to do.
  */
 function copiedTemplates(locale: Locale, names: DefinedName[], scoped: DefinedName[]): { keys: Set<string>; problems: FlowProblem[] } {
-  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|department|out)$`);
+  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|${BLOCK_SUFFIXES.ledger}|department|out)$`);
   const where = new Map<string, DefinedName[]>();
   for (const n of [...names, ...scoped]) {
     const m = anchors.exec(n.name.toLowerCase());
