@@ -54,9 +54,10 @@ test('insertTemplate through Excel: sheets, defined names, dropdowns and formats
   assert.equal(report.ok, true, report.message);
   assert.ok(book.sheets.length > 1, 'template sheets added');
   const key = departmentKey(DEPT);
-  // Two defined names, each over one sheet's tagged block; the inputs are found by their row tags.
+  // Three defined names, each over one sheet's tagged block (facts, ledger, scores); the
+  // inputs are found by their row tags.
   const names = [...book.names.keys()].filter((n) => n.startsWith(`coop_${key}_`));
-  assert.deepEqual(names.sort(), [`coop_${key}_facts`, `coop_${key}_scores`]);
+  assert.deepEqual(names.sort(), [`coop_${key}_facts`, `coop_${key}_ledger`, `coop_${key}_scores`]);
   assert.ok(excelNames(book).filter((n) => n.name.startsWith(`coop_${key}_`)).length > 40, 'every input found through the tags');
   const dropdowns = book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.validation));
   assert.ok(dropdowns.length > 0, 'yes/no and choice cells have dropdowns');

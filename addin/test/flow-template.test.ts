@@ -16,7 +16,7 @@ test('the template adds instructions, facts and score sheets with every defined 
   const host = new MemoryHost();
   const r = await insertTemplate(context(host), { department: '机电工程学院', year: '2023-2024' });
   assert.equal(r.ok, true, r.message);
-  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分']);
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分', '机电工程学院-台账']);
   const key = departmentKey('机电工程学院');
   for (const suffix of requiredSuffixes()) assert.ok(host.name(nameOf(key, suffix)), `name ${suffix}`);
   const dept = host.name(nameOf(key, 'department'));
@@ -75,8 +75,8 @@ test('the order classes\' 所属专业 cells drop down the names of the majors t
   const classes = parseBlock(host.name(nameOf(key, 'classes'))!.address);
   const majorCol = CLASS_COLUMNS.findIndex((c) => c.key === 'major');
   const nameCol = MAJOR_COLUMNS.findIndex((c) => c.key === 'name');
-  const ranged = host.validations.filter((v) => v.source);
-  // One rule: the 所属专业 column (shared, no assessor twin) over every prepared row …
+  const ranged = host.validations.filter((v) => v.source && v.sheet === facts);
+  // One rule on the facts sheet (the ledger sheet has its own, test/flow-ledger.test.ts): the 所属专业 column (shared, no assessor twin) over every prepared row …
   assert.deepEqual(ranged.map((v) => ({ sheet: v.sheet, address: v.address })), [
     { sheet: facts, address: blockAddress(blockOf(classes.top + 1, classes.left + majorCol, TABLE_ROWS, 1)) },
   ]);
@@ -117,7 +117,7 @@ test('a second department joins the workbook; the same one again changes nothing
   await insertTemplate(ctx, { department: '机电工程学院' });
   const second = await insertTemplate(ctx, { department: '信息工程学院' });
   assert.equal(second.ok, true);
-  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分', '信息工程学院-填报', '信息工程学院-评分']);
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分', '机电工程学院-台账', '信息工程学院-填报', '信息工程学院-评分', '信息工程学院-台账']);
   const before = host.snapshot();
   const again = await insertTemplate(ctx, { department: '信息工程学院' });
   assert.equal(again.ok, true);
@@ -197,7 +197,8 @@ test('a deleted score sheet is inserted again and the facts sheet is kept', asyn
   assert.equal(again.ok, true);
   assert.match(again.message, /重新插入评分表/);
   assert.deepEqual(host.getBlock('机电工程学院-填报', 'A1:G70'), facts);
-  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-评分']);
+  // The ledger sheet stays where it was; only the score sheet is new.
+  assert.deepEqual(host.sheetNames(), ['填报说明', '机电工程学院-填报', '机电工程学院-台账', '机电工程学院-评分']);
   const filled = await fillScores(ctx);
   assert.equal(filled.ok, true, filled.message);
   assert.equal(filled.departments?.[0].s1, 88);
@@ -206,12 +207,12 @@ test('a deleted score sheet is inserted again and the facts sheet is kept', asyn
 test('English locale labels the template in English and names stay the same', async () => {
   const host = new MemoryHost();
   await insertTemplate(context(host, 'en'), { department: 'Mechatronics' });
-  assert.deepEqual(host.sheetNames(), ['Instructions', 'Mechatronics-facts', 'Mechatronics-scores']);
+  assert.deepEqual(host.sheetNames(), ['Instructions', 'Mechatronics-facts', 'Mechatronics-scores', 'Mechatronics-ledger']);
   assert.ok(host.name(nameOf(departmentKey('Mechatronics'), 'internship_local_self')));
 });
 
 test('the action list gives the UI ids and labels in both languages', () => {
-  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'validate', 'fillScores', 'buildSummary', 'appraisalText', 'adviceSheet', 'clearMarks', 'clearScores']);
+  assert.deepEqual(ACTIONS.map((a) => a.id), ['insertTemplate', 'addLedger', 'validate', 'fillScores', 'buildSummary', 'appraisalText', 'adviceSheet', 'clearMarks', 'clearScores']);
   for (const a of ACTIONS) assert.ok(a.label.zh && a.label.en && a.hint.zh && a.hint.en);
 });
 

@@ -33,13 +33,18 @@ test('the scored sample department: the score sheet on two A4 pages, scores and 
     ['填报说明', '校企合作考核填报说明'],
     ['机电工程学院-填报', '校企合作考核填报表'],
     ['机电工程学院-评分', '校企合作考核评分表'],
+    ['机电工程学院-台账', '合作项目台账与月报'],
   ]);
   console.log(`pages per sheet: ${JSON.stringify(counts)} (${pages.length} in all)`);
   assert.equal(counts['填报说明'], 1);
   assert.equal(counts['机电工程学院-评分'], 2);
   assert.ok(counts['机电工程学院-填报'] <= 3, `the facts sheet: ${counts['机电工程学院-填报']} pages`);
+  // The ledger sheet (台账), empty in the sample, prints on one landscape page after the scores.
+  assert.equal(counts['机电工程学院-台账'], 1);
 
-  const [scores, reasons] = pages.slice(pages.length - 2);
+  // The score sheet's two pages come right before the ledger's.
+  const first = pages.length - counts['机电工程学院-台账'] - 2;
+  const [scores, reasons] = pages.slice(first, first + 2);
   // Page 1: every line with its scores, the totals, Sm with its label, the signature lines.
   for (const id of LINES) assert.match(scores, new RegExp(`^\\s*${id}\\s`, 'm'), `line ${id} on page 1`);
   assert.match(scores, /92\s+11\s+7\s+88\s+92\s+11\s+7\s+88/, 'the totals');
@@ -57,7 +62,7 @@ test('the scored sample department: the score sheet on two A4 pages, scores and 
   assert.match(reasons, /本地实习 57\.00%，低于 60% 要求/);
   // The footer on both: department and year, page N of M, the date of printing.
   const total = pages.length;
-  for (const [i, page] of [[total - 1, scores], [total, reasons]] as const) {
+  for (const [i, page] of [[first + 1, scores], [first + 2, reasons]] as const) {
     // (pdftotext leaves out the spaces around the page numbers.)
     assert.match(page, new RegExp(`机电工程学院\\s+2023-2024\\s+第\\s*${i}\\s*页\\s*/\\s*共\\s*${total}\\s*页\\s+打印日期：`), `footer of page ${i}`);
   }

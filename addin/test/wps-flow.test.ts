@@ -92,7 +92,7 @@ for (const shape of ['plain', 'wrapper'] as const) {
     assert.equal(inserted.ok, true, inserted.message);
     const sheets = r.app.book.list.map((s) => s.Name);
     assert.ok(sheets.length >= 3, `template sheets added: ${sheets.join(', ')}`);
-    assert.equal(r.app.book.Names.Count, 2, 'two block names; the inputs are found through their row tags');
+    assert.equal(r.app.book.Names.Count, 3, 'three block names (facts, scores, ledger); the inputs are found through their row tags');
     const bool = cellOf(r.app, fieldSuffix('leadership.principal', 'self'));
     assert.equal(r.app.cellAt(bool.sheet, bool.address)?.validation?.type, 3, 'yes/no cells have a dropdown');
     // The order classes' 所属专业 cells drop down the majors table's names, by reference.

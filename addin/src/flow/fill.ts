@@ -13,8 +13,9 @@ import type { Place } from './names.js';
 import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock } from './own.js';
 import { inAction } from './session.js';
 import { percent, tr } from './text.js';
-import { checkAndMark, problemSummary } from './validate.js';
-import { gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
+import { checkAndMark, problemSummary, warningSummary } from './validate.js';
+import { computedWrites } from './derived.js';
+import { errorsOnly, gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
 import { departmentHints } from './hints.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
 import { DEFAULT_ROW_POINTS, factsPageSetup, footerOnly, rowHeight, scorePageSetup } from '../template/print.js';
@@ -129,9 +130,11 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
 
   const { problems } = await checkAndMark(host, ctx, gathered);
-  if (problems.length > 0) {
+  if (errorsOnly(problems).length > 0) {
     return fail(problems, tr(locale, '未计算得分：', 'Not scored: ') + problemSummary(locale, problems));
   }
+  // The ledger's warnings stand beside the scores: listed, never in the way.
+  const warnings = problems;
 
   const weights = engine.rubricInfo().weights;
   const writes: WriteBlock[] = [];
@@ -162,6 +165,11 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
       });
       continue;
     }
+    // With ledger rows, the majors table's partners and bases as the ledger gives them.
+    const computed = computedWrites(engine, d);
+    planned.push(...computed.planned.map((c) => ({ ...c, department: d.department })));
+    writes.push(...computed.writes);
+    heights.push(...computed.formats);
     planned.push({ owned: p.out, current: outNow, department: d.department });
     planned.push({ owned: p.head, current: headNow, department: d.department });
     writes.push(ownedWrite(p.out, values, outNow), ownedWrite(p.head, headValues(locale, d.department, d.year), headNow));
@@ -198,8 +206,9 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
     message: only
       ? tr(locale, `已写入“${only.department}”的得分：自评 ${only.s1}，考评 ${only.s2}，最终得分 ${only.final}`,
           `Scores written for "${only.department}": self ${only.s1}, assessor ${only.s2}, final ${only.final}`)
-      : tr(locale, `已写入 ${results.length} 个院系的得分`, `Scores written for ${results.length} departments`),
-    problems: [],
+      + warningSummary(locale, warnings.length, true)
+      : tr(locale, `已写入 ${results.length} 个院系的得分`, `Scores written for ${results.length} departments`) + warningSummary(locale, warnings.length, true),
+    problems: warnings,
     written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
     departments: results,
   };

@@ -39,11 +39,15 @@
  * or deleted from a 汇总 / 年度考核 block or its record: nothing written, what to do),
  * `table_too_long` (a majors/order-class table without a blank row before the reader's limit),
  * `bad_record` (a record passed to buildSummary that the engine cannot rank, e.g. S1 of 200).
+ * The ledger's compliance warnings (RUBRIC.md §7 `warnings[]`) come as problems with
+ * `severity: 'warning'`, each on its ledger cell: listed, never marked, never blocking.
  *
  * The actions (each one constant number of host calls, whatever the number of departments,
  * majors and classes; see test/flow-calls.test.ts and test/round-trips.test.ts):
  * - `insertTemplate(ctx, {department?, year?})` adds one department's 填报/评分 sheets (and
  *   填报说明 once); the same department again is a no-op (ok, nothing written).
+ * - `addLedgerSheets(ctx)` (添加台账与月报) adds the ledger sheet (台账) to every department of
+ *   a workbook made before it; only adds sheets; again, it adds nothing and says so.
  * - `validateWorkbook(ctx)` checks S1 facts (the 自评 column) and S2 facts (the 自评 column
  *   with every non-blank 考评 value over it), marks exactly the bad cells, clears fixed ones.
  * - `fillScores(ctx)` validates (and marks) first; with no problem, writes plain values.
@@ -113,7 +117,7 @@ export interface FlowContext {
   locale: Locale;
 }
 
-export type ActionId = 'insertTemplate' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'clearMarks' | 'clearScores' | 'adviceSheet';
+export type ActionId = 'insertTemplate' | 'addLedger' | 'validate' | 'fillScores' | 'buildSummary' | 'appraisalText' | 'adviceSheet' | 'clearMarks' | 'clearScores';
 
 /** One problem, located at a cell the UI can select. */
 export interface FlowProblem {
@@ -126,6 +130,11 @@ export interface FlowProblem {
   message: string;
   column?: 'self' | 'assessor';
   department?: string;
+  /**
+   * 'warning': a compliance warning of the ledger (RUBRIC.md §7 `warnings[]`), listed apart
+   * and never blocking an action; absent: an error.
+   */
+  severity?: 'error' | 'warning';
 }
 
 /** One department's scores as shown in the summary; also what other workbooks hand in. */
@@ -195,6 +204,14 @@ export const ACTIONS: readonly ActionDescription[] = [
     },
   },
   {
+    id: 'addLedger',
+    label: { zh: '添加台账与月报', en: 'Add ledger sheets' },
+    hint: {
+      zh: '为还没有“台账”工作表的院系添加合作项目台账与月报工作表（较早的工作簿用；不改动其他内容，可重复运行）',
+      en: 'Add the project ledger and monthly-report sheet to every department that lacks one (for older workbooks; changes nothing else; safe to run again)',
+    },
+  },
+  {
     id: 'validate',
     label: { zh: '检查填报', en: 'Validate' },
     hint: {
@@ -254,6 +271,7 @@ export const ACTIONS: readonly ActionDescription[] = [
 
 export type { Problem };
 export { insertTemplate } from './insert.js';
+export { addLedgerSheets } from './ledger-sheets.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';

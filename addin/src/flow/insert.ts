@@ -4,7 +4,7 @@
  * just created, so it cannot overwrite anything; inserting the same department again changes
  * nothing and says so.
  */
-import type { ActionReport, FlowContext, InsertTemplateOptions } from './index.js';
+import type { ActionReport, FlowContext, InsertTemplateOptions, Locale } from './index.js';
 import { departmentKey, nameOf } from './names.js';
 import { departmentTemplate } from './workbook.js';
 import type { WriteBlock } from '../host/host.js';
@@ -13,11 +13,17 @@ import { BLOCK_SUFFIXES, SCORE_SUFFIXES } from '../template/tags.js';
 import { inAction } from './session.js';
 import { tr } from './text.js';
 import { cellAddress } from '../host/a1.js';
-import { factsSheetPlan, instructionsPlan, scoreSheetPlan, type SheetPlan } from '../template/layout.js';
+import { factsSheetPlan, instructionsPlan, MAJORS_HEADER_ROW, scoreSheetPlan, type SheetPlan } from '../template/layout.js';
+import { ledgerSheetPlan, majorNamesRef } from '../template/ledger.js';
+
+/** "机电工程学院-台账": the name a department's ledger sheet is given (numbered if taken). */
+export function ledgerSheetBase(locale: Locale, base: string): string {
+  return `${base}-${tr(locale, '台账', 'ledger')}`;
+}
 
 /** Characters no sheet name may hold, and Excel's 31-character limit. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
-const SHEET_MAX = 31;
+export const SHEET_MAX = 31;
 
 /** How many names per sheet insertTemplate asks about before it lists every sheet. */
 const CANDIDATES = 2;
@@ -38,7 +44,7 @@ export function freeSheetName(base: string, taken: string[]): string {
 }
 
 /** The writes of one new sheet as one block (its cells not written stay empty). */
-function oneBlock(writes: WriteBlock[]): WriteBlock {
+export function oneBlock(writes: WriteBlock[]): WriteBlock {
   const blocks = writes.map((w) => parseBlock(w.address));
   const all: Block = {
     top: Math.min(...blocks.map((b) => b.top)),
@@ -51,7 +57,7 @@ function oneBlock(writes: WriteBlock[]): WriteBlock {
   return { sheet: writes[0].sheet, address: blockAddress(all), values };
 }
 
-function cleanDepartment(name: string): string {
+export function cleanDepartment(name: string): string {
   return name.replace(BAD_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim();
 }
 
@@ -66,12 +72,12 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   const key = departmentKey(department);
   const instructions = tr(locale, '填报说明', 'Instructions');
   const base = cleanDepartment(department).slice(0, SHEET_MAX - 8) || key;
-  const bases = [`${base}-${tr(locale, '填报', 'facts')}`, `${base}-${tr(locale, '评分', 'scores')}`];
+  const bases = [`${base}-${tr(locale, '填报', 'facts')}`, `${base}-${tr(locale, '评分', 'scores')}`, ledgerSheetBase(locale, base)];
 
   // One look at only what this department needs: its own names and the sheet names it may
   // take, so the cost does not grow with the departments already in the workbook.
   const variants = (b: string) => Array.from({ length: CANDIDATES }, (_, i) => variant(b, i + 1));
-  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department')];
+  const own = [nameOf(key, BLOCK_SUFFIXES.facts), nameOf(key, BLOCK_SUFFIXES.scores), nameOf(key, 'department'), nameOf(key, BLOCK_SUFFIXES.ledger)];
   const looked = await host.lookup(own, [instructions, ...bases.flatMap(variants)]);
   // Every variant asked about is taken (a rare workbook): then every sheet name is needed.
   const seen = new Set(looked.sheets.map((s) => s.toLowerCase()));
@@ -117,6 +123,10 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
   const scoreSheet = take(bases[1]);
   if (!scoreOnly) plans.push(factsSheetPlan(factsSheet, key, department, year, locale, rubric));
   plans.push(scoreSheetPlan(scoreSheet, key, department, year, locale, rubric, scoreOnly && namedFacts));
+  // A new department gets its ledger sheet (台账) too; a department given a new score sheet
+  // keeps what it has (添加台账与月报 adds a missing ledger sheet).
+  const ledgerSheet = scoreOnly ? undefined : take(bases[2]);
+  if (ledgerSheet) plans.push(ledgerSheetPlan(ledgerSheet, key, department, year, locale, majorNamesRef(factsSheet, MAJORS_HEADER_ROW)));
 
   // Every sheet written is new: one block per sheet carries all its values (empty between).
   const writes = plans.map((p) => oneBlock(p.writes));
@@ -140,8 +150,8 @@ async function insert(ctx: FlowContext, opts: InsertTemplateOptions): Promise<Ac
           `Inserted a new score sheet "${scoreSheet}" for "${department}" (facts sheet "${factsSheet}" unchanged)`)
       : tr(
           locale,
-          `已插入“${department}”的填报表“${factsSheet}”和评分表“${scoreSheet}”`,
-          `Inserted the facts sheet "${factsSheet}" and score sheet "${scoreSheet}" for "${department}"`,
+          `已插入“${department}”的填报表“${factsSheet}”、评分表“${scoreSheet}”和台账“${ledgerSheet}”`,
+          `Inserted the facts sheet "${factsSheet}", score sheet "${scoreSheet}" and ledger sheet "${ledgerSheet}" for "${department}"`,
         ),
     problems: [],
     written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),

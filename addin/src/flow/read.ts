@@ -17,7 +17,12 @@ import {
   TABLE_ROWS,
   type TableColumn,
 } from '../template/fields.js';
-import { ASSESSOR_FILL, SELF_FILL } from '../template/layout.js';
+import { ASSESSOR_FILL, COMPUTED_FILL, SELF_FILL } from '../template/layout.js';
+import { MAJORS_RECORD } from '../template/columns.js';
+import { foreignCells } from '../template/record.js';
+import { LEDGER_COLUMNS, REPORT_MONTHS } from '../template/fields.js';
+import { LEDGER_SHEET } from '../template/columns.js';
+import { ledgerReads, readLedger, type LedgerRead } from './ledger.js';
 
 export type Facts = Record<string, unknown>;
 
@@ -51,6 +56,32 @@ export interface DepartmentData {
   fills: FillRef[];
   /** Tables that run past what the reader reads (no blank row found): their last row read. */
   overflow: Location[];
+  /** The ledger sheet as read (empty for a template without one). */
+  ledger: LedgerRead;
+  /**
+   * With ledger rows: the majors table's computed cells (B–G of each major's row, record in
+   * column I) as read, which 计算得分 writes (../flow/fill.ts).
+   */
+  computed?: ComputedMajors;
+}
+
+/** The majors table's computed columns: partners, campus base, external base (self, assessor). */
+export interface ComputedMajors {
+  sheet: string;
+  /** The sheet row of majors[0]. */
+  top: number;
+  /** Per major row, B through I (the tag column H between, the record in I) as read. */
+  current: CellValue[][];
+}
+
+/** The majors table's columns (0-based within the table) that the ledger computes. */
+export const COMPUTED_COLUMNS = MAJOR_COLUMNS.map((c, i) => (c.key === 'name' ? -1 : i)).filter((i) => i >= 0);
+const COMPUTED_FIRST = Math.min(...COMPUTED_COLUMNS);
+const COMPUTED_LAST = Math.max(...COMPUTED_COLUMNS);
+
+/** The owned block of a major's computed cells (its record apart, in MAJORS_RECORD). */
+export function computedBlock(sheet: string, row: number) {
+  return { sheet, block: { top: row, left: COMPUTED_FIRST, bottom: row, right: COMPUTED_LAST }, record: MAJORS_RECORD };
 }
 
 export function isBlank(v: CellValue | undefined): boolean {
@@ -91,6 +122,12 @@ export function factReads(d: DepartmentNames): RangeRef[] {
   const { majors, classes } = regions(d);
   refs.push({ sheet: majors.sheet, address: blockAddress(majors.block) });
   refs.push({ sheet: classes.sheet, address: blockAddress(classes.block) });
+  const ledger = ledgerReads(d.places);
+  if (ledger.length > 0) {
+    refs.push(...ledger);
+    // The computed cells' record, to tell the add-in's values from a person's.
+    refs.push({ sheet: majors.sheet, address: blockAddress({ ...majors.block, left: MAJORS_RECORD, right: MAJORS_RECORD }) });
+  }
   return refs;
 }
 
@@ -171,13 +208,36 @@ function readTable(
  * A table's columns with the template's fill (self yellow, assessor green, shared none), over
  * the rows it prepared or, when longer, the rows in use and one more: where marks can be.
  */
-function tableFills(region: Place, columns: readonly TableColumn[], used: number): FillRef[] {
+function tableFills(region: Place, columns: readonly TableColumn[], used: number, computed = false): FillRef[] {
   const rows = Math.min(Math.max(TABLE_ROWS, used + 1), region.block.bottom - region.block.top + 1);
   return columns.map((col, c) => ({
     sheet: region.sheet,
     address: blockAddress({ top: region.block.top, left: region.block.left + c, bottom: region.block.top + rows - 1, right: region.block.left + c }),
-    fill: col.column === 'self' ? SELF_FILL : col.column === 'assessor' ? ASSESSOR_FILL : null,
+    fill: computed && col.column !== 'shared' ? COMPUTED_FILL : col.column === 'self' ? SELF_FILL : col.column === 'assessor' ? ASSESSOR_FILL : null,
   }));
+}
+
+/** The ledger sheet's input cells with the template's fill: the calendar and the table's rows. */
+function ledgerFills(places: Map<string, Place>, used: number): FillRef[] {
+  const calendar = places.get('calendar');
+  const projects = places.get('projects');
+  if (!calendar || !projects) return [];
+  const months = (row: number, fill: string): FillRef => ({
+    sheet: calendar.sheet,
+    address: blockAddress({ top: row, left: LEDGER_SHEET.months, bottom: row, right: LEDGER_SHEET.months + REPORT_MONTHS.length - 1 }),
+    fill,
+  });
+  const top = projects.block.top + 1;
+  const rows = Math.max(TABLE_ROWS, used + 1);
+  // One block per fill (the department's columns, then the assessors' last one): WPS pays
+  // its calls per block when it looks for marks by their fill.
+  const verdict = LEDGER_COLUMNS.findIndex((c) => c.kind === 'verdict');
+  return [
+    months(calendar.block.top + 1, SELF_FILL),
+    months(calendar.block.top + 2, ASSESSOR_FILL),
+    { sheet: projects.sheet, address: blockAddress({ top, left: 0, bottom: top + rows - 1, right: verdict - 1 }), fill: SELF_FILL },
+    { sheet: projects.sheet, address: blockAddress({ top, left: verdict, bottom: top + rows - 1, right: verdict }), fill: ASSESSOR_FILL },
+  ];
 }
 
 /** Turns the values read by `factReads` into the department's S1 and S2 facts. */
@@ -212,8 +272,34 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
     });
   }
   const { majors, classes } = regions(d);
-  const m = readTable(majors, values[i++] ?? [], MAJOR_COLUMNS, 'majors', cells);
-  const c = readTable(classes, values[i++] ?? [], CLASS_COLUMNS, 'order_classes', cells);
+  const majorValues = values[i++] ?? [];
+  const classValues = values[i++] ?? [];
+  const ledger = readLedger(d.places, values.slice(i, i + 2), year, cells);
+  const records = values[i + 2] ?? [];
+  // With ledger rows the majors' partners and bases are the ledger's: cells the add-in wrote
+  // there are left out of the facts (the engine derives them); a person's value stays in,
+  // and the engine answers it with derived_input on its cell.
+  let computed: ComputedMajors | undefined;
+  let readMajors = majorValues;
+  if (ledger.self) {
+    const current = majorValues.map((row, r) => [...row.slice(COMPUTED_FIRST, COMPUTED_LAST + 1), ...Array<CellValue>(MAJORS_RECORD - COMPUTED_LAST - 1).fill(null), records[r]?.[0] ?? null]);
+    computed = { sheet: majors.sheet, top: majors.block.top, current };
+    readMajors = majorValues.map((row, r) => {
+      const foreign = foreignCells(computedBlock(majors.sheet, majors.block.top + r), [current[r]]);
+      return row.map((v, c) => (COMPUTED_COLUMNS.includes(c) && !foreign.includes(cellAddress(majors.block.top + r, majors.block.left + c)) ? null : v));
+    });
+  }
+  const m = readTable(majors, readMajors, MAJOR_COLUMNS, 'majors', cells);
+  const c = readTable(classes, classValues, CLASS_COLUMNS, 'order_classes', cells);
+  if (ledger.self) {
+    self.projects = ledger.self;
+    assessor.projects = ledger.assessor;
+  }
+  if (ledger.selfMonths) {
+    setPath(self, 'reports.months', ledger.selfMonths);
+    setPath(assessor, 'reports.months', ledger.assessorMonths);
+  }
+  if (ledger.assessorFilled) assessorBlank = false;
   self.majors = m.self;
   assessor.majors = m.assessor;
   self.order_classes = c.self;
@@ -226,8 +312,9 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
       { ...single(p(fieldSuffix(f.path, 'self'))), fill: SELF_FILL },
       { ...single(p(fieldSuffix(f.path, 'assessor'))), fill: ASSESSOR_FILL },
     ]),
-    ...tableFills(majors, MAJOR_COLUMNS, m.self.length),
+    ...tableFills(majors, MAJOR_COLUMNS, m.self.length, !!ledger.self),
     ...tableFills(classes, CLASS_COLUMNS, c.self.length),
+    ...ledgerFills(d.places, ledger.self?.length ?? 0),
   ];
   return {
     key: d.key,
@@ -241,7 +328,9 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
     departmentCell: at(p('department')),
     inputs,
     fills,
-    overflow: [m.overflow, c.overflow].filter((x): x is Location => x !== undefined),
+    overflow: [m.overflow, c.overflow, ledger.overflow].filter((x): x is Location => x !== undefined),
+    ledger,
+    computed,
   };
 }
 

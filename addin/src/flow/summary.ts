@@ -19,7 +19,7 @@ import { SUMMARY_NAME } from './names.js';
 import { planResult, resultReads, writeResult } from './results.js';
 import { inAction, inSession } from './session.js';
 import { tr } from './text.js';
-import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
+import { errorsOnly, gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
 import { weightingText } from '../template/layout.js';
 import { resultPageSetup } from '../template/print.js';
 
@@ -31,7 +31,8 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
   const problems: FlowProblem[] = [...g.damaged];
   const departments: DepartmentRecord[] = [];
   for (const d of g.departments) {
-    const own = inputProblems(engine, locale, d);
+    // The ledger's warnings concern the department's own sheets, not the summary.
+    const own = errorsOnly(inputProblems(engine, locale, d));
     if (own.length > 0) {
       problems.push(...own);
       continue;

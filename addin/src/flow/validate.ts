@@ -5,7 +5,7 @@
  */
 import type { CellMark, Host } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem, Locale } from './index.js';
-import { gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
+import { errorsOnly, gather, inputProblems, noDepartments, type Gathered } from './workbook.js';
 import { inAction } from './session.js';
 import { tr } from './text.js';
 
@@ -35,19 +35,31 @@ export async function checkAndMark(host: Host, ctx: FlowContext, gathered: Gathe
   if (gathered.markScope.length > 0) {
     const fills = gathered.departments.flatMap((d) => d.fills);
     // Problems of a whole template (damaged, copied) have no input cell to mark.
-    const marks = marksFor(problems.filter((p) => p.code !== 'template_damaged' && p.code !== 'copied_template'));
+    // The ledger's warnings are listed, not marked: a mark means "fix this".
+    const marks = marksFor(errorsOnly(problems).filter((p) => p.code !== 'template_damaged' && p.code !== 'copied_template'));
     await host.setMarks(gathered.markScope, marks, { fills });
   }
   return { gathered, problems };
 }
 
-export function problemSummary(locale: Locale, problems: FlowProblem[]): string {
+export function problemSummary(locale: Locale, all: FlowProblem[]): string {
+  const problems = errorsOnly(all);
+  const warnings = all.length - problems.length;
+  if (problems.length === 0) return warningSummary(locale, warnings);
   const departments = new Set(problems.map((p) => p.department).filter(Boolean)).size;
   return tr(
     locale,
     `发现 ${problems.length} 个问题${departments > 1 ? `（涉及 ${departments} 个院系）` : ''}，已在单元格上标出`,
     `${problems.length} problem${problems.length === 1 ? '' : 's'} found${departments > 1 ? ` in ${departments} departments` : ''}; the cells are marked`,
-  );
+  ) + (warnings > 0 ? warningSummary(locale, warnings, true) : '');
+}
+
+/** "另有 N 条台账提醒": the ledger's warnings, which never block anything. */
+export function warningSummary(locale: Locale, warnings: number, also = false): string {
+  if (warnings === 0) return '';
+  return also
+    ? tr(locale, `；另有 ${warnings} 条台账提醒（不影响得分）`, `; also ${warnings} ledger warning${warnings === 1 ? '' : 's'} (scores unaffected)`)
+    : tr(locale, `${warnings} 条台账提醒（不影响得分）`, `${warnings} ledger warning${warnings === 1 ? '' : 's'} (scores unaffected)`);
 }
 
 export async function validateWorkbook(ctx: FlowContext): Promise<ActionReport> {
@@ -61,12 +73,15 @@ async function validate(ctx: FlowContext): Promise<ActionReport> {
   }
   const { problems } = await checkAndMark(ctx.host, ctx, gathered);
   const n = gathered.departments.length;
+  const errors = errorsOnly(problems).length;
+  const warnings = problems.length - errors;
   return {
     action: 'validate',
-    ok: problems.length === 0,
+    ok: errors === 0,
     message:
-      problems.length === 0
-        ? tr(ctx.locale, `检查通过：${n} 个院系的自评栏和考评栏均无问题`, `All good: no problems in the self and assessor columns of ${n} department${n === 1 ? '' : 's'}`)
+      errors === 0
+        ? tr(ctx.locale, `检查通过：${n} 个院系的自评栏和考评栏均无问题`, `All good: no problems in the self and assessor columns of ${n} department${n === 1 ? '' : 's'}`) +
+          warningSummary(ctx.locale, warnings, true)
         : problemSummary(ctx.locale, problems),
     problems,
     written: [],

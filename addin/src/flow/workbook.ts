@@ -14,6 +14,8 @@ import { assemble, assessorFilled, factReads, locate, type DepartmentData } from
 import { BLOCK_SUFFIXES, SCORE_SUFFIXES, placesFromTags } from '../template/tags.js';
 import { FACTS_COLUMNS, SCORE_COLUMNS } from '../template/columns.js';
 import { TABLE_READ_LIMIT } from '../template/fields.js';
+import { LEDGER_SHEET, MAJORS_RECORD } from '../template/columns.js';
+import { s1Path } from './ledger.js';
 import { tr } from './text.js';
 
 export interface Gathered {
@@ -66,6 +68,13 @@ interface Tagged {
   /** The facts sheet's block, with room below for tables that grew past it. */
   facts: RangeRef;
   scores?: RangeRef;
+  /** The ledger sheet's block (台账, templates since issue #10), with room below for its table. */
+  ledger?: RangeRef;
+}
+
+/** A facts block as read: through the majors' record column I, right of the tag column. */
+function factsRead(t: Tagged): RangeRef {
+  return { sheet: t.facts.sheet, address: blockAddress({ ...parseBlock(t.facts.address), right: MAJORS_RECORD }) };
 }
 
 function taggedDepartments(names: DefinedName[]): Tagged[] {
@@ -76,10 +85,13 @@ function taggedDepartments(names: DefinedName[]): Tagged[] {
     if (!key || out.some((t) => t.key === key)) continue;
     const facts = parseBlock(n.address);
     const scores = names.find((m) => m.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.scores));
+    const ledger = names.find((m) => m.name.toLowerCase() === nameOf(key, BLOCK_SUFFIXES.ledger));
+    const ledgerBlock = ledger && parseBlock(ledger.address);
     out.push({
       key,
       facts: { sheet: n.sheet, address: blockAddress({ ...facts, bottom: facts.bottom + TABLE_READ_LIMIT }) },
       scores: scores && { sheet: scores.sheet, address: scores.address },
+      ledger: ledger && ledgerBlock && { sheet: ledger.sheet, address: blockAddress({ ...ledgerBlock, bottom: ledgerBlock.bottom + TABLE_READ_LIMIT }) },
     });
   }
   return out;
@@ -88,7 +100,7 @@ function taggedDepartments(names: DefinedName[]): Tagged[] {
 /** A tagged department's places, from the tags of its blocks as read. */
 function taggedPlaces(t: Tagged, cells: ReadCells, withScores: boolean): DepartmentNames {
   const found = new Map<string, Place>();
-  const sheets = [t.facts, ...(withScores && t.scores ? [t.scores] : [])];
+  const sheets = [t.facts, ...(withScores && t.scores ? [t.scores] : []), ...(t.ledger ? [t.ledger] : [])];
   for (const ref of sheets) {
     const block = parseBlock(ref.address);
     for (const [suffix, place] of placesFromTags(ref.sheet, cells.get(ref), block.top, block.left).get(t.key) ?? []) found.set(suffix, place);
@@ -143,7 +155,7 @@ function damagedProblem(locale: Locale, d: DepartmentNames): FlowProblem {
 export async function departmentTemplate(host: Host, key: string, looked: DefinedName[]): Promise<DepartmentNames | undefined> {
   const tagged = taggedDepartments(looked).find((t) => t.key === key);
   if (tagged) {
-    const refs = [tagged.facts, ...(tagged.scores ? [tagged.scores] : [])];
+    const refs = [tagged.facts, ...(tagged.scores ? [tagged.scores] : []), ...(tagged.ledger ? [tagged.ledger] : [])];
     const values = await host.read(refs);
     const cells = new ReadCells();
     refs.forEach((ref, i) => cells.add(ref, values[i]));
@@ -167,7 +179,7 @@ function keyOf(name: string): string {
  * and the user is told why and what to do.
  */
 function copiedTemplates(locale: Locale, names: DefinedName[], scoped: DefinedName[]): { keys: Set<string>; problems: FlowProblem[] } {
-  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|department|out)$`);
+  const anchors = new RegExp(`^${NAME_PREFIX}(d[0-9a-z]{6})_(${BLOCK_SUFFIXES.facts}|${BLOCK_SUFFIXES.scores}|${BLOCK_SUFFIXES.ledger}|department|out)$`);
   const where = new Map<string, DefinedName[]>();
   for (const n of [...names, ...scoped]) {
     const m = anchors.exec(n.name.toLowerCase());
@@ -222,12 +234,14 @@ export async function gather(host: Host, locale: Locale, options: GatherOptions 
   const named = departmentsFromNames(names).filter((d) => !tagged.some((t) => t.key === d.key));
   const intactNamed = named.filter((d) => d.missing.length === 0);
   const namedReads = intactNamed.flatMap((d) => [...factReads(d), ...(scores ? scoreReads(d) : [])]);
-  const taggedReads = tagged.flatMap((t) => [t.facts, ...(scores && t.scores ? [t.scores] : [])]);
+  const taggedReads = tagged.flatMap((t) => [factsRead(t), ...(scores && t.scores ? [t.scores] : []), ...(t.ledger ? [t.ledger] : [])]);
   const extraRefs = extraFor(names, intactNamed.length + tagged.length);
   // What checkAndMark hands to setMarks: a named template's inputs, a tagged one's input columns.
   const markScope = [
     ...intactNamed.flatMap(factReads),
     ...tagged.map((t) => ({ sheet: t.facts.sheet, address: blockAddress({ ...parseBlock(t.facts.address), right: FACTS_COLUMNS.width - 1 }) })),
+    // The ledger sheet's input columns may carry marks too (a date the engine cannot read).
+    ...tagged.flatMap((t) => (t.ledger ? [{ sheet: t.ledger.sheet, address: blockAddress({ ...parseBlock(t.ledger.address), right: LEDGER_SHEET.width - 1 }) }] : [])),
   ];
   const refs = [...namedReads, ...taggedReads, ...extraRefs];
   const values = refs.length > 0 ? await host.read(refs, { markScope: marks ? markScope : undefined }) : [];
@@ -236,6 +250,7 @@ export async function gather(host: Host, locale: Locale, options: GatherOptions 
 
   const all = [...named, ...tagged.map((t) => taggedPlaces(t, cells, scores))];
   const intact = all.filter((d) => d.missing.length === 0);
+
   const departments = intact.map((d) => assemble(d, factReads(d).map((r) => cells.get(r))));
   return {
     sheets,
@@ -264,21 +279,46 @@ export function inputProblems(engine: Engine, locale: Locale, data: DepartmentDa
       `The table reaches ${at.address} without a blank row: leave a blank row at the end of the table`,
     ),
   }));
+  for (const at of data.ledger.badVerdicts) {
+    problems.push({
+      ...at,
+      path: 'projects',
+      code: 'unknown_choice',
+      column: 'assessor',
+      department: data.department,
+      message: tr(locale, '考评认定只能填“认定”或“不认定”（空白表示认定）', 'The assessors\' column takes 认定 (accepted) or 不认定 (struck); blank means accepted'),
+    });
+  }
   const s1 = engine.validateFacts(data.self, { locale });
   for (const e of s1.errors) {
     const at = locate(data, e.path, 'self');
     problems.push({ ...at, path: e.path, code: e.code, message: e.message, department: data.department });
   }
+  // The ledger's compliance warnings (RUBRIC.md §7) never block scoring: they are listed
+  // apart, each on its ledger cell.
+  const warning = (path: string, code: string, message: string): FlowProblem => ({ ...locate(data, path, 'self'), path, code, message, department: data.department, severity: 'warning' });
+  problems.push(...s1.warnings.map((w) => warning(w.path, w.code, w.message)));
   if (data.assessorBlank) return problems;
   const s2 = engine.validateFacts(data.assessor, { locale });
+  const prefix = tr(locale, '考评：', 'Assessor: ');
   for (const e of s2.errors) {
-    const inherited = s1.errors.some((x) => x.path === e.path && x.code === e.code);
-    if (inherited && !assessorFilled(data, e.path)) continue;
-    const at = locate(data, e.path, 'assessor');
-    const prefix = tr(locale, '考评：', 'Assessor: ');
-    problems.push({ ...at, path: e.path, code: e.code, message: prefix + e.message, department: data.department });
+    // S2 leaves out the rows marked 不认定: its paths are turned back into the sheet's rows.
+    const path = s1Path(e.path, data.ledger.s2Rows);
+    const inherited = s1.errors.some((x) => x.path === path && x.code === e.code);
+    if (inherited && !assessorFilled(data, path)) continue;
+    const at = locate(data, path, 'assessor');
+    problems.push({ ...at, path, code: e.code, message: prefix + e.message, department: data.department });
+  }
+  for (const w of s2.warnings) {
+    const path = s1Path(w.path, data.ledger.s2Rows);
+    if (!s1.warnings.some((x) => x.path === path && x.code === w.code)) problems.push(warning(path, w.code, prefix + w.message));
   }
   return problems;
+}
+
+/** The problems that stop an action: every one but the ledger's warnings. */
+export function errorsOnly(problems: FlowProblem[]): FlowProblem[] {
+  return problems.filter((p) => p.severity !== 'warning');
 }
 
 export type Scored = Extract<ScoreResult, { ok: true }>;

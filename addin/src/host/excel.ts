@@ -458,6 +458,8 @@ export class ExcelHost implements Host {
         const validation = s.sheet(r.sheet).getRange(r.address).dataValidation;
         validation.clear();
         validation.rule = { list: { inCellDropDown: true, source: sources[i] } };
+        // Excel stops a value outside the list unless told to warn instead.
+        if (r.open) validation.errorAlert = { showAlert: true, style: 'Warning', title: '校企合作考核', message: '不在下拉列表中：请确认是否按此填写 / Not in the list: keep it if you meant it' };
       });
     });
   }

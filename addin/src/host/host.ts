@@ -94,7 +94,14 @@ export interface DefinedName extends RangeRef {
  * majors table; each adapter refers to it as a sheet-qualified absolute range, so the rule
  * follows the block when rows are inserted and offers whatever the block holds at the time).
  */
-export type ListValidation = RangeRef & ({ list: string[]; source?: undefined } | { source: RangeRef; list?: undefined });
+export type ListValidation = RangeRef &
+  ({ list: string[]; source?: undefined } | { source: RangeRef; list?: undefined }) & {
+    /**
+     * Other values may be typed too: a value outside the list gets a warning the user can
+     * pass, not a stop (the ledger's 合作形式, where any words of RUBRIC.md §7 are read).
+     */
+    open?: boolean;
+  };
 
 /** What one look at the workbook finds: its sheets and the defined names the add-in reads. */
 export interface Survey {

@@ -38,6 +38,7 @@ import {
   XL_PAPER_A4,
   XL_PORTRAIT,
   XL_VALID_ALERT_STOP,
+  XL_VALID_ALERT_WARNING,
   XL_VALIDATE_LIST,
   type EtApplication,
   type EtNames,
@@ -372,20 +373,21 @@ export class WpsHost implements Host {
       return rule.list.join(',');
     });
     // One rule per sheet and list, over all its blocks at once.
-    const groups = new Map<string, { sheet: string; formula: string; blocks: Block[] }>();
+    const groups = new Map<string, { sheet: string; formula: string; open: boolean; blocks: Block[] }>();
     rules.forEach((rule, i) => {
-      const key = `${rule.sheet}\u0000${formulas[i]}`;
-      const group = groups.get(key) ?? { sheet: rule.sheet, formula: formulas[i], blocks: [] };
+      const key = `${rule.sheet}\u0000${formulas[i]}\u0000${rule.open ? 'open' : ''}`;
+      const group = groups.get(key) ?? { sheet: rule.sheet, formula: formulas[i], open: !!rule.open, blocks: [] };
       group.blocks.push(parseBlock(rule.address));
       groups.set(key, group);
     });
-    for (const { sheet, formula, blocks } of groups.values()) {
+    for (const { sheet, formula, open, blocks } of groups.values()) {
       for (const reference of multiArea(blocks)) {
         const validation = this.sheet(sheet).Range(reference).Validation;
         // Delete first: Add fails on a range that already has a rule (a second run); a sheet
         // this action added has none.
         if (!this.added.has(sheet.toLowerCase())) validation.Delete();
-        validation.Add(XL_VALIDATE_LIST, XL_VALID_ALERT_STOP, XL_BETWEEN, formula);
+        // An open list warns about a value outside it instead of refusing it.
+        validation.Add(XL_VALIDATE_LIST, open ? XL_VALID_ALERT_WARNING : XL_VALID_ALERT_STOP, XL_BETWEEN, formula);
       }
     }
   }

@@ -5,10 +5,7 @@
  */
 import type { CellValue } from './host.js';
 
-// Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in); ExcelJS hands dates out as
-// UTC instants of that calendar.
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
+import { serialOfDate } from './dates.js';
 
 /**
  * An ExcelJS cell value as the flow sees it. Formulas give their cached result, rich text
@@ -20,7 +17,8 @@ export function plainValue(value: unknown): CellValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return value === '' ? null : value;
   }
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+  // ExcelJS hands a date cell out as a Date: the flow gets the serial, as from Excel and WPS.
+  if (value instanceof Date) return serialOfDate(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);

@@ -17,3 +17,17 @@ export const SCORE_COLUMNS = { id: 0, category: 1, line: 2, max: 3, out: 4, outW
  * (M, offset within the block) showing the sum worked out, `note` the one after it (N).
  */
 export const SCORE_FINAL = { value: 0, merged: 8, worked: 8, note: 9 } as const;
+
+/**
+ * Ledger sheet (台账): the calendar (label in A, the due months in B–I) and the ledger table
+ * (A–L, LEDGER_COLUMNS); P holds the row tags, as on the score sheet, so that the adapters that
+ * scan a sheet's tag columns find it.
+ */
+export const LEDGER_SHEET = { months: 1, width: 12, tag: 15 } as const;
+
+/**
+ * The hidden record (../flow/own.ts) of the majors table's computed cells (B–G of a major's
+ * row, written by 计算得分 when the ledger has rows): column I of the facts sheet, right of
+ * the tag column.
+ */
+export const MAJORS_RECORD = 8;

@@ -168,3 +168,71 @@ export const TABLE_ROWS = 30;
  * that fills it without a blank row is reported (table_too_long), never silently cut.
  */
 export const TABLE_READ_LIMIT = 300;
+
+/* ------------------------------------------------------------ the ledger and the calendar */
+
+/**
+ * One column of the project ledger (合作项目台账, RUBRIC.md §7): `path` is the field inside a
+ * `projects[]` entry ("self_checks.1" for the first semester's self-check); the assessors'
+ * column has no path (its value decides whether the row goes into the S2 facts at all).
+ */
+export interface LedgerColumn {
+  path: string;
+  label: Text;
+  kind: 'text' | 'date' | 'major' | 'forms' | 'verdict';
+}
+
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  { path: 'id', kind: 'text', label: { zh: '项目编号', en: 'Project no.' } },
+  { path: 'enterprise', kind: 'text', label: { zh: '合作企业名称', en: 'Enterprise' } },
+  { path: 'credit_code', kind: 'text', label: { zh: '统一社会信用代码', en: 'Credit code' } },
+  { path: 'major', kind: 'major', label: { zh: '所属专业', en: 'Major' } },
+  { path: 'forms', kind: 'forms', label: { zh: '合作形式', en: 'Forms of cooperation' } },
+  { path: 'signed', kind: 'date', label: { zh: '签订日期', en: 'Signed' } },
+  { path: 'filed', kind: 'date', label: { zh: '备案日期', en: 'Filed' } },
+  { path: 'expires', kind: 'date', label: { zh: '到期日期', en: 'Expires' } },
+  { path: 'ended', kind: 'date', label: { zh: '终止日期', en: 'Ended' } },
+  { path: 'self_checks.1', kind: 'date', label: { zh: '第一学期自查', en: 'Self-check, 1st semester' } },
+  { path: 'self_checks.2', kind: 'date', label: { zh: '第二学期自查', en: 'Self-check, 2nd semester' } },
+  { path: '', kind: 'verdict', label: { zh: '考评认定', en: 'Assessors' } },
+];
+
+/** The assessors' column of the ledger: 不认定 strikes the row from the S2 facts; blank accepts it. */
+export const VERDICT_LIST = ['认定', '不认定'];
+export const STRUCK = '不认定';
+
+/**
+ * The 合作形式 dropdown: the combinations met most often. Any other words of RUBRIC.md §7
+ * (订单班、现代学徒制、岗位实习 …, separated by 、，,；; or spaces) may be typed instead.
+ */
+export const FORMS_LIST = [
+  '订单班',
+  '现代学徒制',
+  '岗位实习',
+  '校内实训基地',
+  '校外实训基地',
+  '订单班、校外实训基地',
+  '订单班、校内实训基地',
+  '岗位实习、校外实训基地',
+  '校内实训基地、校外实训基地',
+  '专业建设',
+  '师资培养',
+  '产业学院',
+  '科技创新',
+  '其他',
+];
+
+/**
+ * The months monthly reports are due, in the order of the assessment year (RUBRIC.md §8:
+ * the year starts in September and January, February, July and August are vacation). The
+ * rubric's calendar options are not part of `rubricInfo()`, so the template lays out the
+ * RUBRIC's defaults; months from 9 on belong to the year's first calendar year.
+ */
+export const REPORT_MONTHS = [9, 10, 11, 12, 3, 4, 5, 6] as const;
+export const YEAR_FIRST_MONTH = 9;
+
+/** The assessors' row of the calendar: a month marked so is missed (RUBRIC.md §8); blank accepts it. */
+export const REJECT_LIST = ['退回', '不合格'];
+
+/** The number format of the date cells the template prepares and the add-in writes. */
+export const DATE_FORMAT = 'yyyy-mm-dd';

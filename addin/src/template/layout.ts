@@ -46,6 +46,8 @@ export const TEMPLATE_HEADINGS: readonly string[] = ['考核组考评', 'Assesso
 const HEADER_FILL = '#DDEBF7';
 export const SELF_FILL = '#FFF2CC';
 export const ASSESSOR_FILL = '#E2EFDA';
+/** The majors table's cells the add-in computes from the ledger (not typed). */
+export const COMPUTED_FILL = '#D9D9D9';
 const RECORD_FONT = '#A6A6A6';
 
 function t(locale: Locale, text: Text): string {
@@ -71,6 +73,9 @@ export const FACTS_LAYOUT = {
   fieldHeader: 4,
   firstField: 5,
 } as const;
+
+/** The majors table's header row on a facts sheet as inserted (a blank row and a title above it). */
+export const MAJORS_HEADER_ROW = FACTS_LAYOUT.firstField + FACT_FIELDS.length + 2;
 
 /**
  * Writes the row tags (see tags.ts) of a sheet into its tag column and names its block. The
@@ -385,6 +390,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     '2. 人数、次数等：填整数（如 12），不要填小数；空白表示未填，不视为 0。',
     '3. 工作人员：专职、兼职或没有。讨论会学期数：0、1 或 2。',
     '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致（先填专业表，再从下拉列表选择）；读到第一个空行为止，行不够时可插入行。',
+    '5. “院系名-台账”工作表：月报栏填每月报告经OA上报的日期（考核组可标“退回”）；合作项目台账每个协议一行（考核组可标“不认定”）。台账有记录时，专业表的合作企业数、校内/校外实训基地由加载项计算（灰色）；月报有日期时，全年应上报次数、未按时上报次数须留空。日期可填日期或 2023-09-04、2023年9月4日 等文字。',
     '三、操作顺序',
     '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
     '四、注意',
@@ -403,6 +409,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'Yes/no: 是/否, √/×, 有/无, Y/N, yes/no. Counts: whole numbers; a blank is missing, not zero.',
     'Staffing: 专职 (full-time), 兼职 (part-time), 没有 (none). Meeting semesters: 0, 1 or 2.',
     'Tables: one row per major or class, read down to the first blank row; insert rows when you need more. A class\'s major is chosen from the majors table (dropdown).',
+    'Ledger sheet (台账): the date each monthly report went through OA (assessors may mark 退回) and one row per agreement (assessors may mark 不认定). With ledger rows the majors\' partners and training bases are computed (grey); with report dates the two A3 counts stay blank. Dates may be date cells or text such as 2023-09-04.',
     '3. Order of work',
     'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
     '4. Notes',
@@ -411,7 +418,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'A workbook may hold several departments, each with its own facts and score sheets; sheets may be renamed and rows inserted.',
   ];
   const lines = locale === 'en' ? en : zh;
-  const heads = locale === 'en' ? [0, 2, 6, 10, 12] : [0, 2, 6, 11, 13];
+  const heads = locale === 'en' ? [0, 2, 6, 11, 13] : [0, 2, 6, 12, 14];
   return {
     writes: [{ sheet, address: blockAddress(blockOf(0, 0, lines.length, 1)), values: lines.map((l) => [l]) }],
     formats: [

@@ -2,10 +2,11 @@
  * Row tags: how a department's sheets are found without listing the workbook's names.
  *
  * Every row of a department's sheets that the flow reads or writes carries, in a hidden
- * column (facts sheet H, score sheet P), a tag `coop:<key>:<what>`: "department", "field:" and
- * the input's path, "majors", "classes" on the facts sheet; "head", "line", "total", "final"
- * and (templates made since the score sheet prints its reasons on a page of their own)
- * "reason" on the score sheet. A tag travels with its row (rows inserted above, a sheet renamed, sheets
+ * column (facts sheet H, score sheet P, ledger sheet P), a tag `coop:<key>:<what>`:
+ * "department", "field:" and the input's path, "majors", "classes" on the facts sheet; "head",
+ * "line", "total", "final" and (templates made since the score sheet prints its reasons on a
+ * page of their own) "reason" on the score sheet; "calendar" and "projects" on the ledger
+ * sheet (台账, templates since issue #10, named `coop_<key>_ledger`; optional). A tag travels with its row (rows inserted above, a sheet renamed, sheets
  * copied into another workbook), so one read of a sheet's block tells where everything is.
  *
  * The places a sheet's tags stand for are exactly the named places of the first template
@@ -17,13 +18,26 @@
 import type { CellValue, DefinedName } from '../host/host.js';
 import { blockAddress, type Block } from '../host/a1.js';
 import { fieldSuffix, nameOf, type Place } from './names.js';
-import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS } from './fields.js';
-import { FACTS_COLUMNS, SCORE_COLUMNS } from './columns.js';
+import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS, REPORT_MONTHS } from './fields.js';
+import { FACTS_COLUMNS, LEDGER_SHEET, SCORE_COLUMNS } from './columns.js';
 
-const TAG = /^coop:(d[0-9a-z]{6}):(department|majors|classes|head|line|total|final|reason|field:[a-z_.]+)$/;
+const TAG = /^coop:(d[0-9a-z]{6}):(department|majors|classes|head|line|total|final|reason|projects|calendar|field:[a-z_.]+)$/;
 
 /** The suffixes of the two block names of a tagged template. */
-export const BLOCK_SUFFIXES = { facts: 'facts', scores: 'scores' } as const;
+export const BLOCK_SUFFIXES = { facts: 'facts', scores: 'scores', ledger: 'ledger' } as const;
+
+/**
+ * The named places on the ledger sheet (台账, issue #10): the ledger table's header row and the
+ * calendar's month row. Optional: a template made before the ledger has neither and is read
+ * as it always was.
+ */
+export const LEDGER_SUFFIXES: readonly string[] = ['projects', 'calendar'];
+
+/** Which of a department's three sheets a named place lives on. */
+export function sheetOfSuffix(suffix: string): 'facts' | 'scores' | 'ledger' {
+  if (LEDGER_SUFFIXES.includes(suffix)) return 'ledger';
+  return SCORE_SUFFIXES.includes(suffix) ? 'scores' : 'facts';
+}
 
 /** The named places that live on the score sheet; all others are on the facts sheet. */
 export const SCORE_SUFFIXES: readonly string[] = ['out', 'head', 'lines', 'reasons'];
@@ -93,6 +107,10 @@ function departmentPlaces(sheet: string, tags: Tagged[]): Map<string, Place> {
   if (majors !== undefined) places.set('majors', place(sheet, majors, 0, majors, MAJOR_COLUMNS.length - 1));
   const classes = once('classes');
   if (classes !== undefined) places.set('classes', place(sheet, classes, 0, classes, CLASS_COLUMNS.length - 1));
+  const projects = once('projects');
+  if (projects !== undefined) places.set('projects', place(sheet, projects, 0, projects, LEDGER_SHEET.width - 1));
+  const calendar = once('calendar');
+  if (calendar !== undefined) places.set('calendar', place(sheet, calendar, 0, calendar, LEDGER_SHEET.months + REPORT_MONTHS.length - 1));
   const head = once('head');
   if (head !== undefined) places.set('head', place(sheet, head, 1, head, SCORE_COLUMNS.last));
   // The line rows, 合计 and the final row must still follow one another: a row inserted among
@@ -119,8 +137,8 @@ function departmentPlaces(sheet: string, tags: Tagged[]): Map<string, Place> {
 }
 
 /** The block a tagged sheet's name covers: its tagged rows, from column A to its tag column. */
-export function taggedBlock(suffix: 'facts' | 'scores', rows: number[]): Block {
-  const right = suffix === 'facts' ? FACTS_COLUMNS.tag : SCORE_COLUMNS.tag;
+export function taggedBlock(suffix: 'facts' | 'scores' | 'ledger', rows: number[]): Block {
+  const right = suffix === 'facts' ? FACTS_COLUMNS.tag : suffix === 'scores' ? SCORE_COLUMNS.tag : LEDGER_SHEET.tag;
   return { top: Math.min(...rows), left: 0, bottom: Math.max(...rows), right };
 }
 
@@ -133,8 +151,8 @@ export function taggedBlock(suffix: 'facts' | 'scores', rows: number[]): Block {
 export function namesFromTags(sheet: string, values: CellValue[][], top: number, left: number): DefinedName[] {
   const out: DefinedName[] = [];
   for (const [key, places] of placesFromTags(sheet, values, top, left)) {
-    for (const suffix of [BLOCK_SUFFIXES.facts, BLOCK_SUFFIXES.scores] as const) {
-      const rows = [...places].filter(([s]) => SCORE_SUFFIXES.includes(s) === (suffix === 'scores')).flatMap(([, p]) => [p.block.top, p.block.bottom]);
+    for (const suffix of [BLOCK_SUFFIXES.facts, BLOCK_SUFFIXES.scores, BLOCK_SUFFIXES.ledger] as const) {
+      const rows = [...places].filter(([s]) => sheetOfSuffix(s) === suffix).flatMap(([, p]) => [p.block.top, p.block.bottom]);
       if (rows.length > 0) out.push({ name: nameOf(key, suffix), sheet, address: blockAddress(taggedBlock(suffix, rows)) });
     }
     for (const [s, p] of places) out.push({ name: nameOf(key, s), sheet, address: blockAddress(p.block) });

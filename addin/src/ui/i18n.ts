@@ -65,6 +65,7 @@ export type TextKey = keyof typeof TEXT;
  */
 export const PROGRESS: Record<string, Bilingual> = {
   insertTemplate: { zh: '正在插入填报模板…', en: 'Inserting the template…' },
+  addLedger: { zh: '正在添加台账与月报…', en: 'Adding the ledger sheets…' },
   validate: { zh: '正在检查…', en: 'Checking…' },
   fillScores: { zh: '正在计算…', en: 'Calculating…' },
   buildSummary: { zh: '正在汇总…', en: 'Building the summary…' },

@@ -14,6 +14,7 @@ import {
   buildSummary,
   clearMarks,
   clearScores,
+  addLedgerSheets,
   fillScores,
   insertTemplate,
   validateWorkbook,
@@ -88,6 +89,7 @@ export interface MountedPane {
 const RUNNERS: Record<ActionId, PaneAction['run']> = {
   insertTemplate: (ctx, input) =>
     insertTemplate(ctx, { department: input.department.trim() || undefined, year: input.year.trim() || undefined }),
+  addLedger: (ctx) => addLedgerSheets(ctx),
   validate: (ctx) => validateWorkbook(ctx),
   fillScores: (ctx) => fillScores(ctx),
   buildSummary: (ctx) => buildSummary(ctx),

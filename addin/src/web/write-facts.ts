@@ -10,7 +10,11 @@
 import type { CellValue, Host, WriteBlock } from '../host/host.js';
 import { cellAddress } from '../host/a1.js';
 import { departmentKey, departmentsFromNames, fieldSuffix, type Place } from '../flow/names.js';
-import { CLASS_COLUMNS, FACT_FIELDS, MAJOR_COLUMNS, type TableColumn } from '../template/fields.js';
+import { CLASS_COLUMNS, FACT_FIELDS, LEDGER_COLUMNS, MAJOR_COLUMNS, REPORT_MONTHS, type TableColumn } from '../template/fields.js';
+import { nameOf } from '../flow/names.js';
+import { LEDGER_SHEET } from '../template/columns.js';
+import { parseBlock } from '../host/a1.js';
+import { serialOfIso } from '../host/dates.js';
 
 type Json = Record<string, unknown>;
 
@@ -75,5 +79,51 @@ export async function writeFacts(host: Host, facts: Json, column: 'self' | 'asse
       }),
     );
   }
+  blocks.push(...(await ledgerWrites(host, key, facts, column)));
   await host.write(blocks);
+}
+
+/** A date of the facts as a person enters it: "2023-03-01" as a date cell (its serial), anything else as typed. */
+function dated(value: unknown): CellValue {
+  if (typeof value === 'string') return serialOfIso(value) ?? value;
+  return typed(value);
+}
+
+/**
+ * The ledger (`projects`) and the calendar (`reports.months`) on the department's ledger
+ * sheet (台账): one row per project, dates as date cells; the assessors' column gets the
+ * months marked rejected (退回 …). Nothing when the facts have neither or the workbook has no
+ * ledger sheet.
+ */
+async function ledgerWrites(host: Host, key: string, facts: Json, column: 'self' | 'assessor'): Promise<WriteBlock[]> {
+  const projects = facts.projects;
+  const months = at(facts, 'reports.months');
+  if (!Array.isArray(projects) && (months === null || typeof months !== 'object')) return [];
+  const names = await host.names();
+  const find = (suffix: string) => names.find((n) => n.name.toLowerCase() === nameOf(key, suffix));
+  const table = find('projects');
+  const calendar = find('calendar');
+  if (!table || !calendar) throw new Error('工作簿中没有台账工作表 / the workbook has no ledger sheet');
+  const blocks: WriteBlock[] = [];
+  if (column === 'self' && Array.isArray(projects)) {
+    const top = parseBlock(table.address).top + 1;
+    projects.forEach((project: Json, r) =>
+      LEDGER_COLUMNS.forEach((c, col) => {
+        if (c.kind === 'verdict') return;
+        const raw = at(project, c.path);
+        const v = c.kind === 'date' ? dated(raw) : Array.isArray(raw) ? raw.join('、') : typed(raw);
+        if (v !== null && v !== '') blocks.push({ sheet: table.sheet, address: cellAddress(top + r, col), values: [[v]] });
+      }),
+    );
+  }
+  if (months && typeof months === 'object') {
+    const row = parseBlock(calendar.address).top + (column === 'self' ? 1 : 2);
+    for (const [month, value] of Object.entries(months as Json)) {
+      const i = REPORT_MONTHS.indexOf(Number(month.split('-')[1]) as (typeof REPORT_MONTHS)[number]);
+      const rejected = typeof value === 'string' && /^(rejected|退回|不合格)$/i.test(value.trim());
+      if (i < 0 || value === null || value === '' || rejected !== (column === 'assessor')) continue;
+      blocks.push({ sheet: calendar.sheet, address: cellAddress(row, LEDGER_SHEET.months + i), values: [[rejected ? '退回' : dated(value)]] });
+    }
+  }
+  return blocks;
 }

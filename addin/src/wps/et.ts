@@ -219,6 +219,7 @@ export type WpsAddCustomFunction = (
 // the typed constants make `tsc` check each against the official enum.
 export const XL_VALIDATE_LIST: Et.XlDVType.xlValidateList = 3;
 export const XL_VALID_ALERT_STOP: Et.XlDVAlertStyle.xlValidAlertStop = 1;
+export const XL_VALID_ALERT_WARNING: Et.XlDVAlertStyle.xlValidAlertWarning = 2;
 export const XL_BETWEEN: Et.XlFormatConditionOperator.xlBetween = 1;
 export const XL_CONTINUOUS: Et.XlLineStyle.xlContinuous = 1;
 export const XL_THIN: Kso.XlBorderWeight.xlThin = 2;

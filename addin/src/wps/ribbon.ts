@@ -8,7 +8,7 @@
  * problem's cell selected so that the user lands where the work is.
  */
 import { engineFailureText, type EngineStart } from '../engine/engine.js';
-import { adviceSheet, buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
+import { addLedgerSheets, adviceSheet, buildSummary, clearMarks, clearScores, fillScores, validateWorkbook, type ActionReport, type FlowContext, type Locale } from '../flow/index.js';
 import { WpsHost } from '../host/wps.js';
 import { MSO_CTP_DOCK_RIGHT, type EtApplication, type WpsAddinRoot } from './et.js';
 
@@ -21,6 +21,7 @@ export const BUTTONS = {
   btnCoopAdvice: 'advice',
   btnCoopClearMarks: 'clearMarks',
   btnCoopClearScores: 'clearScores',
+  btnCoopAddLedger: 'addLedger',
 } as const;
 
 type ButtonId = keyof typeof BUTTONS;
@@ -51,8 +52,9 @@ export interface RibbonControl {
   Id: string;
 }
 
-const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'advice' | 'clearMarks' | 'clearScores', (ctx: FlowContext) => Promise<ActionReport>> = {
+const ACTIONS: Record<'validate' | 'fill' | 'summary' | 'advice' | 'clearMarks' | 'clearScores' | 'addLedger', (ctx: FlowContext) => Promise<ActionReport>> = {
   validate: validateWorkbook,
+  addLedger: addLedgerSheets,
   fill: fillScores,
   summary: buildSummary,
   advice: adviceSheet,
@@ -68,6 +70,7 @@ const PROGRESS: Record<keyof typeof ACTIONS, { zh: string; en: string }> = {
   advice: { zh: '校企合作考核：正在生成提升建议…', en: 'Cooperation assessment: listing the suggestions…' },
   clearMarks: { zh: '校企合作考核：正在清除标记…', en: 'Cooperation assessment: clearing the marks…' },
   clearScores: { zh: '校企合作考核：正在清除得分…', en: 'Cooperation assessment: clearing the scores…' },
+  addLedger: { zh: '校企合作考核：正在添加台账与月报…', en: 'Cooperation assessment: adding the ledger sheets…' },
 };
 
 const WAITING = { zh: '校企合作考核：等待评分引擎启动…', en: 'Cooperation assessment: waiting for the scoring engine…' };

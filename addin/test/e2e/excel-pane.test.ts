@@ -44,7 +44,7 @@ const book = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { 
 
 test('inside Excel the pane mounts, inserts a template, validates, marks and selects cells', async () => {
   const { page, errors } = await openInExcel();
-  assert.equal(await page.locator('button.action').count(), 8, 'one button per flow action (生成提升建议, 清除标记 and 清除得分 included)');
+  assert.equal(await page.locator('button.action').count(), 9, 'one button per flow action (添加台账与月报, 生成提升建议, 清除标记 and 清除得分 included)');
   assert.equal(await page.locator('label.action.file input[type="file"]').count(), 1, 'pick other workbooks');
   assert.equal(await page.locator('.coop-pane').getAttribute('lang'), 'zh-CN');
   await screenshot(page, '09-excel-pane-start');

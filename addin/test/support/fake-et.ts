@@ -56,6 +56,8 @@ interface FakeCell {
   fill?: number;
   comment?: string;
   validation?: { type: number; formula1: string };
+  /** The rule's alert style (1 stop, 2 warning), as `Validation.Add` was given it. */
+  validationAlert?: number;
   bold?: boolean;
   fontColor?: number;
   numberFormat?: string;
@@ -198,14 +200,20 @@ class FakeValidation extends EtObject implements EtValidation {
   constructor(private readonly range: FakeRange) {
     super();
   }
-  Add(type: number, _alert?: number, _operator?: number, formula1?: string): void {
+  Add(type: number, alert?: number, _operator?: number, formula1?: string): void {
     if (this.range.cells().some((c) => c.validation)) throw new Error('Validation.Add: the range already has a rule');
     // A formula source is "=" and one reference, as ET demands.
     if (formula1?.startsWith('=') && !parseNameReference(formula1.slice(1))) throw new Error(`Validation.Add: not a range: ${formula1}`);
-    for (const c of this.range.cells(true)) c.validation = { type, formula1: formula1 ?? '' };
+    for (const c of this.range.cells(true)) {
+      c.validation = { type, formula1: formula1 ?? '' };
+      c.validationAlert = alert;
+    }
   }
   Delete(): void {
-    for (const c of this.range.cells()) delete c.validation;
+    for (const c of this.range.cells()) {
+      delete c.validation;
+      delete c.validationAlert;
+    }
   }
   get Formula1(): string {
     return this.range.cells()[0]?.validation?.formula1 ?? '';

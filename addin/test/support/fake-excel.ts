@@ -39,6 +39,8 @@ export interface FakeCell {
   horizontal?: string;
   borders?: string[];
   validation?: string;
+  /** The rule's error alert style when set (Excel's default is Stop). */
+  validationAlert?: string;
 }
 
 export class FakeSheet {
@@ -638,6 +640,9 @@ class FakeValidation extends ClientObject {
       if (source.startsWith('=') && !parseNameReference(source.slice(1))) throw new OfficeError('InvalidArgument', `not a range: ${source}`);
       this.range.each((c) => (c.validation = source));
     });
+  }
+  set errorAlert(alert: { style?: string }) {
+    this.later(() => this.range.each((c) => (c.validationAlert = alert.style)));
   }
 }
 

@@ -14,8 +14,12 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const SOFFICE = '/usr/bin/soffice';
 
-/** The export filter for each target type (the xlsx one is LibreOffice's "Excel 2007-365"). */
-const FILTERS = { xlsx: 'xlsx:Calc MS Excel 2007 XML', pdf: 'pdf:calc_pdf_Export' } as const;
+/**
+ * The export filter for each target type (the xlsx one is LibreOffice's "Excel 2007-365";
+ * fods, flat OpenDocument, is one XML file: a test can write cells into it as LibreOffice
+ * stores what a person typed, e.g. a date cell).
+ */
+const FILTERS = { xlsx: 'xlsx:Calc MS Excel 2007 XML', pdf: 'pdf:calc_pdf_Export', fods: 'fods:OpenDocument Spreadsheet Flat XML' } as const;
 
 /** Converts `bytes` (a file named `name`) with LibreOffice and returns the result's bytes. */
 export async function throughLibreOffice(bytes: Uint8Array, name: string, to: keyof typeof FILTERS): Promise<Uint8Array> {
