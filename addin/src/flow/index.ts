@@ -17,6 +17,7 @@
  *   written: RangeRef[];         // every block the action wrote (empty when ok is false)
  *   tsv?: string;                // appraisalText only: the text for the clipboard
  *   departments?: DepartmentResult[]; // fillScores / buildSummary / appraisalText: the results
+ *   targets?: TargetsTable;      // buildSummary: the platform targets (../template/targets.ts)
  * }
  * interface FlowProblem {
  *   sheet: string; address: string;       // the cell to select (host.select) — A1, no sheet;
@@ -99,6 +100,7 @@ import type { Host, RangeRef } from '../host/host.js';
 import type { Engine, LineScore, Problem } from '../engine/types.js';
 
 import type { Locale } from '../template/text.js';
+import type { TargetsTable } from '../template/targets.js';
 
 export type { Locale };
 
@@ -135,6 +137,11 @@ export interface DepartmentRecord {
   s2: number;
   /** Where it was read from (a file name, "本工作簿"); informational. */
   source?: string;
+  /**
+   * The assessors' verified facts (S2 facts, as scored), which the 平台建设目标 sheet is
+   * measured from; a record handed in with scores only has none and is left out of it.
+   */
+  facts?: Record<string, unknown>;
 }
 
 /** A scored department: the record plus the final score, rank and, when scored here, lines. */
@@ -155,6 +162,8 @@ export interface ActionReport {
   written: RangeRef[];
   tsv?: string;
   departments?: DepartmentResult[];
+  /** buildSummary: the platform targets (RUBRIC.md §10) as written to 平台建设目标. */
+  targets?: TargetsTable;
 }
 
 /** Options of insertTemplate. */
@@ -243,5 +252,6 @@ export { insertTemplate } from './insert.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
+export type { TargetCell, TargetsRow, TargetsTable, TargetState } from './targets.js';
 export { appraisalText } from './appraisal.js';
 export { clearMarks, clearScores } from './clear.js';

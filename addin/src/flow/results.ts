@@ -83,21 +83,10 @@ export async function writeResult(
   let target: OwnedBlock;
   let own: Block;
   if (plan.existing) {
-    const { span } = plan.existing;
     target = plan.existing.target;
     own = plan.existing.own;
-    const foreign = foreignProblems(locale, [{ owned: target, current: current ?? [] }]);
-    if (foreign.length > 0) {
-      // Foreign cells under a name of the wrong width, or beside a record column gone empty,
-      // come from columns inserted or deleted, not from values typed: say so.
-      const width = blockCols(span);
-      const reshaped = width !== plan.cols + 1 && (width !== plan.cols || recordGone(target, current ?? []));
-      if (reshaped) {
-        const problem = reshapedProblem(locale, target.sheet, span, plan.cols);
-        return { ok: false, problems: [problem], message: problem.message };
-      }
-      return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
-    }
+    const refused = resultRefused(locale, plan, current);
+    if (refused) return refused;
   } else {
     // A sheet of our base name that we did not make (no name points at it) is the user's:
     // take a free variant rather than write into it.
@@ -127,6 +116,27 @@ export async function writeResult(
   // visibility to the user (one who un-hid it to look keeps seeing it).
   if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) }]);
   return { ok: true, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: target.sheet };
+}
+
+/**
+ * Why a result may not be written over the previous run's block (cells not ours, or columns
+ * inserted or deleted), or undefined when it may; an action writing two results checks both
+ * before writing either.
+ */
+export function resultRefused(locale: Locale, plan: ResultPlan, current: CellValue[][] | undefined): Extract<ResultOutcome, { ok: false }> | undefined {
+  if (!plan.existing) return undefined;
+  const { span, target } = plan.existing;
+  const foreign = foreignProblems(locale, [{ owned: target, current: current ?? [] }]);
+  if (foreign.length === 0) return undefined;
+  // Foreign cells under a name of the wrong width, or beside a record column gone empty,
+  // come from columns inserted or deleted, not from values typed: say so.
+  const width = blockCols(span);
+  const reshaped = width !== plan.cols + 1 && (width !== plan.cols || recordGone(target, current ?? []));
+  if (reshaped) {
+    const problem = reshapedProblem(locale, target.sheet, span, plan.cols);
+    return { ok: false, problems: [problem], message: problem.message };
+  }
+  return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
 }
 
 /** Every record cell of the block empty while the block holds something: the record went. */

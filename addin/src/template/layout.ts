@@ -20,6 +20,7 @@ import {
   CLASS_COLUMNS,
   FACT_FIELDS,
   MAJOR_COLUMNS,
+  PLATFORM_LINE,
   TABLE_ROWS,
   type Text,
 } from './fields.js';
@@ -116,7 +117,8 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(h, 0, 1, 6), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center' }));
   let row: number = FACTS_LAYOUT.firstField;
   for (const f of FACT_FIELDS) {
-    plan.writes.push(rowWrite(sheet, row, 0, [f.line, lineName(f.line), t(locale, f.label), null, null, t(locale, f.hint)]));
+    const [id, name] = f.platform ? [t(locale, PLATFORM_LINE.id), t(locale, PLATFORM_LINE.name)] : [f.line, lineName(f.line)];
+    plan.writes.push(rowWrite(sheet, row, 0, [id, name, t(locale, f.label), null, null, t(locale, f.hint)]));
     tags.set(row, fieldTag(f.path));
     const list = f.kind === 'bool' ? BOOL_LIST : f.list;
     if (list) plan.validations.push({ sheet, address: blockAddress(blockOf(row, 3, 1, 2)), list });

@@ -9,6 +9,7 @@ import type { LineScore } from '../engine/types.js';
 import { cellLabel, el, type Child } from './dom.js';
 import { htmlLang, LIST_SEPARATOR, t, type Bilingual } from './i18n.js';
 import type { PaneState, ProblemFilter } from './state.js';
+import { targetsTableElement } from './targets.js';
 
 /** A button of the pane, as the renderer needs it. */
 export interface ActionView {
@@ -220,6 +221,7 @@ function renderResults(doc: Document, state: PaneState, report: ActionReport, on
   const { locale } = state;
   const section = el(doc, 'section', { class: 'results' }, el(doc, 'h2', {}, t(locale, 'results')));
   if (departments.length > 0) section.append(scoreTable(doc, state, departments));
+  if (report.targets) section.append(targetsTableElement(doc, state.reportLocale ?? locale, report.targets));
   for (const d of departments) {
     if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d, on));
   }
