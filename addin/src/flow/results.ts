@@ -11,7 +11,7 @@
  * beside) are still read, and renamed by the next run. Columns inserted into the block
  * itself, or a record column deleted, are explained instead of reported cell by cell.
  */
-import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef } from '../host/host.js';
+import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, blockCols, blockOf, cellAddress, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
@@ -64,24 +64,42 @@ export interface ResultSheet {
   format: (sheet: string, block: Block) => FormatBlock[];
   /** How the sheet prints, the block written being `block`. */
   page: (sheet: string, block: Block) => PageSetup;
+  /**
+   * Formats that follow the values rather than the block (a cell's colour by its state), set
+   * on every run over `written`, the whole block written (the last run's rows included).
+   */
+  everyRun?: (sheet: string, written: Block) => FormatBlock[];
 }
 
 export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
 
+/** What writing one result takes, host call by host call; `applyResults` makes the calls. */
+export interface ResultWork {
+  sheet: string;
+  /** The new sheet to add first (a first run). */
+  addSheet?: string;
+  writes: WriteBlock[];
+  formats: FormatBlock[];
+  names: DefinedName[];
+  pages: PageSetup[];
+  hide: RangeRef[];
+}
+
 /**
- * Checks ownership (nothing written if any cell is foreign), then writes, formats and names
- * the block; `sheets` are the workbook's sheets as the action's survey found them.
+ * Checks ownership (nothing to write if any cell is foreign) and works out the writes,
+ * formats, name and page setup of one result; `sheets` are the workbook's sheets as the
+ * action's survey found them (and any sheet another result of the action adds).
  */
-export async function writeResult(
-  host: Host,
+export function prepareResult(
   locale: Locale,
   plan: ResultPlan,
   sheets: string[],
   current: CellValue[][] | undefined,
   sheet: ResultSheet,
-): Promise<ResultOutcome> {
+): { ok: true; work: ResultWork } | Extract<ResultOutcome, { ok: false }> {
   let target: OwnedBlock;
   let own: Block;
+  let addSheet: string | undefined;
   if (plan.existing) {
     target = plan.existing.target;
     own = plan.existing.own;
@@ -90,32 +108,67 @@ export async function writeResult(
   } else {
     // A sheet of our base name that we did not make (no name points at it) is the user's:
     // take a free variant rather than write into it.
-    const name = freeSheetName(sheet.baseName, sheets);
-    await host.addSheets([name]);
+    addSheet = freeSheetName(sheet.baseName, sheets);
     own = blockOf(0, 0, plan.rows, plan.cols);
-    target = { sheet: name, block: own };
+    target = { sheet: addSheet, block: own };
   }
   // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
-  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
   const writes = ownedWrites(target, padTo(sheet.values, target.block), plan.existing ? current : undefined);
-  await host.write(writes);
   const recordCol = target.record ?? target.block.right + 1;
   const named: Block = { ...own, right: recordCol };
+  const work: ResultWork = { sheet: target.sheet, addSheet, writes, formats: [], names: [], pages: [], hide: [] };
   // A block of the same place and size as the last run's keeps its formats; the name is
   // set again only when it no longer spans the block and its record.
-  if (!plan.existing || !sameBlock(plan.existing.previous, own)) await host.format(sheet.format(target.sheet, own));
+  if (!plan.existing || !sameBlock(plan.existing.previous, own)) work.formats.push(...sheet.format(target.sheet, own));
+  if (sheet.everyRun) work.formats.push(...sheet.everyRun(target.sheet, target.block));
   if (!plan.existing || !sameBlock(plan.existing.span, named)) {
-    await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(named) }]);
+    work.names.push({ name: plan.name, sheet: target.sheet, address: blockAddress(named) });
   }
   // How it prints follows the block and the title (which holds the year the page header
   // repeats); a run that changes neither leaves it (each setting is a call of its own in WPS).
   if (!plan.existing || !sameBlock(plan.existing.previous, own) || current?.[0]?.[0] !== sheet.values[0][0]) {
-    await host.pageSetup([sheet.page(target.sheet, own)]);
+    work.pages.push(sheet.page(target.sheet, own));
   }
   // The record column is hidden when it is made, on the new sheet; later runs leave its
   // visibility to the user (one who un-hid it to look keeps seeing it).
-  if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) }]);
-  return { ok: true, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: target.sheet };
+  if (!plan.existing) work.hide.push({ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) });
+  return { ok: true, work };
+}
+
+/** Makes the host calls of one or more results together: one call per kind, none for an empty one. */
+export async function applyResults(host: Host, works: ResultWork[]): Promise<void> {
+  const all = <T>(pick: (w: ResultWork) => T[]) => works.flatMap(pick);
+  const added = works.flatMap((w) => (w.addSheet ? [w.addSheet] : []));
+  if (added.length > 0) await host.addSheets(added);
+  await host.write(all((w) => w.writes));
+  const formats = all((w) => w.formats);
+  if (formats.length > 0) await host.format(formats);
+  const names = all((w) => w.names);
+  if (names.length > 0) await host.defineNames(names);
+  const pages = all((w) => w.pages);
+  if (pages.length > 0) await host.pageSetup(pages);
+  const hide = all((w) => w.hide);
+  if (hide.length > 0) await host.hideColumns(hide);
+}
+
+/** The outcome of an applied result: its sheet and every block it wrote. */
+export function resultWritten(work: ResultWork): Extract<ResultOutcome, { ok: true }> {
+  return { ok: true, written: work.writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: work.sheet };
+}
+
+/** prepareResult and applyResults for an action that writes one result. */
+export async function writeResult(
+  host: Host,
+  locale: Locale,
+  plan: ResultPlan,
+  sheets: string[],
+  current: CellValue[][] | undefined,
+  sheet: ResultSheet,
+): Promise<ResultOutcome> {
+  const prepared = prepareResult(locale, plan, sheets, current, sheet);
+  if (!prepared.ok) return prepared;
+  await applyResults(host, [prepared.work]);
+  return resultWritten(prepared.work);
 }
 
 /**

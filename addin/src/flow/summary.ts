@@ -17,8 +17,8 @@ import type {
 } from './index.js';
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
-import { planResult, resultReads, resultRefused, writeResult } from './results.js';
-import { planTargets, targetsInputs, targetsTable, writeTargets, TARGETS_NAME, type TargetsTable } from './targets.js';
+import { applyResults, planResult, prepareResult, resultReads, resultWritten } from './results.js';
+import { planTargets, prepareTargets, targetsInputs, targetsTable, TARGETS_NAME, type TargetsTable } from './targets.js';
 import { inAction, inSession } from './session.js';
 import { tr } from './text.js';
 import { gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
@@ -159,6 +159,15 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
     const message = e instanceof Error ? e.message : String(e);
     return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
   }
+  const year = commonYear(rows);
+  const summary = prepareResult(locale, plan, gathered.sheets, summaryCurrent, {
+    baseName: tr(locale, '校企合作汇总', 'Summary'),
+    values: summaryValues(locale, rows),
+    format: summaryFormat,
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, year, weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
+  });
+  if (!summary.ok) return fail(summary.problems, summary.message);
+  const works = [summary.work];
   let targets: TargetsTable | undefined;
   const { inputs, without } = targetsInputs(records);
   if (inputs.length > 0) {
@@ -170,25 +179,18 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
       return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
     }
     // Both sheets are checked before either is written: never half a summary.
-    const refused = resultRefused(locale, plan, summaryCurrent) ?? resultRefused(locale, targetsPlan, targetsCurrent);
-    if (refused) return fail(refused.problems, refused.message);
+    const sheets = [...gathered.sheets, ...(summary.work.addSheet ? [summary.work.addSheet] : [])];
+    const prepared = prepareTargets(locale, targetsPlan, sheets, targetsCurrent, targets, year);
+    if (!prepared.ok) return fail(prepared.problems, prepared.message);
+    works.push(prepared.work);
   }
-  const outcome = await writeResult(host, locale, plan, gathered.sheets, summaryCurrent, {
-    baseName: tr(locale, '校企合作汇总', 'Summary'),
-    values: summaryValues(locale, rows),
-    format: summaryFormat,
-    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
-  });
-  if (!outcome.ok) return fail(outcome.problems, outcome.message);
-  const written = [...outcome.written];
+  // One host call per kind for both sheets: the summary costs no more calls than before.
+  await applyResults(host, works);
+  const outcomes = works.map(resultWritten);
+  const [outcome, targetsOutcome] = outcomes;
   let message = tr(locale, `已在“${outcome.sheet}”中汇总 ${rows.length} 个院系并排名`, `Summary of ${rows.length} departments ranked in "${outcome.sheet}"`);
-  if (targets) {
-    const sheets = [...gathered.sheets, outcome.sheet];
-    const t = await writeTargets(host, locale, targetsPlan, sheets, targetsCurrent, targets, commonYear(rows));
-    if (!t.ok) return fail(t.problems, t.message);
-    written.push(...t.written);
-    message += tr(locale, `，平台建设目标见“${t.sheet}”`, `; platform targets in "${t.sheet}"`);
-  }
+  if (targetsOutcome) message += tr(locale, `，平台建设目标见“${targetsOutcome.sheet}”`, `; platform targets in "${targetsOutcome.sheet}"`);
+  const written = outcomes.flatMap((o) => o.written);
   return {
     action: 'buildSummary',
     ok: true,

@@ -4,11 +4,10 @@
  * as scored), made into a table of text cells, and written to a sheet of its own, owned like
  * the 汇总 sheet through its record column (./results.ts).
  */
-import type { CellValue, DefinedName, Host } from '../host/host.js';
+import type { CellValue, DefinedName } from '../host/host.js';
 import type { Engine, PlatformResult, TargetRow } from '../engine/types.js';
 import type { DepartmentRecord, Locale } from './index.js';
-import { parseBlock } from '../host/a1.js';
-import { planResult, writeResult, type ResultOutcome, type ResultPlan } from './results.js';
+import { planResult, prepareResult, type ResultPlan } from './results.js';
 import { tr } from './text.js';
 import { TARGETS_HEAD_ROWS, targetsFills, targetsFormat, targetsValues, type TargetCell, type TargetsRow, type TargetsTable } from '../template/targets.js';
 import { targetsPageSetup } from '../template/print.js';
@@ -97,27 +96,23 @@ export function planTargets(names: DefinedName[], departments: number): ResultPl
 }
 
 /**
- * Writes the targets sheet (ownership checked by writeResult: nothing written over a cell
- * that is not ours), then the fills that repeat each cell's state.
+ * The targets sheet's work (ownership checked by prepareResult: nothing to write over a cell
+ * that is not ours), with the fills that repeat each cell's state set on every run; the
+ * summary applies it together with its own sheet's.
  */
-export async function writeTargets(
-  host: Host,
+export function prepareTargets(
   locale: Locale,
   plan: ResultPlan,
   sheets: string[],
   current: CellValue[][] | undefined,
   table: TargetsTable,
   year: string,
-): Promise<ResultOutcome> {
-  const outcome = await writeResult(host, locale, plan, sheets, current, {
+): ReturnType<typeof prepareResult> {
+  return prepareResult(locale, plan, sheets, current, {
     baseName: tr(locale, '平台建设目标', 'Platform targets'),
     values: targetsValues(locale, table, year),
     format: targetsFormat(locale, table),
     page: (sheet, block) => targetsPageSetup(sheet, block, locale, year),
+    everyRun: (sheet, written) => targetsFills(sheet, written.top, written.left, table, written.bottom - written.top + 1 - TARGETS_HEAD_ROWS),
   });
-  if (!outcome.ok) return outcome;
-  // The first write spans the block written (the union with the last run's) and its record.
-  const written = parseBlock(outcome.written[0].address);
-  await host.format(targetsFills(outcome.sheet, written.top, written.left, table, written.bottom - written.top + 1 - TARGETS_HEAD_ROWS));
-  return outcome;
 }
