@@ -247,3 +247,32 @@ test('a workbook made before the platform inputs (no rows for them) validates an
   assert.equal(s.ok, true, s.message);
   assert.deepEqual(targetsBlock(fresh).values[3].slice(0, 9), ['甲学院', ...IDS.map(() => '未填报')]);
 });
+
+test('the template labels the platform inputs 平台 · 平台建设目标（不计分）, 就业人数 right under 毕业生总人数', async () => {
+  const host = await workbookWith(['甲学院'], () => baseFacts());
+  const row = (path: string) => {
+    const c = fieldCell(host, '甲学院', path);
+    const top = parseBlock(c.address).top;
+    return { top, values: host.getBlock(c.sheet, blockAddress(blockOf(top, 0, 1, 3)))[0] };
+  };
+  assert.equal(row('employment.employed').top, row('employment.graduates').top + 1);
+  for (const [path, label] of [
+    ['employment.employed', '毕业生就业人数'],
+    ['platform.committee', '成立专业建设委员会'],
+    ['platform.research_outputs', '年度科研成果数（论文、专利、专著、课题）'],
+  ]) assert.deepEqual(row(path).values, ['平台', '平台建设目标（不计分）', label], path);
+  // A scored input keeps its rubric line.
+  assert.deepEqual(row('employment.graduates').values.slice(0, 1), ['C6']);
+});
+
+test('in English the sheet and the table speak English, the marks the same', async () => {
+  const host = await workbookWith(['甲学院'], platformFacts);
+  const r = await buildSummary(context(host, 'en'));
+  assert.equal(r.ok, true, r.message);
+  const t = targetsBlock(host);
+  assert.equal(t.sheet, 'Platform targets');
+  assert.equal(t.values[0][0], 'Platform targets (2023-2024)');
+  assert.match(String(t.values[1][0]), /^From the assessors' verified facts/);
+  assert.deepEqual(t.values[3].slice(0, 9), ['甲学院', 'not reported', 'not reported', 'not reported', 'not reported', 'yes / yes ✓', 'not reported', '98.00% / 96% ✓', '3 / 1 ✓']);
+  assert.equal(t.values[4][0], 'College');
+});
