@@ -103,7 +103,8 @@ export function targetsFormat(locale: Locale, table: TargetsTable) {
       f(sheet, blockOf(b.top + 2, b.left, 1, width), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center', wrap: true, rowHeight: headerHeight }),
       f(sheet, blockOf(b.top + 3, b.left, Math.max(1, rows - 3), width), { border: true, wrap: true }),
       f(sheet, blockOf(b.top + 3, b.left + 1, Math.max(1, rows - 3), width - 1), { horizontal: 'center' }),
-      f(sheet, blockOf(b.bottom, b.left, 1, width), { bold: true }),
+      // The college's cells add "（达标 m/n）" to the figure: room for two lines, whatever the counts.
+      f(sheet, blockOf(b.bottom, b.left, 1, width), { bold: true, rowHeight: rowHeight([{ text: '82.50%\n（达标 12/15）', width: TARGET_WIDTH }]) }),
       f(sheet, blockOf(b.top, b.left, 1, 1), { columnWidth: NAME_WIDTH }),
       f(sheet, blockOf(b.top, b.left + 1, 1, width - 1), { columnWidth: TARGET_WIDTH }),
     ];
