@@ -276,3 +276,18 @@ test('in English the sheet and the table speak English, the marks the same', asy
   assert.deepEqual(t.values[3].slice(0, 9), ['甲学院', 'not reported', 'not reported', 'not reported', 'not reported', 'yes / yes ✓', 'not reported', '98.00% / 96% ✓', '3 / 1 ✓']);
   assert.equal(t.values[4][0], 'College');
 });
+
+test('facts with a ledger reach the sheet through 生成汇总: the ledger targets of a department from another workbook', async () => {
+  const host = await workbookWith(['乙学院'], platformFacts);
+  const [甲] = threeDepartments();
+  // 甲学院 read from its own workbook (readDepartments hands its S2 facts on with its scores).
+  const r = await buildSummary(context(host), [{ department: '甲学院', s1: 88, s2: 88, facts: 甲.facts }]);
+  assert.equal(r.ok, true, r.message);
+  const t = targetsBlock(host);
+  assert.deepEqual(t.values.slice(3).map((row) => row.slice(0, 9)), [
+    ['乙学院', '未填报', '未填报', '未填报', '未填报', '没有 / 有 ✗', '未填报', '75.00% / 96% ✗', '0 / 1 ✗'],
+    ['甲学院', '2 / 3 ✗', '3 / 3 ✓', '50.00% / 100% ✗', '1 / 1 ✓', '有 / 有 ✓', '1 / 1 ✓', '95.00% / 96% ✗', '2 / 1 ✓'],
+    // Only 甲 keeps a ledger: the college's ledger figures are its own, reported by 1.
+    ['全院', '2（达标 0/1）', '3（达标 1/1）', '50.00%（达标 0/1）', '1（达标 1/1）', '1（达标 1/2）', '1（达标 1/1）', '85.00%（达标 0/2）', '2（达标 1/2）'],
+  ]);
+});
