@@ -49,7 +49,8 @@
  *   with every non-blank 考评 value over it), marks exactly the bad cells, clears fixed ones.
  * - `fillScores(ctx)` validates (and marks) first; with no problem, writes plain values.
  * - `buildSummary(ctx, extra?)` ranks the workbook's departments plus `extra` (records from
- *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
+ *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总, and
+ *   writes the platform targets (RUBRIC.md §10) of those with facts into 平台建设目标 (`targets`).
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
  * - `clearMarks(ctx)` takes every mark off the inputs (also those whose note the user
