@@ -291,3 +291,16 @@ test('facts with a ledger reach the sheet through 生成汇总: the ledger targe
     ['全院', '2（达标 0/1）', '3（达标 1/1）', '50.00%（达标 0/1）', '1（达标 1/1）', '1（达标 1/2）', '1（达标 1/1）', '85.00%（达标 0/2）', '2（达标 1/2）'],
   ]);
 });
+
+test('percentages show 2 decimals rounded half up as written in decimal; counts and yes/no as they are', async () => {
+  const { departmentCell } = await import('../src/flow/targets.js');
+  const cell = (id: string, actual: number | undefined, target: number, met: boolean | undefined) =>
+    departmentCell('zh', { id, name: id, actual, target, met, note: '' }).text;
+  assert.equal(cell('employment', 1.005, 96, false), '1.01% / 96% ✗', 'not 1.00 (toFixed of the double under 1.005)');
+  assert.equal(cell('employment', 200 / 3, 96, false), '66.67% / 96% ✗');
+  assert.equal(cell('employment', 96, 96, true), '96.00% / 96% ✓', 'exactly the target meets it');
+  assert.equal(cell('majors_co_built', 100, 100, true), '100.00% / 100% ✓');
+  assert.equal(cell('committee', 0, 1, false), '没有 / 有 ✗');
+  assert.equal(cell('training_base', 2, 1, undefined), '不适用（2）');
+  assert.equal(cell('research_outputs', undefined, 1, undefined), '未填报');
+});

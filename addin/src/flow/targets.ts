@@ -21,10 +21,20 @@ const PERCENT_TARGETS = new Set(['majors_co_built', 'employment']);
 /** The yes/no target: its actual is 1 or 0. */
 const YES_NO_TARGET = 'committee';
 
+/**
+ * A percentage to 2 decimals, half up, as written in decimal: the number is first read back
+ * at 15 significant digits (what a double holds of 1.005 is 1.00499999…, which toFixed alone
+ * rounds down).
+ */
+function twoDecimals(x: number): string {
+  const hundredths = Number((x * 100).toPrecision(15));
+  return (Math.sign(hundredths) * Math.round(Math.abs(hundredths)) / 100).toFixed(2);
+}
+
 /** A number as the table shows it: percentages to 2 decimals (display only), counts whole. */
 function shown(locale: Locale, id: string, value: number): string {
   if (id === YES_NO_TARGET) return value >= 1 ? tr(locale, '有', 'yes') : tr(locale, '没有', 'no');
-  if (PERCENT_TARGETS.has(id)) return `${value.toFixed(2)}%`;
+  if (PERCENT_TARGETS.has(id)) return `${twoDecimals(value)}%`;
   return String(value);
 }
 
