@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSummary, fillScores, validateWorkbook } from '../src/flow/index.js';
 import { targetsTable, TARGETS_NAME } from '../src/flow/targets.js';
-import { blockAddress, blockOf, cellAddress, parseBlock } from '../src/host/a1.js';
+import { blockAddress, blockOf, cellAddress, contains, parseBlock } from '../src/host/a1.js';
 import { FACTS_COLUMNS } from '../src/template/columns.js';
 import { TARGET_FILLS } from '../src/template/targets.js';
 import { baseFacts, context, fieldCell, workbookWith, type Json } from './support/flow-fixture.js';
@@ -177,14 +177,16 @@ test('生成汇总 writes 平台建设目标 from the assessors\' facts, with th
   assert.match(String(t.values[3][9]), /^coop1:/, 'each row carries its record');
   assert.deepEqual(r.targets?.departments.map((d) => d.department), ['甲学院', '乙学院', '丙学院']);
   // The fills repeat the text: 甲's committee green, its employment red, 丙's grey.
+  // The last fill set over the cell (neighbours of one state share a block).
   const fillOf = (row: number, col: number) => {
-    const address = cellAddress(row, col);
-    const hits = host.formats.filter((f) => f.sheet === t.sheet && f.address === address && f.format.fill);
+    const hits = host.formats.filter((f) => f.sheet === t.sheet && f.format.fill && contains(parseBlock(f.address), { row, col }));
     return hits[hits.length - 1]?.format.fill;
   };
   assert.equal(fillOf(3, 5), TARGET_FILLS.met);
   assert.equal(fillOf(3, 7), TARGET_FILLS.not_met);
   assert.equal(fillOf(5, 1), TARGET_FILLS.not_reported);
+  assert.equal(fillOf(4, 5), TARGET_FILLS.not_met, '乙学院 committee 否: red');
+  assert.equal(fillOf(6, 5), TARGET_FILLS.college, 'the college row white');
 
   const before = host.snapshot();
   const again = await buildSummary(ctx);

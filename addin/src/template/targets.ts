@@ -128,7 +128,13 @@ export function targetsFills(sheet: string, top: number, left: number, table: Ta
       out.push(f(sheet, blockOf(first + r, left + 1, 1, width - 1), { fill: TARGET_FILLS.college }));
       continue;
     }
-    cells.forEach((c, i) => out.push(f(sheet, blockOf(first + r, left + 1 + i, 1, 1), { fill: TARGET_FILLS[c.state] })));
+    // Neighbours of one state share a block: fewer commands in Excel, shorter references in WPS.
+    for (let i = 0; i < cells.length; ) {
+      let end = i + 1;
+      while (end < cells.length && cells[end].state === cells[i].state) end++;
+      out.push(f(sheet, blockOf(first + r, left + 1 + i, 1, end - i), { fill: TARGET_FILLS[cells[i].state] }));
+      i = end;
+    }
   }
   return out;
 }
