@@ -387,6 +387,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     '2. 人数、次数等：填整数（如 12），不要填小数；空白表示未填，不视为 0。',
     '3. 工作人员：专职、兼职或没有。讨论会学期数：0、1 或 2。',
     '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致（先填专业表，再从下拉列表选择）；读到第一个空行为止，行不够时可插入行。',
+    '5. 编号为“平台”的三行（毕业生就业人数、成立专业建设委员会、年度科研成果数）用于“平台建设目标”表，不计分，可不填；未填的目标显示为“未填报”。',
     '三、操作顺序',
     '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
     '四、注意',
@@ -405,6 +406,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'Yes/no: 是/否, √/×, 有/无, Y/N, yes/no. Counts: whole numbers; a blank is missing, not zero.',
     'Staffing: 专职 (full-time), 兼职 (part-time), 没有 (none). Meeting semesters: 0, 1 or 2.',
     'Tables: one row per major or class, read down to the first blank row; insert rows when you need more. A class\'s major is chosen from the majors table (dropdown).',
+    'The three rows marked "平台" (graduates employed, specialty committee, research outputs) feed the platform targets sheet; they are not scored and may be left blank (shown as not reported).',
     '3. Order of work',
     'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
     '4. Notes',
@@ -413,7 +415,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'A workbook may hold several departments, each with its own facts and score sheets; sheets may be renamed and rows inserted.',
   ];
   const lines = locale === 'en' ? en : zh;
-  const heads = locale === 'en' ? [0, 2, 6, 10, 12] : [0, 2, 6, 11, 13];
+  const heads = locale === 'en' ? [0, 2, 6, 11, 13] : [0, 2, 6, 12, 14];
   return {
     writes: [{ sheet, address: blockAddress(blockOf(0, 0, lines.length, 1)), values: lines.map((l) => [l]) }],
     formats: [
