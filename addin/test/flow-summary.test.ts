@@ -45,13 +45,16 @@ test('the summary ranks departments by Sm with shared ranks, highest first', asy
   ]);
 });
 
-test('the 汇总 and 年度考核 sheets hide their record column when they are made, and only then', async () => {
+test('the 汇总, 平台建设目标 and 年度考核 sheets hide their record column when they are made, and only then', async () => {
   const host = await fourDepartments();
   const ctx = context(host);
   host.resetCalls();
   assert.equal((await buildSummary(ctx)).ok, true);
   assert.equal((await appraisalText(ctx)).ok, true);
+  // One call per action: 生成汇总 hides the records of both its sheets at once.
   assert.equal(host.calls.hideColumns, 2);
+  // The department column and the eight targets (A–I); the record is J.
+  assert.deepEqual(host.hiddenColumns('平台建设目标'), ['J']);
   const summary = summaryBlock(host);
   assert.equal(summary.block.right, 6, 'the name spans the block and, last, its record (G)');
   assert.deepEqual(host.hiddenColumns(summary.sheet), ['G']);
@@ -231,7 +234,9 @@ test('a column inserted between the summary and its record is survived: the reco
   assert.equal(host.get(sheet, 'G3'), '备注：已核对', "the user's column is not written");
   assert.equal(host.get(sheet, 'G7'), null);
   assert.match(String(host.get(sheet, 'H7')), /^coop1:/, 'the new row has its record in the moved column');
-  assert.deepEqual(again.written.map((w) => w.address), ['A1:F7', 'H1:H7']);
+  // The summary's block and its moved record; then the 平台建设目标 sheet's block and record
+  // (title, note, header, four departments with facts, the college: 外院 has scores only).
+  assert.deepEqual(again.written.map((w) => [w.sheet, w.address]), [[sheet, 'A1:F7'], [sheet, 'H1:H7'], ['平台建设目标', 'A1:J8']]);
   assert.equal((await appraisalText(ctx)).ok, true, 'the appraisal reads the summary through the same name');
 });
 

@@ -15,7 +15,8 @@
  *   zoom, fit, print area, title rows, header and footer parts), and no batch carries them.
  *   insertTemplate sets up its three new sheets, buildSummary, appraisalText and adviceSheet
  *   (提升建议, issue #11) their sheet on a first run (or when its block or title changed); fillScores only refreshes a score
- *   sheet's footer, inside its own target.
+ *   sheet's footer, inside its own target;
+ * - plus, for buildSummary, its 平台建设目标 sheet (`targetsSheet` below).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +39,22 @@ const perDepartment = (n: number) => 40 + (10 + LEDGER.look) * n;
  * footer parts), and a row grown to show wrapped text takes 2 more (the 年度考核 header).
  */
 const PAGE_SETUP = 24;
+/**
+ * What buildSummary's second sheet, 平台建设目标 (RUBRIC.md §10), adds in WPS on a first run:
+ * its page setup, its layout (title and note merged, header, borders, two column widths, two
+ * row heights: about a dozen property groups of two or three calls each, measured 33 with one
+ * department) and the fills that repeat each cell's state, whose multi-area references grow
+ * slowly with the departments (neighbours of one state share a block; measured 57 calls more
+ * than without the sheet over 1 department, 60 over 50). A second run sets only the fills,
+ * inside the per-department allowance.
+ */
+const targetsSheet = (n: number) => PAGE_SETUP + 36 + Math.ceil(n / 10);
+/**
+ * Every sheet of the workbook costs WPS's survey a few calls (its name, the window read for
+ * row tags): the actions after buildSummary find one sheet more than before, 平台建设目标.
+ */
+const SURVEYED_SHEET = 4;
+const afterTargets: readonly BenchAction[] = ['buildSummary (again)', 'appraisalText', 'appraisalText (again)', 'clearMarks', 'clearScores'];
 
 test('Excel: at most 3 syncs per action at 1 and at 50 departments; insertTemplate 2', async () => {
   const runs: Array<[number, BenchCounts]> = [[1, await excelSyncs(1)], [50, await excelSyncs(50)]];
@@ -56,9 +73,10 @@ test('WPS: calls into ET per action within the targets at 1 and at 50 department
   for (const action of oneDepartment) assert.ok(runs[0][1][action] <= 50, `${action}, one department: ${runs[0][1][action]}`);
   const overAll: BenchAction[] = ['validate', 'validate (a bad cell marked)', 'validate (the mark removed)', 'buildSummary', 'buildSummary (again)', 'appraisalText', 'appraisalText (again)', 'adviceSheet', 'adviceSheet (again)', 'clearScores'];
   for (const [n, counts] of runs) {
-    assert.ok(counts.clearMarks <= 40 + (20 + LEDGER.clearMarks) * n, `clearMarks over ${n}: ${counts.clearMarks}`);
+    assert.ok(counts.clearMarks <= 40 + (20 + LEDGER.clearMarks) * n + SURVEYED_SHEET, `clearMarks over ${n}: ${counts.clearMarks}`);
     for (const action of overAll) {
-      const target = perDepartment(n) + (action === 'buildSummary' || action === 'appraisalText' || action === 'adviceSheet' ? PAGE_SETUP : 0);
+      const target = perDepartment(n) + (action === 'buildSummary' || action === 'appraisalText' || action === 'adviceSheet' ? PAGE_SETUP : 0) +
+        (action === 'buildSummary' ? targetsSheet(n) : 0) + (afterTargets.includes(action) ? SURVEYED_SHEET : 0);
       assert.ok(counts[action] <= target, `${action} over ${n}: ${counts[action]} > ${target}`);
     }
     assert.ok(counts.insertTemplate <= 120 + 3 * PAGE_SETUP + LEDGER.insert, `insertTemplate with ${n}: ${counts.insertTemplate}`);

@@ -27,6 +27,7 @@ function engineFace(): Engine {
     weightedScore: (s1, s2, options) => wasm.weightedScore(s1, s2, options),
     rankDepartments: (rows, options) => wasm.rankDepartments(rows, options),
     rubricInfo: () => wasm.rubricInfo(undefined),
+    platformTargets: (factsList, options) => wasm.platformTargets(factsList, options),
   };
 }
 

@@ -7,13 +7,17 @@
  */
 import type {
   CategoryOut,
+  CollegeOut,
   Department,
+  DepartmentTargetsResult,
   Errors,
   Item,
   LineOut,
+  PlatformOut,
   ProblemOut,
   Ranked,
   RubricInfo as GeneratedRubricInfo,
+  TargetOut,
   Validation,
 } from '../../../pkg/coop_engine.js';
 
@@ -36,6 +40,15 @@ export type LineResult = LineOut | Errors;
 export type RankedRow = Ranked;
 /** `rubricInfo()`: the rubric in use as data. */
 export type RubricInfo = GeneratedRubricInfo;
+
+/** `platformTargets`' answer (RUBRIC.md §10): each department's targets, then the college's. */
+export type PlatformResult = PlatformOut;
+/** One department of it: its targets, or (facts that fail validation) its errors. */
+export type DepartmentTargets = DepartmentTargetsResult;
+/** One target of one department: `{ id, name, actual, target, met, note }`. */
+export type TargetRow = TargetOut;
+/** The college's figure for one target, with how many departments met and reported it. */
+export type CollegeTarget = CollegeOut;
 
 export interface Options {
   /** "zh" (default) or "en". */
@@ -68,4 +81,9 @@ export interface Engine {
   rankDepartments(rows: RankRow[], options?: Options): RankedRow[];
   /** The built-in rubric as data: lines (id, name, category, max, bonus_cap, rule), weights, decimals. */
   rubricInfo(): RubricInfo;
+  /**
+   * The platform targets (RUBRIC.md §10) of departments' facts, in input order, and the
+   * college's figures; a department whose facts fail validation gets its errors instead.
+   */
+  platformTargets(factsList: unknown[], options?: Options): PlatformResult;
 }

@@ -17,6 +17,7 @@
  *   written: RangeRef[];         // every block the action wrote (empty when ok is false)
  *   tsv?: string;                // appraisalText only: the text for the clipboard
  *   departments?: DepartmentResult[]; // fillScores / buildSummary / appraisalText: the results
+ *   targets?: TargetsTable;      // buildSummary: the platform targets (../template/targets.ts)
  * }
  * interface FlowProblem {
  *   sheet: string; address: string;       // the cell to select (host.select) — A1, no sheet;
@@ -52,7 +53,8 @@
  *   with every non-blank 考评 value over it), marks exactly the bad cells, clears fixed ones.
  * - `fillScores(ctx)` validates (and marks) first; with no problem, writes plain values.
  * - `buildSummary(ctx, extra?)` ranks the workbook's departments plus `extra` (records from
- *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总.
+ *   other workbooks, via `readDepartments(otherHost, engine, locale)`) into 校企合作汇总, and
+ *   writes the platform targets (RUBRIC.md §10) of those with facts into 平台建设目标 (`targets`).
  * - `appraisalText(ctx)` gives `tsv` and writes the 年度考核 sheet from the 汇总 sheet (or,
  *   without one, from the workbook's own departments).
  * - `adviceSheet(ctx)` writes the 提升建议 sheet: every department's hints (RUBRIC.md §9),
@@ -107,6 +109,7 @@ import type { Engine, LineScore, Problem } from '../engine/types.js';
 
 import type { Locale } from '../template/text.js';
 import type { LocatedHint } from './hints.js';
+import type { TargetsTable } from '../template/targets.js';
 
 export type { Locale };
 
@@ -148,6 +151,11 @@ export interface DepartmentRecord {
   s2: number;
   /** Where it was read from (a file name, "本工作簿"); informational. */
   source?: string;
+  /**
+   * The assessors' verified facts (S2 facts, as scored), which the 平台建设目标 sheet is
+   * measured from; a record handed in with scores only has none and is left out of it.
+   */
+  facts?: Record<string, unknown>;
 }
 
 /** A scored department: the record plus the final score, rank and, when scored here, lines. */
@@ -170,6 +178,8 @@ export interface ActionReport {
   written: RangeRef[];
   tsv?: string;
   departments?: DepartmentResult[];
+  /** buildSummary: the platform targets (RUBRIC.md §10) as written to 平台建设目标. */
+  targets?: TargetsTable;
 }
 
 /** Options of insertTemplate. */
@@ -275,6 +285,7 @@ export { addLedgerSheets } from './ledger-sheets.js';
 export { validateWorkbook } from './validate.js';
 export { fillScores } from './fill.js';
 export { buildSummary, readDepartments } from './summary.js';
+export type { TargetCell, TargetsRow, TargetsTable, TargetState } from './targets.js';
 export { appraisalText } from './appraisal.js';
 export { clearMarks, clearScores } from './clear.js';
 export { adviceSheet } from './advice.js';

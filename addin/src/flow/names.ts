@@ -15,7 +15,7 @@ import { parseBlock } from '../host/a1.js';
 import { fieldSuffix, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
 
 export { departmentKey, fieldSuffix, fnv1a, nameOf, NAME_PREFIX, type Place } from '../template/names.js';
-import { FACT_FIELDS } from '../template/fields.js';
+import { FACT_FIELDS, placeRequired } from '../template/fields.js';
 
 export const SUMMARY_NAME = 'coop_summary_out';
 export const APPRAISAL_NAME = 'coop_appraisal_out';
@@ -25,8 +25,13 @@ export const FIXED_SUFFIXES = ['department', 'year', 'majors', 'classes', 'out',
 
 export function requiredSuffixes(): string[] {
   const out: string[] = [...FIXED_SUFFIXES];
-  for (const f of FACT_FIELDS) out.push(fieldSuffix(f.path, 'self'), fieldSuffix(f.path, 'assessor'));
+  for (const f of FACT_FIELDS.filter(placeRequired)) out.push(fieldSuffix(f.path, 'self'), fieldSuffix(f.path, 'assessor'));
   return out;
+}
+
+/** Places a department may lack (inputs added after its template was made): used when present. */
+export function optionalSuffixes(): string[] {
+  return FACT_FIELDS.filter((f) => !placeRequired(f)).flatMap((f) => [fieldSuffix(f.path, 'self'), fieldSuffix(f.path, 'assessor')]);
 }
 
 /** One department's named places, or the names it is missing. */
@@ -64,6 +69,10 @@ export function departmentsFromNames(names: DefinedName[]): DepartmentNames[] {
       const place = byName.get(nameOf(key, suffix));
       if (place) places.set(suffix, place);
       else missing.push(nameOf(key, suffix));
+    }
+    for (const suffix of optionalSuffixes()) {
+      const place = byName.get(nameOf(key, suffix));
+      if (place) places.set(suffix, place);
     }
     return { key, places, missing };
   });

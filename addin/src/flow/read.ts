@@ -15,6 +15,7 @@ import {
   MAJOR_COLUMNS,
   TABLE_READ_LIMIT,
   TABLE_ROWS,
+  type FactField,
   type TableColumn,
 } from '../template/fields.js';
 import { ASSESSOR_FILL, COMPUTED_FILL, SELF_FILL } from '../template/layout.js';
@@ -112,11 +113,19 @@ function regions(d: DepartmentNames): { majors: Place; classes: Place } {
   };
 }
 
+/**
+ * The inputs this department's template has a place for: every input, but for platform inputs
+ * (fields.ts `platform`) in a template made before them.
+ */
+export function fieldsOf(d: DepartmentNames): FactField[] {
+  return FACT_FIELDS.filter((f) => d.places.has(fieldSuffix(f.path, 'self')) && d.places.has(fieldSuffix(f.path, 'assessor')));
+}
+
 /** The blocks to read for one department, in the order `assemble` expects. */
 export function factReads(d: DepartmentNames): RangeRef[] {
   const p = (s: string) => d.places.get(s) as Place;
   const refs: RangeRef[] = [single(p('department')), single(p('year'))];
-  for (const f of FACT_FIELDS) {
+  for (const f of fieldsOf(d)) {
     refs.push(single(p(fieldSuffix(f.path, 'self'))), single(p(fieldSuffix(f.path, 'assessor'))));
   }
   const { majors, classes } = regions(d);
@@ -256,7 +265,8 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
   let assessorBlank = true;
   let i = 2;
   const assessor: Facts = { ...self };
-  for (const f of FACT_FIELDS) {
+  const fields = fieldsOf(d);
+  for (const f of fields) {
     const sv = firstCell(values[i++]);
     const av = firstCell(values[i++]);
     if (!isBlank(sv)) setPath(self, f.path, sv);
@@ -308,7 +318,7 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
   const inputs: RangeRef[] = factReads(d);
   const fills: FillRef[] = [
     ...[p('department'), p('year')].map((place) => ({ ...single(place), fill: SELF_FILL })),
-    ...FACT_FIELDS.flatMap((f) => [
+    ...fields.flatMap((f) => [
       { ...single(p(fieldSuffix(f.path, 'self'))), fill: SELF_FILL },
       { ...single(p(fieldSuffix(f.path, 'assessor'))), fill: ASSESSOR_FILL },
     ]),

@@ -11,7 +11,7 @@
  * beside) are still read, and renamed by the next run. Columns inserted into the block
  * itself, or a record column deleted, are explained instead of reported cell by cell.
  */
-import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef } from '../host/host.js';
+import type { CellValue, DefinedName, FormatBlock, Host, PageSetup, RangeRef, WriteBlock } from '../host/host.js';
 import type { FlowProblem, Locale } from './index.js';
 import { blockAddress, blockCols, blockOf, cellAddress, sameBlock, union, type Block } from '../host/a1.js';
 import { placeOf } from './names.js';
@@ -64,14 +64,99 @@ export interface ResultSheet {
   format: (sheet: string, block: Block) => FormatBlock[];
   /** How the sheet prints, the block written being `block`. */
   page: (sheet: string, block: Block) => PageSetup;
+  /**
+   * Formats that follow the values rather than the block (a cell's colour by its state), set
+   * on every run over `written`, the whole block written (the last run's rows included).
+   */
+  everyRun?: (sheet: string, written: Block) => FormatBlock[];
 }
 
 export type ResultOutcome = { ok: true; written: RangeRef[]; sheet: string } | { ok: false; problems: FlowProblem[]; message: string };
 
+/** What writing one result takes, host call by host call; `applyResults` makes the calls. */
+export interface ResultWork {
+  sheet: string;
+  /** The new sheet to add first (a first run). */
+  addSheet?: string;
+  writes: WriteBlock[];
+  formats: FormatBlock[];
+  names: DefinedName[];
+  pages: PageSetup[];
+  hide: RangeRef[];
+}
+
 /**
- * Checks ownership (nothing written if any cell is foreign), then writes, formats and names
- * the block; `sheets` are the workbook's sheets as the action's survey found them.
+ * Checks ownership (nothing to write if any cell is foreign) and works out the writes,
+ * formats, name and page setup of one result; `sheets` are the workbook's sheets as the
+ * action's survey found them (and any sheet another result of the action adds).
  */
+export function prepareResult(
+  locale: Locale,
+  plan: ResultPlan,
+  sheets: string[],
+  current: CellValue[][] | undefined,
+  sheet: ResultSheet,
+): { ok: true; work: ResultWork } | Extract<ResultOutcome, { ok: false }> {
+  let target: OwnedBlock;
+  let own: Block;
+  let addSheet: string | undefined;
+  if (plan.existing) {
+    target = plan.existing.target;
+    own = plan.existing.own;
+    const refused = resultRefused(locale, plan, current);
+    if (refused) return refused;
+  } else {
+    // A sheet of our base name that we did not make (no name points at it) is the user's:
+    // take a free variant rather than write into it.
+    addSheet = freeSheetName(sheet.baseName, sheets);
+    own = blockOf(0, 0, plan.rows, plan.cols);
+    target = { sheet: addSheet, block: own };
+  }
+  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
+  const writes = ownedWrites(target, padTo(sheet.values, target.block), plan.existing ? current : undefined);
+  const recordCol = target.record ?? target.block.right + 1;
+  const named: Block = { ...own, right: recordCol };
+  const work: ResultWork = { sheet: target.sheet, addSheet, writes, formats: [], names: [], pages: [], hide: [] };
+  // A block of the same place and size as the last run's keeps its formats; the name is
+  // set again only when it no longer spans the block and its record.
+  if (!plan.existing || !sameBlock(plan.existing.previous, own)) work.formats.push(...sheet.format(target.sheet, own));
+  if (sheet.everyRun) work.formats.push(...sheet.everyRun(target.sheet, target.block));
+  if (!plan.existing || !sameBlock(plan.existing.span, named)) {
+    work.names.push({ name: plan.name, sheet: target.sheet, address: blockAddress(named) });
+  }
+  // How it prints follows the block and the title (which holds the year the page header
+  // repeats); a run that changes neither leaves it (each setting is a call of its own in WPS).
+  if (!plan.existing || !sameBlock(plan.existing.previous, own) || current?.[0]?.[0] !== sheet.values[0][0]) {
+    work.pages.push(sheet.page(target.sheet, own));
+  }
+  // The record column is hidden when it is made, on the new sheet; later runs leave its
+  // visibility to the user (one who un-hid it to look keeps seeing it).
+  if (!plan.existing) work.hide.push({ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) });
+  return { ok: true, work };
+}
+
+/** Makes the host calls of one or more results together: one call per kind, none for an empty one. */
+export async function applyResults(host: Host, works: ResultWork[]): Promise<void> {
+  const all = <T>(pick: (w: ResultWork) => T[]) => works.flatMap(pick);
+  const added = works.flatMap((w) => (w.addSheet ? [w.addSheet] : []));
+  if (added.length > 0) await host.addSheets(added);
+  await host.write(all((w) => w.writes));
+  const formats = all((w) => w.formats);
+  if (formats.length > 0) await host.format(formats);
+  const names = all((w) => w.names);
+  if (names.length > 0) await host.defineNames(names);
+  const pages = all((w) => w.pages);
+  if (pages.length > 0) await host.pageSetup(pages);
+  const hide = all((w) => w.hide);
+  if (hide.length > 0) await host.hideColumns(hide);
+}
+
+/** The outcome of an applied result: its sheet and every block it wrote. */
+export function resultWritten(work: ResultWork): Extract<ResultOutcome, { ok: true }> {
+  return { ok: true, written: work.writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: work.sheet };
+}
+
+/** prepareResult and applyResults for an action that writes one result. */
 export async function writeResult(
   host: Host,
   locale: Locale,
@@ -80,53 +165,31 @@ export async function writeResult(
   current: CellValue[][] | undefined,
   sheet: ResultSheet,
 ): Promise<ResultOutcome> {
-  let target: OwnedBlock;
-  let own: Block;
-  if (plan.existing) {
-    const { span } = plan.existing;
-    target = plan.existing.target;
-    own = plan.existing.own;
-    const foreign = foreignProblems(locale, [{ owned: target, current: current ?? [] }]);
-    if (foreign.length > 0) {
-      // Foreign cells under a name of the wrong width, or beside a record column gone empty,
-      // come from columns inserted or deleted, not from values typed: say so.
-      const width = blockCols(span);
-      const reshaped = width !== plan.cols + 1 && (width !== plan.cols || recordGone(target, current ?? []));
-      if (reshaped) {
-        const problem = reshapedProblem(locale, target.sheet, span, plan.cols);
-        return { ok: false, problems: [problem], message: problem.message };
-      }
-      return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
-    }
-  } else {
-    // A sheet of our base name that we did not make (no name points at it) is the user's:
-    // take a free variant rather than write into it.
-    const name = freeSheetName(sheet.baseName, sheets);
-    await host.addSheets([name]);
-    own = blockOf(0, 0, plan.rows, plan.cols);
-    target = { sheet: name, block: own };
+  const prepared = prepareResult(locale, plan, sheets, current, sheet);
+  if (!prepared.ok) return prepared;
+  await applyResults(host, [prepared.work]);
+  return resultWritten(prepared.work);
+}
+
+/**
+ * Why a result may not be written over the previous run's block (cells not ours, or columns
+ * inserted or deleted), or undefined when it may; an action writing two results checks both
+ * before writing either.
+ */
+export function resultRefused(locale: Locale, plan: ResultPlan, current: CellValue[][] | undefined): Extract<ResultOutcome, { ok: false }> | undefined {
+  if (!plan.existing) return undefined;
+  const { span, target } = plan.existing;
+  const foreign = foreignProblems(locale, [{ owned: target, current: current ?? [] }]);
+  if (foreign.length === 0) return undefined;
+  // Foreign cells under a name of the wrong width, or beside a record column gone empty,
+  // come from columns inserted or deleted, not from values typed: say so.
+  const width = blockCols(span);
+  const reshaped = width !== plan.cols + 1 && (width !== plan.cols || recordGone(target, current ?? []));
+  if (reshaped) {
+    const problem = reshapedProblem(locale, target.sheet, span, plan.cols);
+    return { ok: false, problems: [problem], message: problem.message };
   }
-  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
-  // A rewrite guards what it checked; a first run writes onto a sheet it has just added.
-  const writes = ownedWrites(target, padTo(sheet.values, target.block), plan.existing ? current : undefined);
-  await host.write(writes);
-  const recordCol = target.record ?? target.block.right + 1;
-  const named: Block = { ...own, right: recordCol };
-  // A block of the same place and size as the last run's keeps its formats; the name is
-  // set again only when it no longer spans the block and its record.
-  if (!plan.existing || !sameBlock(plan.existing.previous, own)) await host.format(sheet.format(target.sheet, own));
-  if (!plan.existing || !sameBlock(plan.existing.span, named)) {
-    await host.defineNames([{ name: plan.name, sheet: target.sheet, address: blockAddress(named) }]);
-  }
-  // How it prints follows the block and the title (which holds the year the page header
-  // repeats); a run that changes neither leaves it (each setting is a call of its own in WPS).
-  if (!plan.existing || !sameBlock(plan.existing.previous, own) || current?.[0]?.[0] !== sheet.values[0][0]) {
-    await host.pageSetup([sheet.page(target.sheet, own)]);
-  }
-  // The record column is hidden when it is made, on the new sheet; later runs leave its
-  // visibility to the user (one who un-hid it to look keeps seeing it).
-  if (!plan.existing) await host.hideColumns([{ sheet: target.sheet, address: blockAddress({ ...named, left: recordCol }) }]);
-  return { ok: true, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })), sheet: target.sheet };
+  return { ok: false, problems: foreign, message: foreignMessage(locale, foreign) };
 }
 
 /** Every record cell of the block empty while the block holds something: the record went. */

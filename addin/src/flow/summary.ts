@@ -1,7 +1,8 @@
 /**
  * 生成汇总 — gathers every department (those in the open workbook, scored from their facts,
  * plus records the UI read from other workbooks with `readDepartments`) into the 汇总 sheet:
- * rank, department, S1, S2, Sm, sorted by rank (ties share a rank, the next rank skips).
+ * rank, department, S1, S2, Sm, sorted by rank (ties share a rank, the next rank skips);
+ * and, from the same departments' S2 facts, the 平台建设目标 sheet (./targets.ts).
  */
 import type { CellValue, FormatBlock, Host } from '../host/host.js';
 import type { Engine, RankedRow } from '../engine/types.js';
@@ -16,7 +17,8 @@ import type {
 } from './index.js';
 import { blockAddress, blockOf, type Block } from '../host/a1.js';
 import { SUMMARY_NAME } from './names.js';
-import { planResult, resultReads, writeResult } from './results.js';
+import { applyResults, planResult, prepareResult, resultReads, resultWritten } from './results.js';
+import { planTargets, prepareTargets, targetsInputs, targetsTable, TARGETS_NAME, type TargetsTable } from './targets.js';
 import { inAction, inSession } from './session.js';
 import { tr } from './text.js';
 import { errorsOnly, gather, inputProblems, noDepartments, scoreBoth, type Gathered } from './workbook.js';
@@ -38,7 +40,7 @@ export function scoreGathered(engine: Engine, locale: Locale, g: Gathered): Read
       continue;
     }
     const { s1, s2 } = scoreBoth(engine, locale, d);
-    departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet });
+    departments.push({ department: d.department, year: d.year || undefined, s1: s1.total, s2: s2.total, source: d.departmentCell.sheet, facts: d.assessor });
   }
   return { departments, problems };
 }
@@ -127,13 +129,18 @@ export async function buildSummary(ctx: FlowContext, extra: DepartmentRecord[] =
 async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<ActionReport> {
   const { host, engine, locale } = ctx;
   let plan = planResult([], SUMMARY_NAME, 0, SUMMARY_COLS);
+  let targetsPlan = planTargets([], 0);
   const gathered = await gather(host, locale, {
-    results: [SUMMARY_NAME],
+    results: [SUMMARY_NAME, TARGETS_NAME],
     extraFor: (names, departments) => {
       plan = planResult(names, SUMMARY_NAME, 2 + departments + extra.length, SUMMARY_COLS);
-      return resultReads(plan);
+      // The workbook's departments all carry facts; records handed in may not.
+      targetsPlan = planTargets(names, departments + extra.filter((r) => r.facts !== undefined).length);
+      return [...resultReads(plan), ...resultReads(targetsPlan)];
     },
   });
+  const summaryCurrent = gathered.extra[0];
+  const targetsCurrent = gathered.extra[resultReads(plan).length];
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'buildSummary', ok: false, message, problems, written: [] });
   const own = scoreGathered(engine, locale, gathered);
   if (own.problems.length > 0) {
@@ -153,19 +160,45 @@ async function summarise(ctx: FlowContext, extra: DepartmentRecord[]): Promise<A
     const message = e instanceof Error ? e.message : String(e);
     return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
   }
-  const outcome = await writeResult(host, locale, plan, gathered.sheets, gathered.extra[0], {
+  const year = commonYear(rows);
+  const summary = prepareResult(locale, plan, gathered.sheets, summaryCurrent, {
     baseName: tr(locale, '校企合作汇总', 'Summary'),
     values: summaryValues(locale, rows),
     format: summaryFormat,
-    page: (sheet, block) => resultPageSetup(sheet, block, locale, commonYear(rows), weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
+    page: (sheet, block) => resultPageSetup(sheet, block, locale, year, weightingText(engine.rubricInfo().weights), OFFICE_SIGNER),
   });
-  if (!outcome.ok) return fail(outcome.problems, outcome.message);
+  if (!summary.ok) return fail(summary.problems, summary.message);
+  const works = [summary.work];
+  let targets: TargetsTable | undefined;
+  const { inputs, without } = targetsInputs(records);
+  if (inputs.length > 0) {
+    try {
+      targets = targetsTable(engine, locale, inputs, without);
+    } catch (e) {
+      // As for ranking: only facts handed in from elsewhere can be refused here.
+      const message = e instanceof Error ? e.message : String(e);
+      return fail([{ sheet: '', address: '', path: 'records', code: 'bad_record', message }], message);
+    }
+    // Both sheets are checked before either is written: never half a summary.
+    const sheets = [...gathered.sheets, ...(summary.work.addSheet ? [summary.work.addSheet] : [])];
+    const prepared = prepareTargets(locale, targetsPlan, sheets, targetsCurrent, targets, year);
+    if (!prepared.ok) return fail(prepared.problems, prepared.message);
+    works.push(prepared.work);
+  }
+  // One host call per kind for both sheets: the summary costs no more calls than before.
+  await applyResults(host, works);
+  const outcomes = works.map(resultWritten);
+  const [outcome, targetsOutcome] = outcomes;
+  let message = tr(locale, `已在“${outcome.sheet}”中汇总 ${rows.length} 个院系并排名`, `Summary of ${rows.length} departments ranked in "${outcome.sheet}"`);
+  if (targetsOutcome) message += tr(locale, `，平台建设目标见“${targetsOutcome.sheet}”`, `; platform targets in "${targetsOutcome.sheet}"`);
+  const written = outcomes.flatMap((o) => o.written);
   return {
     action: 'buildSummary',
     ok: true,
-    message: tr(locale, `已在“${outcome.sheet}”中汇总 ${rows.length} 个院系并排名`, `Summary of ${rows.length} departments ranked in "${outcome.sheet}"`),
+    message,
     problems: [],
-    written: outcome.written,
+    written,
     departments: rows,
+    ...(targets ? { targets } : {}),
   };
 }

@@ -12,7 +12,7 @@ export type FieldKind = 'bool' | 'count' | 'choice';
 export interface FactField {
   /** Engine path, e.g. "internship.local". */
   path: string;
-  /** Rubric line this input feeds (for the 编号 column). */
+  /** Rubric line this input feeds (for the 编号 column); "P" for a platform input (`platform`). */
   line: string;
   label: Text;
   hint: Text;
@@ -21,6 +21,24 @@ export interface FactField {
   list?: string[];
   /** Left out of the facts when blank instead of reported missing (RUBRIC.md: reports.due). */
   optional?: boolean;
+  /**
+   * An input of the platform targets (RUBRIC.md §10), not of a scored line: the 编号 and
+   * 考核内容 columns say so (PLATFORM_LINE) instead of naming a rubric line. Templates made
+   * before these inputs have no row for them: their place may be absent, and such a workbook
+   * is read, validated and scored as before (the targets they feed show 未填报).
+   */
+  platform?: boolean;
+}
+
+/** What the 编号 and 考核内容 columns show for a platform input (`platform: true`). */
+export const PLATFORM_LINE = {
+  id: { zh: '平台', en: 'Platform' },
+  name: { zh: '平台建设目标（不计分）', en: 'Platform targets (not scored)' },
+} as const;
+
+/** Whether a department's template must have a place for this input (see `platform`). */
+export function placeRequired(f: FactField): boolean {
+  return !f.platform;
 }
 
 /** The yes/no dropdown. The engine also reads true/false, 1/0, 有/无, Y/N, ✓/✗ typed by hand. */
@@ -108,6 +126,11 @@ export const FACT_FIELDS: readonly FactField[] = [
     hint: count('', ''),
   },
   {
+    path: 'employment.employed', line: 'P', kind: 'count', optional: true, platform: true,
+    label: { zh: '毕业生就业人数', en: 'Graduates employed' },
+    hint: count('可不填；就业率 = 就业人数 ÷ 毕业生总人数，平台目标 96%。', 'Optional; employment rate = employed ÷ graduates, platform target 96%.'),
+  },
+  {
     path: 'faculty.teachers', line: 'C7', kind: 'count',
     label: { zh: '专任教师人数', en: 'Teachers' },
     hint: count('', ''),
@@ -126,6 +149,16 @@ export const FACT_FIELDS: readonly FactField[] = [
     path: 'faculty.engineer_courses', line: 'C7', kind: 'count',
     label: { zh: '其中合作企业工程师承担的课程教学', en: 'Of which taught by enterprise engineers' },
     hint: count('与上一项用同一单位。', 'Same unit as the line above.'),
+  },
+  {
+    path: 'platform.committee', line: 'P', kind: 'bool', optional: true, platform: true,
+    label: { zh: '成立专业建设委员会', en: 'Specialty building committee set up' },
+    hint: { zh: '可不填；填 是/否（或 √/×）', en: 'Optional; yes/no (是/否, √/×)' },
+  },
+  {
+    path: 'platform.research_outputs', line: 'P', kind: 'count', optional: true, platform: true,
+    label: { zh: '年度科研成果数（论文、专利、专著、课题）', en: 'Research outputs in the year (papers, patents, monographs, projects)' },
+    hint: count('可不填；平台目标每年至少 1 项。', 'Optional; platform target at least 1 a year.'),
   },
 ];
 

@@ -20,6 +20,7 @@ import {
   CLASS_COLUMNS,
   FACT_FIELDS,
   MAJOR_COLUMNS,
+  PLATFORM_LINE,
   TABLE_ROWS,
   type Text,
 } from './fields.js';
@@ -121,7 +122,8 @@ export function factsSheetPlan(sheet: string, key: string, department: string, y
   plan.formats.push(fmt(sheet, blockOf(h, 0, 1, 6), { bold: true, fill: HEADER_FILL, border: true, horizontal: 'center' }));
   let row: number = FACTS_LAYOUT.firstField;
   for (const f of FACT_FIELDS) {
-    plan.writes.push(rowWrite(sheet, row, 0, [f.line, lineName(f.line), t(locale, f.label), null, null, t(locale, f.hint)]));
+    const [id, name] = f.platform ? [t(locale, PLATFORM_LINE.id), t(locale, PLATFORM_LINE.name)] : [f.line, lineName(f.line)];
+    plan.writes.push(rowWrite(sheet, row, 0, [id, name, t(locale, f.label), null, null, t(locale, f.hint)]));
     tags.set(row, fieldTag(f.path));
     const list = f.kind === 'bool' ? BOOL_LIST : f.list;
     if (list) plan.validations.push({ sheet, address: blockAddress(blockOf(row, 3, 1, 2)), list });
@@ -391,6 +393,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     '3. 工作人员：专职、兼职或没有。讨论会学期数：0、1 或 2。',
     '4. 专业表每个专业一行，订单班表每班一行，“所属专业”须与专业表中的名称一致（先填专业表，再从下拉列表选择）；读到第一个空行为止，行不够时可插入行。',
     '5. “院系名-台账”工作表：月报栏填每月报告经OA上报的日期（考核组可标“退回”）；合作项目台账每个协议一行（考核组可标“不认定”）。台账有记录时，专业表的合作企业数、校内/校外实训基地由加载项计算（灰色）；月报有日期时，全年应上报次数、未按时上报次数须留空。日期可填日期或 2023-09-04、2023年9月4日 等文字。',
+    '6. 编号为“平台”的三行（毕业生就业人数、成立专业建设委员会、年度科研成果数）用于“平台建设目标”表，不计分，可不填；未填的目标显示为“未填报”。',
     '三、操作顺序',
     '插入填报模板 → 填写 → 检查填报（有问题的单元格标色并附批注，改正后再次检查即清除）→ 计算得分（写入评分表）→ 生成汇总 → 复制到年度考核表。',
     '四、注意',
@@ -410,6 +413,7 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'Staffing: 专职 (full-time), 兼职 (part-time), 没有 (none). Meeting semesters: 0, 1 or 2.',
     'Tables: one row per major or class, read down to the first blank row; insert rows when you need more. A class\'s major is chosen from the majors table (dropdown).',
     'Ledger sheet (台账): the date each monthly report went through OA (assessors may mark 退回) and one row per agreement (assessors may mark 不认定). With ledger rows the majors\' partners and training bases are computed (grey); with report dates the two A3 counts stay blank. Dates may be date cells or text such as 2023-09-04.',
+    'The three rows marked "平台" (graduates employed, specialty committee, research outputs) feed the platform targets sheet; they are not scored and may be left blank (shown as not reported).',
     '3. Order of work',
     'Insert template → fill in → validate (bad cells are marked until fixed) → fill scores → build summary → copy for the appraisal form.',
     '4. Notes',
@@ -418,7 +422,10 @@ export function instructionsPlan(sheet: string, locale: Locale, weights: { self:
     'A workbook may hold several departments, each with its own facts and score sheets; sheets may be renamed and rows inserted.',
   ];
   const lines = locale === 'en' ? en : zh;
-  const heads = locale === 'en' ? [0, 2, 6, 11, 13] : [0, 2, 6, 12, 14];
+  // The title and the section headings ("一、…", "1. Who fills what") are bold: found by their
+  // form, so that a line added to a section moves no heading.
+  const heading = locale === 'en' ? /^\d+\. [A-Z]/ : /^[一二三四五六七八九十]、/;
+  const heads = lines.flatMap((l, i) => (i === 0 || heading.test(l) ? [i] : []));
   return {
     writes: [{ sheet, address: blockAddress(blockOf(0, 0, lines.length, 1)), values: lines.map((l) => [l]) }],
     formats: [

@@ -136,3 +136,23 @@ export function resultPageSetup(sheet: string, block: Block, locale: Locale, yea
     },
   };
 }
+
+/**
+ * The 平台建设目标 sheet: A4 landscape (eight targets across), one page wide and as many tall
+ * as the departments need, its column header repeated on every page, the year above, the date
+ * of printing and the page number below.
+ */
+export function targetsPageSetup(sheet: string, block: Block, locale: Locale, year: string): PageSetup {
+  // The block's first two rows are its title and note, the third its column header.
+  return {
+    sheet, page: { orientation: 'landscape', pagesTall: 0 },
+    printArea: blockAddress(block),
+    titleRows: { top: block.top + 2, bottom: block.top + 2 },
+    header: {
+      left: year ? tr(locale, `考核年度：${escapeCodes(year)}`, `Year ${escapeCodes(year)}`) : '',
+      center: tr(locale, '平台建设目标', 'Platform targets'),
+      right: printedOn(locale),
+    },
+    footer: { left: '', center: pages(locale), right: '' },
+  };
+}

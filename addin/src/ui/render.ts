@@ -10,6 +10,7 @@ import { cellLabel, el, type Child } from './dom.js';
 import { htmlLang, LIST_SEPARATOR, t, type Bilingual } from './i18n.js';
 import type { PaneState, ProblemFilter } from './state.js';
 import { paneHints } from './hints.js';
+import { targetsTableElement } from './targets.js';
 
 /** A button of the pane, as the renderer needs it. */
 export interface ActionView {
@@ -221,6 +222,7 @@ function renderResults(doc: Document, state: PaneState, report: ActionReport, on
   const { locale } = state;
   const section = el(doc, 'section', { class: 'results' }, el(doc, 'h2', {}, t(locale, 'results')));
   if (departments.length > 0) section.append(scoreTable(doc, state, departments));
+  if (report.targets) section.append(targetsTableElement(doc, state.reportLocale ?? locale, report.targets));
   for (const d of departments) {
     if (d.selfLines || d.assessorLines) section.append(lineDetails(doc, state, d, on));
   }

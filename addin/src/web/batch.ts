@@ -6,7 +6,8 @@
  * text beside it. A workbook with errors blocks the summary until it is fixed or removed,
  * because a summary missing a department would rank the others wrongly.
  */
-import type { DepartmentRecord, DepartmentResult, FlowContext, FlowProblem, Locale } from '../flow/index.js';
+import type { DepartmentRecord, DepartmentResult, FlowContext, FlowProblem, Locale, TargetsTable } from '../flow/index.js';
+import { targetsTableElement } from '../ui/targets.js';
 import { appraisalText, buildSummary, readDepartments } from '../flow/index.js';
 import { noDepartments } from '../flow/workbook.js';
 import type { Engine } from '../engine/types.js';
@@ -28,6 +29,8 @@ interface Entry {
 interface Summary {
   bytes: Uint8Array;
   rows: DepartmentResult[];
+  /** The platform targets the summary workbook's 平台建设目标 sheet holds. */
+  targets?: TargetsTable;
   tsv: string;
   problems: FlowProblem[];
 }
@@ -107,7 +110,7 @@ export class Batch {
     if (!built.ok) return { bytes: new Uint8Array(), rows: [], tsv: '', problems: built.problems };
     const appraisal = await appraisalText(ctx);
     if (!appraisal.ok) return { bytes: new Uint8Array(), rows: [], tsv: '', problems: appraisal.problems };
-    return { bytes: await host.save(), rows: appraisal.departments ?? built.departments ?? [], tsv: appraisal.tsv ?? '', problems: [] };
+    return { bytes: await host.save(), rows: appraisal.departments ?? built.departments ?? [], targets: built.targets, tsv: appraisal.tsv ?? '', problems: [] };
   }
 
   private render(): void {
@@ -141,6 +144,7 @@ export class Batch {
     const summary = this.summary;
     if (summary && summary.problems.length > 0) parts.push(renderProblems(this.locale, summary.problems));
     if (summary && summary.rows.length > 0) parts.push(renderRanking(this.locale, summary.rows, this.weights, this.entries.flatMap((e) => e.departments)));
+    if (summary?.targets) parts.push(targetsTableElement(document, this.locale, summary.targets));
     if (rows.length > 0) parts.push(el('h3', {}, `${t('workbooks')}（${rows.length}）`), el('ul', { class: 'workbooks' }, ...rows));
     this.result.replaceChildren(...parts);
 

@@ -60,7 +60,9 @@ export async function writeFacts(host: Host, facts: Json, column: 'self' | 'asse
   for (const field of FACT_FIELDS) {
     const value = at(facts, field.path);
     if (value === undefined) continue;
-    const p = place(fieldSuffix(field.path, column));
+    const p = found.places.get(fieldSuffix(field.path, column));
+    // A template made before the platform inputs has no row for them: say so, never drop the value.
+    if (!p) throw new Error(`“${department}”的模板没有“${field.label.zh}”一行，请重新插入模板 / the template of "${department}" has no row for ${field.path}; insert the template again`);
     blocks.push({ sheet: p.sheet, address: cell(p), values: [[typed(value)]] });
   }
   const tables: Array<[string, unknown, readonly TableColumn[]]> = [
