@@ -527,7 +527,7 @@ fn filing_days_refuses_with_located_messages() {
     let s = |t: &str| JsValue::from_str(t);
     let m = message(s("2023-03-09"), s("2023-03-01"), JsValue::UNDEFINED);
     assert!(
-        m.contains("备案日期（filed）为 2023-03-01，早于签订日期 2023-03-09"),
+        m.contains("备案日期（filed）填的是「2023-03-01」，早于签订日期 2023-03-09"),
         "{m}"
     );
     let m = message(s("明天"), JsValue::NULL, JsValue::UNDEFINED);
