@@ -551,7 +551,7 @@ describe('MISSEDMONTHS: the report calendar from a sheet', () => {
     assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2024-01']], [['2024-01-03']]), /月份「2024-01」不是 2023-2024 学年应报的月份/);
     assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2023-09']], [['soon']]), /2023年9月 月报的上报日期（reports\.months\.2023-09）填的是「soon」，无法识别为日期/);
     assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2023-09']], [['2023-09-01']], [['通过']]), /考评意见（months\[0\]\.review）填的是「通过」/);
-    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [[45170, 45170]], [['', '']]), /第 2 列的月份（months\[1\]\.month）2023-09 在前面已经出现/);
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [[45170, 45170]], [['', '']]), /月份（months\[1\]\.month）填的是「2023-09」，与前面一列是同一个月/);
     assert.match(valueError(en, 'MISSEDMONTHS', '2023-2024', [['2024-01']], [['']]), /not a due month of 2023-2024/);
   });
 });

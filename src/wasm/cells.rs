@@ -89,52 +89,52 @@ pub fn credit_code(code: &JsValue, options: &JsValue) -> JsValue {
         "统一社会信用代码（18 位，GB 32100-2015）",
         "an 18-character unified social credit code (GB 32100-2015)",
     );
-    let checked = match &value {
-        _ if cell::is_blank(&value) => Err(text::missing("credit_code", &label, &expected).message),
-        Value::String(s) => credit::check_code(s).map_err(|fault| {
-            let reason = match fault {
-                CodeFault::Length(n) => Text::new(
-                    format!("有 {n} 个字符，不是 18 个"),
-                    format!("{n} characters, not 18"),
-                ),
-                CodeFault::Character(at, c) => Text::new(
-                    format!("第 {at} 个字符「{c}」不能用于信用代码（不含 I、O、Z、S、V）"),
-                    format!(
-                        "character {at} “{c}” cannot appear in a credit code (no I, O, Z, S, V)"
-                    ),
-                ),
-                CodeFault::Check(expected) => Text::new(
-                    format!("校验码不符（按前 17 位应为「{expected}」）"),
-                    format!("the check character is wrong (the first 17 call for “{expected}”)"),
-                ),
-            };
-            let code = Code::BadCreditCode;
-            text::wrong("credit_code", code, &label, &value, &reason, &expected).message
-        }),
+    // Why the value is refused, or `None` when the code passes.
+    let reason = match &value {
+        _ if cell::is_blank(&value) => {
+            let message = text::missing("credit_code", &label, &expected).message;
+            return answer(false, &message, locale);
+        }
+        Value::String(s) => match credit::check_code(s) {
+            Ok(_) => None,
+            Err(CodeFault::Length(n)) => Some(Text::new(
+                format!("有 {n} 个字符，不是 18 个"),
+                format!("{n} characters, not 18"),
+            )),
+            Err(CodeFault::Character(at, c)) => Some(Text::new(
+                format!("第 {at} 个字符「{c}」不能用于信用代码（不含 I、O、Z、S、V）"),
+                format!("character {at} “{c}” cannot appear in a credit code (no I, O, Z, S, V)"),
+            )),
+            Err(CodeFault::Check(expected)) => Some(Text::new(
+                format!("校验码不符（按前 17 位应为「{expected}」）"),
+                format!("the check character is wrong (the first 17 call for “{expected}”)"),
+            )),
+        },
         // A number cannot hold 18 characters exactly (nor letters): the cell must be text.
-        _ => Err(text::wrong(
-            "credit_code",
-            Code::BadCreditCode,
-            &label,
-            &value,
-            &Text::new(
-                "不是文字（请把单元格设为文本格式后重新输入）",
-                "not text (format the cell as text and type it again)",
-            ),
-            &expected,
-        )
-        .message),
+        _ => Some(Text::new(
+            "不是文字（请把单元格设为文本格式后重新输入）",
+            "not text (format the cell as text and type it again)",
+        )),
     };
-    let (valid, message) = match checked {
-        Ok(_) => (
+    match reason {
+        None => answer(
             true,
-            Text::new(
+            &Text::new(
                 "统一社会信用代码校验通过（GB 32100-2015）",
                 "the unified social credit code is valid (GB 32100-2015)",
             ),
+            locale,
         ),
-        Err(message) => (false, message),
-    };
+        Some(reason) => {
+            let code = Code::BadCreditCode;
+            let problem = text::wrong("credit_code", code, &label, &value, &reason, &expected);
+            answer(false, &problem.message, locale)
+        }
+    }
+}
+
+/// `{ valid, message }`.
+fn answer(valid: bool, message: &Text, locale: Locale) -> JsValue {
     let mut answer = Map::new();
     answer.insert("valid".into(), Value::Bool(valid));
     answer.insert("message".into(), message.get(locale).into());
@@ -258,13 +258,13 @@ fn from_columns(columns: &[Value]) -> (Value, Vec<Problem>) {
             date.clone()
         };
         if entries.insert(key.clone(), value).is_some() {
-            problems.push(Problem::new(
-                format!("{path}.month"),
+            problems.push(text::wrong(
+                &format!("{path}.month"),
                 Code::UnknownMonth,
-                Text::new(
-                    format!("第 {} 列的月份（{path}.month）{key} 在前面已经出现，每个月只应填写一次", i + 1),
-                    format!("the month of column {} ({path}.month) {key} repeats an earlier column; give each month once", i + 1),
-                ),
+                &Text::new("月份", "the month"),
+                &Value::String(key),
+                &Text::new("与前面一列是同一个月", "the month of an earlier column"),
+                &Text::new("每个月只填一列", "each month in one column only"),
             ));
         }
     }
