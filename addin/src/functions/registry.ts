@@ -115,9 +115,10 @@ function notesText(item: LineScore, locale: Locale): string {
  * the line has none: at its best, or no single change gains a point (A3).
  */
 function firstHint(item: LineScore): string {
-  let best = item.hints.at(0);
-  for (const hint of item.hints) if (best && hint.gain > best.gain) best = hint;
-  return best?.text ?? '';
+  // No Array.prototype.at: WPS's embedded Chromium predates it.
+  let best: LineScore['hints'][number] | undefined;
+  for (const hint of item.hints) if (!best || hint.gain > best.gain) best = hint;
+  return best ? best.text : '';
 }
 
 function problemsText(problems: ReadonlyArray<{ message: string }>, locale: Locale): string {
