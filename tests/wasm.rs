@@ -559,10 +559,7 @@ fn credit_codes_by_gb_32100() {
     // +260+8+144+180+570 = 2127; 2127 mod 31 = 19; 31 − 19 = 12 → "C".
     let (valid, message) = check(s("91430100MA4L16JK0C"), JsValue::UNDEFINED);
     assert!(valid, "{message}");
-    assert!(
-        message.contains("「91430100MA4L16JK0C」校验通过"),
-        "{message}"
-    );
+    assert!(message.contains("统一社会信用代码校验通过"), "{message}");
     // Full-width, lower case and spaces fold to the same code.
     assert!(check(s(" ９１４３０１００ma4l16jk0c　"), JsValue::UNDEFINED).0);
     let (valid, message) = check(s("91430100MA4L16JK0D"), JsValue::UNDEFINED);
@@ -678,12 +675,12 @@ fn missed_months_refuses_with_every_problem_located() {
             {"month": "九月", "date": ""}]"#,
     );
     for part in [
-        "第 1 列的月份（months[0].month）是 2024年1月，不是本学年应报的月份",
-        "2023年9月 月报的上报日期（months[1].date）填的是「soon」，无法识别为日期",
-        "第 3 列的月份（months[2].month）2023年9月 与第 2 列相同",
-        "2023年10月 月报的考评意见（months[3].review）填的是「通过」",
-        "第 5 列的月份（months[4].month）未填写",
-        "第 6 列的月份（months[5].month）填的是「九月」，无法识别为月份",
+        "月报（reports.months.2024-01）的月份「2024-01」不是 2023-2024 学年应报的月份",
+        "2023年9月 月报的上报日期（reports.months.2023-09）填的是「soon」，无法识别为日期",
+        "月份（months[2].month）填的是「2023-09」，与前面一列是同一个月",
+        "月报的考评意见（months[3].review）填的是「通过」，不是认可的考评意见",
+        "月份（months[4].month）未填写",
+        "月报（reports.months.九月）的月份「九月」不是 2023-2024 学年应报的月份",
     ] {
         assert!(m.contains(part), "{part} in {m}");
     }

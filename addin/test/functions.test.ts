@@ -456,8 +456,8 @@ describe('output 3: the line\'s first hint', () => {
 
   it('the help says how the hint is chosen, in both languages', () => {
     const output = registry.find((e) => e.id === 'INTERNSHIP')!.params.at(-1)!;
-    assert.match(output.description.zh, /3：提升建议——增分最多的一条（增分相同时取按输入项顺序的第一条），已得满分或无可提升项时为空/);
-    assert.match(output.description.en, /3: the hint that gains most \(among equal gains the first by input order\), empty when/);
+    assert.match(output.description.zh, /3：提升建议——增分最多的一条（增分相同时按输入项路径取第一条，如 majors\[2\] 在 majors\[10\] 之前），已得满分或无可提升项时为空/);
+    assert.match(output.description.en, /3: the hint that gains most \(ties: the first by input path\), empty at the best or when nothing would gain/);
   });
 });
 

@@ -225,8 +225,10 @@ fn heading_key(heading: &Value) -> String {
 }
 
 /// Columns of a sheet's 月报 block → `reports.months`. Each column's value is its date, or
-/// `rejected` when the assessors' row says so; a mark there that is not a rejection, and a
-/// month given twice in the same form, are problems located by column (`months[2].review`).
+/// `rejected` when the assessors' row says so; a blank heading over a used column, a mark
+/// that is not a rejection, and a month given twice are problems located by column
+/// (`months[2].review`). Everything else (an unknown month, an unreadable date) the calendar
+/// itself finds and locates by month (`reports.months.2023-09`).
 fn from_columns(columns: &[Value]) -> (Value, Vec<Problem>) {
     let mut entries = Map::new();
     let mut problems = Vec::new();
@@ -236,8 +238,16 @@ fn from_columns(columns: &[Value]) -> (Value, Vec<Problem>) {
         if cell::is_blank(heading) && cell::is_blank(date) && cell::is_blank(review) {
             continue; // a spare column of a generous range
         }
-        let key = heading_key(heading);
         let path = format!("months[{i}]");
+        if cell::is_blank(heading) {
+            problems.push(text::missing(
+                &format!("{path}.month"),
+                &Text::new("月份", "the month"),
+                &Text::new("月份，如 2023-09", "a month such as 2023-09"),
+            ));
+            continue;
+        }
+        let key = heading_key(heading);
         if !cell::is_blank(review) && !calendar::is_rejection(review) {
             problems.push(text::wrong(
                 &format!("{path}.review"),
@@ -257,7 +267,8 @@ fn from_columns(columns: &[Value]) -> (Value, Vec<Problem>) {
         } else {
             date.clone()
         };
-        if entries.insert(key.clone(), value).is_some() {
+        // A month given again is refused; the first column's value stays (and is checked).
+        if entries.contains_key(&key) {
             problems.push(text::wrong(
                 &format!("{path}.month"),
                 Code::UnknownMonth,
@@ -266,6 +277,8 @@ fn from_columns(columns: &[Value]) -> (Value, Vec<Problem>) {
                 &Text::new("与前面一列是同一个月", "the month of an earlier column"),
                 &Text::new("每个月只填一列", "each month in one column only"),
             ));
+        } else {
+            entries.insert(key, value);
         }
     }
     (Value::Object(entries), problems)

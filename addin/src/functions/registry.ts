@@ -63,8 +63,8 @@ const OUTPUT_PARAM: ParamSpec = {
   key: 'output',
   name: { zh: '输出', en: 'output' },
   description: {
-    zh: '可选。省略或 0：得分；1：得分的原因；2：明细行（基础分、扣分、加分、得分、原因），向右溢出 5 格；3：提升建议——增分最多的一条（增分相同时取按输入项顺序的第一条），已得满分或无可提升项时为空',
-    en: 'Optional. Omitted or 0: the score; 1: the reason; 2: a detail row (base, deduction, bonus, score, reason) spilling 5 cells right; 3: the hint that gains most (among equal gains the first by input order), empty when the line is at its best or nothing would gain',
+    zh: '可选。省略或 0：得分；1：得分的原因；2：明细行（基础分、扣分、加分、得分、原因），向右溢出 5 格；3：提升建议——增分最多的一条（增分相同时按输入项路径取第一条，如 majors[2] 在 majors[10] 之前），已得满分或无可提升项时为空',
+    en: 'Optional. Omitted or 0: the score; 1: the reason; 2: a detail row (base, deduction, bonus, score, reason) spilling 5 cells right; 3: the hint that gains most (ties: the first by input path), empty at the best or when nothing would gain',
   },
   shape: 'cell',
   optional: true,
