@@ -178,23 +178,20 @@ pub fn missed_months(year: &JsValue, months: &JsValue, options: &JsValue) -> JsV
         throw(problems, locale)
     }
     let calendar = result.calendar;
-    let months: Vec<Value> = calendar
-        .months
-        .iter()
-        .map(|(month, status)| {
-            let (status, date) = match status {
-                MonthStatus::OnTime(d) => ("on_time", Value::from(d.iso())),
-                MonthStatus::Late(d) => ("late", Value::from(d.iso())),
-                MonthStatus::NotReported => ("not_reported", Value::Null),
-                MonthStatus::Rejected => ("rejected", Value::Null),
-            };
-            let mut out = Map::new();
-            out.insert("month".into(), month.key().into());
-            out.insert("status".into(), status.into());
-            out.insert("date".into(), date);
-            Value::Object(out)
-        })
-        .collect();
+    let mut months = Vec::new();
+    for (month, status) in &calendar.months {
+        let (status, date) = match status {
+            MonthStatus::OnTime(d) => ("on_time", Value::from(d.iso())),
+            MonthStatus::Late(d) => ("late", Value::from(d.iso())),
+            MonthStatus::NotReported => ("not_reported", Value::Null),
+            MonthStatus::Rejected => ("rejected", Value::Null),
+        };
+        let mut out = Map::new();
+        out.insert("month".into(), month.key().into());
+        out.insert("status".into(), status.into());
+        out.insert("date".into(), date);
+        months.push(Value::Object(out));
+    }
     let mut answer = Map::new();
     answer.insert("year".into(), year.label().into());
     answer.insert("due".into(), calendar.due().into());
