@@ -149,7 +149,7 @@ impl Calendar {
 }
 
 /// A month key: `2023-09`, `2023-9`, `2023/9`, `2023.9`, `2023年9月`.
-fn read_key(key: &str) -> Option<YearMonth> {
+pub fn read_key(key: &str) -> Option<YearMonth> {
     let text = cell::normalize(key);
     let (year, month) = match text.strip_suffix('月') {
         Some(rest) => rest.split_once('年')?,
@@ -173,7 +173,7 @@ fn read_key(key: &str) -> Option<YearMonth> {
 
 /// `rejected`, 退回, 不合格, ignoring case and spaces (U+3000 and no-break spaces are folded
 /// to ASCII spaces first, so ASCII tests suffice and keep Unicode tables out of the module).
-fn is_rejection(value: &Value) -> bool {
+pub fn is_rejection(value: &Value) -> bool {
     let Value::String(s) = value else {
         return false;
     };

@@ -2,6 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
+use coop_engine::wasm::cells::{credit_code, filing_days, missed_months};
 use coop_engine::wasm::{
     platform_targets, rank_departments, rubric_info, score_department, score_line, validate_facts,
     weighted_score,
@@ -473,4 +474,257 @@ fn every_platform_case_through_the_js_face() {
         checked += 1;
     }
     assert!(checked >= 10);
+}
+
+// --- the one-cell exports of the worksheet functions (src/wasm/cells.rs) ---------------------
+
+/// The message of the `Error` a call throws, or `None` when it answers; a trap reads
+/// "trap: …" (a `WebAssembly.RuntimeError` is an `Error` too).
+fn thrown(call: impl Fn() -> JsValue + 'static) -> Option<String> {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn() -> JsValue>::new(call);
+    let catch = Function::new_with_args(
+        "f",
+        "try { f(); return null } catch (e) { \
+         return (e instanceof WebAssembly.RuntimeError ? 'trap: ' : '') + \
+         (e instanceof Error ? e.message : 'not an Error') }",
+    );
+    catch
+        .call1(&JsValue::NULL, f.as_ref().unchecked_ref())
+        .unwrap()
+        .as_string()
+}
+
+fn en() -> JsValue {
+    js(r#"{"locale": "en"}"#)
+}
+
+fn days(signed: JsValue, filed: JsValue) -> f64 {
+    filing_days(&signed, &filed, &JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+fn filing_days_counts_whole_days_in_every_date_form() {
+    let s = |t: &str| JsValue::from_str(t);
+    let n = JsValue::from_f64;
+    // RUBRIC.md §7: 2023-03-01 → 2023-03-09 is 8 days.
+    assert_eq!(days(s("2023-03-01"), s("2023-03-09")), 8.0);
+    // Serial 44986 is 2023-03-01 (45000 is 2023-03-15, 14 days later); 44994 is 2023-03-09;
+    // a fraction is a time of day.
+    assert_eq!(days(n(44986.0), n(44994.0)), 8.0);
+    assert_eq!(days(n(44986.75), s("2023/3/9")), 8.0);
+    assert_eq!(days(s("44986"), s("2023年3月9日")), 8.0);
+    assert_eq!(days(s("2023.3.1"), s("２０２３－０３－０６ 10:30")), 5.0);
+    // Across 2024-02-29.
+    assert_eq!(days(s("2024-02-28"), s("2024-03-01")), 2.0);
+    assert_eq!(days(s("2023-03-01"), s("2023-03-01")), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn filing_days_refuses_with_located_messages() {
+    let message = |signed: JsValue, filed: JsValue, options: JsValue| {
+        thrown(move || JsValue::from_f64(filing_days(&signed, &filed, &options))).expect("an error")
+    };
+    let s = |t: &str| JsValue::from_str(t);
+    let m = message(s("2023-03-09"), s("2023-03-01"), JsValue::UNDEFINED);
+    assert!(
+        m.contains("备案日期（filed）填的是「2023-03-01」，早于签订日期 2023-03-09"),
+        "{m}"
+    );
+    let m = message(s("明天"), JsValue::NULL, JsValue::UNDEFINED);
+    assert!(
+        m.contains("签订日期（signed）填的是「明天」，无法识别为日期"),
+        "{m}"
+    );
+    assert!(m.contains("备案日期（filed）未填写"), "{m}");
+    // 60 is the fictitious 1900-02-29.
+    let m = message(JsValue::from_f64(60.0), s("2023-03-01"), JsValue::UNDEFINED);
+    assert!(m.contains("「60」") && m.contains("无法识别为日期"), "{m}");
+    let m = message(s("2023-03-09"), s("2023-03-01"), en());
+    assert!(m.contains("before the signing date 2023-03-09"), "{m}");
+}
+
+fn check(code: JsValue, options: JsValue) -> (bool, String) {
+    let answer = credit_code(&code, &options);
+    (
+        get(&answer, "valid").as_bool().expect("valid"),
+        get(&answer, "message").as_string().expect("message"),
+    )
+}
+
+#[wasm_bindgen_test]
+fn credit_codes_by_gb_32100() {
+    let s = |t: &str| JsValue::from_str(t);
+    // RUBRIC.md §7's code. By hand: values 9,1,4,3,0,1,0,0,M=21,A=10,4,L=20,1,6,J=18,K=19,0
+    // × weights 1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28 = 9+3+36+81+26+420+290+100
+    // +260+8+144+180+570 = 2127; 2127 mod 31 = 19; 31 − 19 = 12 → "C".
+    let (valid, message) = check(s("91430100MA4L16JK0C"), JsValue::UNDEFINED);
+    assert!(valid, "{message}");
+    assert!(message.contains("统一社会信用代码校验通过"), "{message}");
+    // Full-width, lower case and spaces fold to the same code.
+    assert!(check(s(" ９１４３０１００ma4l16jk0c　"), JsValue::UNDEFINED).0);
+    let (valid, message) = check(s("91430100MA4L16JK0D"), JsValue::UNDEFINED);
+    assert!(!valid);
+    assert!(message.contains("按前 17 位应为「C」"), "{message}");
+    let (_, message) = check(s("91430100MA4L16JK0D"), en());
+    assert!(message.contains("call for “C”"), "{message}");
+    let (valid, message) = check(s("91430100MA4L16JK0"), JsValue::UNDEFINED);
+    assert!(
+        !valid && message.contains("有 17 个字符，不是 18 个"),
+        "{message}"
+    );
+    let (valid, message) = check(s("91430100MA4L16JKOC"), JsValue::UNDEFINED);
+    assert!(!valid && message.contains("第 17 个字符「O」"), "{message}");
+    let (valid, message) = check(JsValue::from_f64(914301001234.0), JsValue::UNDEFINED);
+    assert!(!valid && message.contains("不是文字"), "{message}");
+    let (valid, message) = check(s(" "), JsValue::UNDEFINED);
+    assert!(!valid && message.contains("未填写"), "{message}");
+}
+
+fn months_answer(year: &str, months: &str) -> Value {
+    let answer = missed_months(&JsValue::from_str(year), &js(months), &JsValue::UNDEFINED);
+    serde_json::from_str(&String::from(JSON::stringify(&answer).unwrap())).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn missed_months_from_reports_months() {
+    // RUBRIC.md §8 for 2023-2024: due 2023-09 … -12 and 2024-03 … -06. 45413 is 2024-05-01
+    // (45292 is 2024-01-01, + 31 + 29 + 31 + 30).
+    let a = months_answer(
+        "2023-2024",
+        r#"{"2023-9": "2023-09-04", "2023-10": "2023-10-05", "2023-11": "2023-11-07",
+            "2023-12": "2023-11-30", "2024-03": " Rejected ", "2024-04": "",
+            "2024-05": 45413, "2024-06": "2024年6月5日 17:30"}"#,
+    );
+    assert_eq!(a["year"], "2023-2024");
+    assert_eq!(
+        (a["due"].as_u64(), a["missed"].as_u64()),
+        (Some(8), Some(3))
+    );
+    assert_eq!(
+        a["note"],
+        "2023年11月 逾期（11月7日）；2024年3月 退回；2024年4月 未上报"
+    );
+    let statuses: Vec<&str> = a["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "on_time",
+            "on_time",
+            "late",
+            "on_time",
+            "rejected",
+            "not_reported",
+            "on_time",
+            "on_time"
+        ]
+    );
+    assert_eq!(a["months"][2]["date"], "2023-11-07");
+    assert_eq!(a["months"][6]["date"], "2024-05-01");
+    // `{}`: every due month missed.
+    let a = months_answer("2023-2024", "{}");
+    assert_eq!(
+        (a["due"].as_u64(), a["missed"].as_u64()),
+        (Some(8), Some(8))
+    );
+}
+
+#[wasm_bindgen_test]
+fn missed_months_from_a_sheets_columns() {
+    // Headings as a spreadsheet stores a typed month: the serial of its first day
+    // (2023-09-01 = 45292 − 122 = 45170; 2023-11-01 = 45231; 2024-03-01 = 45292 + 31 + 29
+    // = 45352), or text. Dates: 45173 = 2023-09-04, 45237 = 2023-11-07 (late).
+    let a = months_answer(
+        "2023—2024学年",
+        r#"[{"month": 45170, "date": 45173},
+            {"month": "2023年10月", "date": "2023/10/5"},
+            {"month": 45231, "date": 45237},
+            {"month": "2023-12", "date": ""},
+            {"month": 45352, "date": "2024-03-05", "review": "退 回"},
+            {"month": "2024-4", "date": "2024年4月3日"},
+            {"month": "2024-05-01", "date": "2024-05-06"},
+            {"month": null, "date": "", "review": null}]"#,
+    );
+    assert_eq!(
+        (a["due"].as_u64(), a["missed"].as_u64()),
+        (Some(8), Some(5))
+    );
+    assert_eq!(
+        a["note"],
+        "2023年11月 逾期（11月7日）；2023年12月 未上报；2024年3月 退回；2024年5月 逾期（5月6日）；2024年6月 未上报"
+    );
+}
+
+#[wasm_bindgen_test]
+fn missed_months_refuses_with_every_problem_located() {
+    let message = |year: &str, months: &str| {
+        let (year, months) = (JsValue::from_str(year), js(months));
+        thrown(move || missed_months(&year, &months, &JsValue::UNDEFINED)).expect("an error")
+    };
+    let m = message(
+        "2023-2024",
+        r#"[{"month": "2024-01", "date": "2024-01-03"},
+            {"month": "2023-09", "date": "soon"},
+            {"month": 45170, "date": "2023-09-01"},
+            {"month": "2023-10", "date": "2023-10-01", "review": "通过"},
+            {"month": "", "date": "2023-11-01"},
+            {"month": "九月", "date": ""}]"#,
+    );
+    for part in [
+        "月报（reports.months.2024-01）的月份「2024-01」不是 2023-2024 学年应报的月份",
+        "2023年9月 月报的上报日期（reports.months.2023-09）填的是「soon」，无法识别为日期",
+        "月份（months[2].month）填的是「2023-09」，与前面一列是同一个月",
+        "月报的考评意见（months[3].review）填的是「通过」，不是认可的考评意见",
+        "月份（months[4].month）未填写",
+        "月报（reports.months.九月）的月份「九月」不是 2023-2024 学年应报的月份",
+    ] {
+        assert!(m.contains(part), "{part} in {m}");
+    }
+    let m = message("2023", "{}");
+    assert!(m.contains("考核学年（year）填的是「2023」"), "{m}");
+    let m = message("2023-2024", r#"{"2024-01": ""}"#);
+    assert!(m.contains("不是 2023-2024 学年应报的月份"), "{m}");
+    let (year, months) = (JsValue::from_str("2023-2024"), js(r#"{"2023-13": ""}"#));
+    let m = thrown(move || missed_months(&year, &months, &en())).expect("an error");
+    assert!(m.contains("is not a due month of 2023-2024"), "{m}");
+}
+
+#[wasm_bindgen_test]
+fn the_cell_exports_never_trap() {
+    let odd = || {
+        [
+            JsValue::UNDEFINED,
+            JsValue::NULL,
+            JsValue::from_f64(f64::NAN),
+            JsValue::from_f64(f64::INFINITY),
+            JsValue::from_f64(-1.0e300),
+            JsValue::TRUE,
+            js_sys::Symbol::for_("x").into(),
+            js_sys::BigInt::from(12).into(),
+            Function::new_no_args("return 1").into(),
+            js(r#"[[1, 2], {"month": {}}]"#),
+            js(r#"{"2023-09": [1], "x": {}}"#),
+        ]
+    };
+    let no_trap = |answer: Option<String>| {
+        assert!(!answer.is_some_and(|m| m.starts_with("trap")), "a trap");
+    };
+    for a in odd() {
+        assert!(get(&credit_code(&a, &a), "valid").is_falsy());
+        for b in odd() {
+            // BigInt 12 reads as the serial 12 (1900-01-12): that pair answers 0 days.
+            let (a1, b1) = (a.clone(), b.clone());
+            no_trap(thrown(move || {
+                JsValue::from_f64(filing_days(&a1, &b1, &a1))
+            }));
+            let (a2, b2) = (a.clone(), b.clone());
+            // None of these is a year: every call throws its problems.
+            let m = thrown(move || missed_months(&a2, &b2, &b2));
+            assert!(m.is_some_and(|m| m.contains("year")));
+        }
+    }
 }

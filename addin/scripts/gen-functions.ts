@@ -32,8 +32,10 @@ function describe(entry: FunctionEntry, locale: Locale): FunctionMetadata {
     id: entry.id,
     name: entry.name[locale],
     description: entry.description[locale],
-    // "any": the engine reads texts like "是" or "１２" itself, so Excel must not coerce.
-    result: { type: entry.result === 'scalar' ? 'number' : 'any', dimensionality: entry.result },
+    // A block may mix numbers and texts, and CREDITCODE answers TRUE/FALSE or its reason:
+    // "any" there, so that Excel passes a JS boolean as TRUE/FALSE and coerces nothing.
+    result: { type: entry.result === 'scalar' ? entry.resultType ?? 'number' : 'any', dimensionality: entry.result },
+    // "any" parameters: the engine reads texts like "是" or "１２" itself, so Excel must not coerce.
     parameters: entry.params.map((p) => ({
       name: p.name[locale],
       description: p.description[locale],

@@ -242,12 +242,12 @@ describe('bad arguments give #VALUE! with the engine\'s Chinese message', () => 
   });
 
   it('an unknown output choice', () => {
-    assert.match(valueError(zh, 'INTERNSHIP', 114, 200, 7), /「输出」应为 0（得分）、1（原因）或 2（明细），收到「7」/);
+    assert.match(valueError(zh, 'INTERNSHIP', 114, 200, 7), /「输出」应为 0（得分）、1（原因）、2（明细）或 3（提升建议），收到「7」/);
   });
 
   it('English messages when Office runs in English', () => {
     assert.match(valueError(en, 'INTERNSHIP', 300, 200), /more than/);
-    assert.match(valueError(en, 'INTERNSHIP', 114, 200, 'x'), /must be 0 \(score\), 1 \(reason\) or 2 \(detail\)/);
+    assert.match(valueError(en, 'INTERNSHIP', 114, 200, 'x'), /must be 0 \(score\), 1 \(reason\), 2 \(detail\) or 3 \(hint\)/);
     assert.match(String((en.get('PARTNERS')!([[3], [0]], null, 1) as unknown[][])[0][0]), /major 2/);
   });
 });
@@ -326,15 +326,24 @@ describe('function registry and generated metadata', () => {
     for (const f of enMeta.functions) assert.equal(f.name, f.id);
   });
 
-  it('every line function may spill its detail row; WEIGHTED stays a number', () => {
+  it('every line function may spill its detail row; the others are typed by what they return', () => {
+    const others: Record<string, unknown> = {
+      WEIGHTED: { type: 'number', dimensionality: 'scalar' },
+      FILINGDAYS: { type: 'number', dimensionality: 'scalar' },
+      // TRUE/FALSE, or the reason as text with output 1: "boolean" would make Excel coerce the text.
+      CREDITCODE: { type: 'any', dimensionality: 'scalar' },
+      // The count, the reason, or the detail row (due, missed, reason).
+      MISSEDMONTHS: { type: 'any', dimensionality: 'matrix' },
+    };
     for (const f of enMeta.functions) {
-      if (f.id === 'WEIGHTED') assert.deepEqual(f.result, { type: 'number', dimensionality: 'scalar' });
+      if (f.id in others) assert.deepEqual(f.result, others[f.id], f.id);
       else {
         assert.equal(f.result.dimensionality, 'matrix');
         assert.equal(f.parameters.at(-1)!.name, 'output');
         assert.ok(f.parameters.at(-1)!.optional);
       }
     }
+    assert.deepEqual(Object.keys(others).filter((id) => registry.some((e) => e.id === id)), Object.keys(others));
   });
 });
 
@@ -408,5 +417,141 @@ describe('before the engine is ready (it starts asynchronously)', () => {
     const answer = registerOn(pending.start).get('WEIGHTED')!(87, 91.5) as Promise<unknown>;
     await pending.fail(new Error('no memory'));
     await assert.rejects(answer, (e: unknown) => e instanceof StandInError && e.code === '#VALUE!' && e.message === '校企合作考核评分引擎无法启动：no memory');
+  });
+});
+
+// --- a line's first hint (RUBRIC.md §9), output 3 ------------------------------------------------
+describe('output 3: the line\'s first hint', () => {
+  it('C5: the RUBRIC\'s own sentence — 114 of 200 is 57%, 60% needs 120, so 6 more', () => {
+    assert.deepEqual(call('INTERNSHIP', 114, 200, 3), [['本地实习再增加 6 人（达到 120 人）可少扣 1 分']]);
+    assert.deepEqual(call('INTERNSHIP', 114, 200, '提升建议'), call('INTERNSHIP', 114, 200, 3));
+    assert.deepEqual(call('INTERNSHIP', 114, 200, 'hint'), call('INTERNSHIP', 114, 200, 3));
+  });
+
+  it('the best gain first: A1 with neither lead — principal gains 2, deputy 1', () => {
+    const hints = scoredHints('A1', { leadership: { principal: '否', deputy: '否' } });
+    // The engine lists by path: leadership.deputy before leadership.principal.
+    assert.deepEqual(hints.map((h) => [h.path, h.gain]), [['leadership.deputy', 1], ['leadership.principal', 2]]);
+    assert.deepEqual(call('LEADERSHIP', '否', '否', 3), [[hints[1].text]]);
+  });
+
+  it('equal gains: the first by input path, majors[2] before majors[10]', () => {
+    // 11 majors with one partner each except the 3rd and the 11th: 2 × 3 = 6 off; giving
+    // either one a partner gains 3; one more partner for the first major gains 1 (bonus 0 of 5).
+    const partners = Array.from({ length: 11 }, (_, i) => [i === 2 || i === 10 ? 0 : 1]);
+    assert.deepEqual(call('PARTNERS', partners), [[10 - 6]]);
+    const hint = String((call('PARTNERS', partners, null, 3) as unknown[][])[0][0]);
+    assert.match(hint, /第3个专业/);
+    const hints = scoredHints('B1', { majors: partners.map(([p], i) => ({ name: `第${i + 1}个专业`, partners: p })) });
+    assert.deepEqual(hints.map((h) => [h.path, h.gain]), [['majors[0].partners', 1], ['majors[2].partners', 3], ['majors[10].partners', 3]]);
+    assert.equal(hint, hints[1].text);
+  });
+
+  it('empty text when the line is at its best or nothing gains a point', () => {
+    // 200 of 200 local: 40% above 60% earns 8 bonus steps, capped at 5: 25 of 20 + 5.
+    assert.deepEqual(call('INTERNSHIP', 200, 200, 3), [['']]);
+    // A3 has no hints: missed reports cannot be undone.
+    assert.deepEqual(call('REPORTS', 1, 8, 3), [['']]);
+  });
+
+  it('the help says how the hint is chosen, in both languages', () => {
+    const output = registry.find((e) => e.id === 'INTERNSHIP')!.params.at(-1)!;
+    assert.match(output.description.zh, /3：提升建议——增分最多的一条（增分相同时按输入项路径取第一条，如 majors\[2\] 在 majors\[10\] 之前），已得满分或无可提升项时为空/);
+    assert.match(output.description.en, /3: the hint that gains most \(ties: the first by input path\), empty at the best or when nothing would gain/);
+  });
+});
+
+function scoredHints(line: string, facts: unknown): Array<{ path: string; gain: number; text: string }> {
+  const result = engine.scoreLine(line, facts);
+  assert.ok(result.ok, `${line} scores`);
+  return result.item.hints;
+}
+
+// --- the ledger and the calendar in a cell (RUBRIC.md §7, §8) -----------------------------------
+describe('FILINGDAYS: days from signing to filing', () => {
+  it('counts whole days in every date form Excel passes (serials) or a person types', () => {
+    // 2023-03-01 → 2023-03-09 is 8 days. Serial 44986 is 2023-03-01: serial 1 is 1900-01-01,
+    // serials from 61 count from 1899-12-30 (Excel keeps the fictitious 1900-02-29 as 60),
+    // and 2023-03-01 is 44,986 days after 1899-12-30.
+    assert.equal(call('FILINGDAYS', 44986, 44994), 8);
+    assert.equal(call('FILINGDAYS', '2023-03-01', '2023-03-09'), 8);
+    assert.equal(call('FILINGDAYS', '2023/3/1', '2023年3月9日'), 8);
+    assert.equal(call('FILINGDAYS', 44986.5, '2023.3.9'), 8, 'a time of day is ignored');
+    assert.equal(call('FILINGDAYS', [[44986]], [['2023-03-06']]), 5);
+    assert.equal(call('FILINGDAYS', '2024-02-28', '2024-03-01'), 2, '2024-02-29 between');
+  });
+
+  it('refuses a filing before signing, an unreadable date and a blank one, with located messages', () => {
+    assert.match(valueError(zh, 'FILINGDAYS', '2023-03-09', '2023-03-01'), /备案日期（filed）填的是「2023-03-01」，早于签订日期 2023-03-09/);
+    const both = valueError(zh, 'FILINGDAYS', '明天', null);
+    assert.match(both, /签订日期（signed）填的是「明天」，无法识别为日期/);
+    assert.match(both, /备案日期（filed）未填写/);
+    assert.match(valueError(en, 'FILINGDAYS', '2023-03-09', 44986), /before the signing date 2023-03-09/);
+  });
+});
+
+describe('CREDITCODE: GB 32100-2015', () => {
+  // RUBRIC.md §7's code, worked by hand: 9,1,4,3,0,1,0,0,M=21,A=10,4,L=20,1,6,J=18,K=19,0 ×
+  // weights 1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28 = 2127; 2127 mod 31 = 19;
+  // 31 − 19 = 12, the 13th character of 0–9A–Y without I, O, S, V, Z: "C".
+  const GOOD = '91430100MA4L16JK0C';
+
+  it('TRUE for a valid code, FALSE for its last character changed, the reason with output 1', () => {
+    assert.equal(call('CREDITCODE', GOOD), true);
+    assert.equal(call('CREDITCODE', ' ９１４３０１００ma4l16jk0c '), true, 'full-width, lower case, spaces');
+    assert.equal(call('CREDITCODE', '91430100MA4L16JK0D'), false);
+    assert.match(String(call('CREDITCODE', '91430100MA4L16JK0D', 1)), /校验码不符（按前 17 位应为「C」）/);
+    assert.match(String(call('CREDITCODE', GOOD, '原因')), /校验通过/);
+    assert.match(String(call('CREDITCODE', '91430100MA4L16JK0', 1)), /有 17 个字符，不是 18 个/);
+    assert.match(String(call('CREDITCODE', '91430100MA4L16JKOC', 1)), /第 17 个字符「O」/);
+    assert.equal(call('CREDITCODE', null), false);
+    assert.match(String(call('CREDITCODE', null, 1)), /未填写/);
+    assert.match(String(call('CREDITCODE', 9143010012345, 1)), /不是文字/);
+    assert.match(String(en.get('CREDITCODE')!('91430100MA4L16JK0D', 1)), /the first 17 call for “C”/);
+  });
+
+  it('refuses an unknown output choice', () => {
+    assert.match(valueError(zh, 'CREDITCODE', GOOD, 2), /「输出」应为 0（是否有效）或 1（原因），收到「2」/);
+  });
+});
+
+describe('MISSEDMONTHS: the report calendar from a sheet', () => {
+  // 2023-2024: due 2023-09 … 12 and 2024-03 … 06 (RUBRIC.md §8), on or before the 5th.
+  // Headings as Excel stores a typed month, the serial of its 1st: 2023-09-01 = 45170
+  // (2024-01-01 = 45292, less 30 + 31 + 30 + 31), then +30, +31, +30; 2024-03-01 = 45292 + 31
+  // + 29 = 45352, then +31, +30, +31. Dates: 45173 = 2023-09-04 (on time); 45237 =
+  // 2023-11-07 (late); 2024-05-06 late; December and June empty; March rejected.
+  const months = [45170, 45200, 45231, 45261, 45352, 45383, 45413, 45444];
+  const dates = [45173, '2023/10/5', 45237, '', '2024-03-05', '2024年4月3日', '2024-05-06', null];
+  const reviews = [null, null, null, null, '退回', null, null, null];
+  const NOTE = '2023年11月 逾期（11月7日）；2023年12月 未上报；2024年3月 退回；2024年5月 逾期（5月6日）；2024年6月 未上报';
+
+  it('months across, dates below, a row for 退回', () => {
+    assert.deepEqual(call('MISSEDMONTHS', '2023-2024', [months], [dates], [reviews]), [[5]]);
+    assert.deepEqual(call('MISSEDMONTHS', '2023-2024', [months], [dates], [reviews], 1), [[NOTE]]);
+    assert.deepEqual(call('MISSEDMONTHS', '2023-2024', [months], [dates], [reviews], 2), [[8, 5, NOTE]]);
+  });
+
+  it('a column layout, text headings, no review row, and a due month left out', () => {
+    const column = (row: unknown[]) => row.map((v) => [v]);
+    const keys = ['2023-09', '2023年10月', '2023-11', '2023-12', '2024-3', '2024-04', '2024-05'];
+    // Without 退回, March (reported 2024-03-05) is on time; June, in no column, is not reported.
+    assert.deepEqual(call('MISSEDMONTHS', '2023—2024学年', column(keys), column(dates.slice(0, 7)), null, 1), [[
+      '2023年11月 逾期（11月7日）；2023年12月 未上报；2024年5月 逾期（5月6日）；2024年6月 未上报',
+    ]]);
+  });
+
+  it('all on time says so', () => {
+    const onTime = [45173, 45203, 45233, 45264, 45355, 45386, 45416, 45447];
+    assert.deepEqual(call('MISSEDMONTHS', '2023-2024', [months], [onTime], null, 1), [['应报 8 个月，均按时上报']]);
+  });
+
+  it('refuses what it cannot read, with the calendar\'s located messages', () => {
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023', [months], [dates]), /考核学年（year）填的是「2023」/);
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2024-01']], [['2024-01-03']]), /月份「2024-01」不是 2023-2024 学年应报的月份/);
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2023-09']], [['soon']]), /2023年9月 月报的上报日期（reports\.months\.2023-09）填的是「soon」，无法识别为日期/);
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [['2023-09']], [['2023-09-01']], [['通过']]), /考评意见（months\[0\]\.review）填的是「通过」/);
+    assert.match(valueError(zh, 'MISSEDMONTHS', '2023-2024', [[45170, 45170]], [['', '']]), /月份（months\[1\]\.month）填的是「2023-09」，与前面一列是同一个月/);
+    assert.match(valueError(en, 'MISSEDMONTHS', '2023-2024', [['2024-01']], [['']]), /not a due month of 2023-2024/);
   });
 });

@@ -165,7 +165,7 @@ describe('bad arguments throw the engine\'s Chinese message', () => {
     assert.match(notNumber, /很多/);
     assert.match(errorOf('INTERNSHIP', 230, 200), /[\u4e00-\u9fff]/);
     assert.match(errorOf('INTERNSHIP', [[1, 2]], 200), /应为单个单元格/);
-    assert.match(errorOf('INTERNSHIP', 114, 200, 7), /应为 0（得分）、1（原因）或 2（明细）/);
+    assert.match(errorOf('INTERNSHIP', 114, 200, 7), /应为 0（得分）、1（原因）、2（明细）或 3（提升建议）/);
     assert.match(errorOf('WEIGHTED', '优秀', 90), /[\u4e00-\u9fff]/);
   });
 
@@ -219,5 +219,40 @@ describe('an omitted optional argument as WPS passes it', () => {
     // In every optional place, not only the last: the names range of a majors function too.
     const withNames = call('PARTNERS', [[2], [1]], -2147352572, -2147352572);
     assert.equal(withNames, call('PARTNERS', [[2], [1]]));
+  });
+});
+
+// --- the ledger and calendar functions and the hint, with cell values as WPS's Value2 gives them:
+// a date cell as its serial number, a text cell as text, a single cell sometimes as a 1×1 array,
+// and an omitted optional argument as -2147352572.
+describe('the ledger and calendar functions through WPS', () => {
+  it('FILINGDAYS: serials (44986 = 2023-03-01) and text dates alike', () => {
+    assert.equal(call('FILINGDAYS', 44986, 44994), 8);
+    assert.equal(call('FILINGDAYS', [[44986]], '2023-03-09'), 8);
+    assert.equal(call('FILINGDAYS', '2023年3月1日', [['2023/3/9']]), 8);
+    assert.match(errorOf('FILINGDAYS', 44994, 44986), /备案日期（filed）填的是「2023-03-01」，早于签订日期 2023-03-09/);
+    assert.match(errorOf('FILINGDAYS', 44986, WPS_PARAM_NOT_FOUND), /备案日期（filed）未填写/);
+  });
+
+  it('CREDITCODE: TRUE/FALSE as a JS boolean, the reason with output 1', () => {
+    assert.equal(call('CREDITCODE', '91430100MA4L16JK0C', WPS_PARAM_NOT_FOUND), true);
+    assert.equal(call('CREDITCODE', [['91430100MA4L16JK0D']]), false);
+    assert.match(String(call('CREDITCODE', '91430100MA4L16JK0D', 1)), /按前 17 位应为「C」/);
+  });
+
+  it('MISSEDMONTHS: a text month row, serial dates, the review row omitted as WPS omits it', () => {
+    // 45173 = 2023-09-04, 45204 = 2023-10-05 (on the 5th: on time), 45237 = 2023-11-07 (late).
+    const months = [['2023-09', '2023-10', '2023-11', '2023-12', '2024-03', '2024-04', '2024-05', '2024-06']];
+    const dates = [[45173, 45204, 45237, '2023-12-01', '2024-03-01', '2024-04-05', '2024-05-05', '']];
+    assert.equal(call('MISSEDMONTHS', '2023-2024', months, dates, WPS_PARAM_NOT_FOUND, WPS_PARAM_NOT_FOUND), 2);
+    assert.equal(call('MISSEDMONTHS', '2023-2024', months, dates, WPS_PARAM_NOT_FOUND, 1), '2023年11月 逾期（11月7日）；2024年6月 未上报');
+    const reviews = [['', '', '', '', '不合格', '', '', '']];
+    assert.deepEqual(call('MISSEDMONTHS', '2023-2024', months, dates, reviews, 2), [[8, 3, '2023年11月 逾期（11月7日）；2024年3月 退回；2024年6月 未上报']]);
+    assert.match(errorOf('MISSEDMONTHS', '2023-2024', [['2024-07']], [['']]), /「2024-07」不是 2023-2024 学年应报的月份/);
+  });
+
+  it('output 3: the first hint, empty at the best', () => {
+    assert.equal(call('INTERNSHIP', 114, 200, 3), '本地实习再增加 6 人（达到 120 人）可少扣 1 分');
+    assert.equal(call('INTERNSHIP', 200, 200, 3), '');
   });
 });

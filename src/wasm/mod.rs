@@ -6,6 +6,7 @@
 //! (`ok: false`), never exceptions; `weightedScore`, `rankDepartments` and `rubricInfo`
 //! throw one `Error` whose message lists every problem in Chinese (English on request).
 
+pub mod cells;
 mod input;
 
 use crate::locale::Locale;

@@ -11,7 +11,7 @@
  * (WPS custom functions, which are synchronous) ask `now()` and answer "loading" meanwhile.
  */
 import init, * as wasm from '../../../pkg/coop_engine.js';
-import type { Engine } from './types.js';
+import type { CreditCodeCheck, Engine, MissedMonths } from './types.js';
 
 export type { Engine } from './types.js';
 
@@ -28,6 +28,9 @@ function engineFace(): Engine {
     rankDepartments: (rows, options) => wasm.rankDepartments(rows, options),
     rubricInfo: () => wasm.rubricInfo(undefined),
     platformTargets: (factsList, options) => wasm.platformTargets(factsList, options),
+    filingDays: (signed, filed, options) => wasm.filingDays(signed, filed, options),
+    creditCode: (code, options) => wasm.creditCode(code, options) as CreditCodeCheck,
+    missedMonths: (year, months, options) => wasm.missedMonths(year, months, options) as MissedMonths,
   };
 }
 

@@ -8,11 +8,13 @@
 import type {
   CategoryOut,
   CollegeOut,
+  CreditCodeCheck,
   Department,
   DepartmentTargetsResult,
   Errors,
   Item,
   LineOut,
+  MissedMonths,
   PlatformOut,
   ProblemOut,
   Ranked,
@@ -40,6 +42,18 @@ export type LineResult = LineOut | Errors;
 export type RankedRow = Ranked;
 /** `rubricInfo()`: the rubric in use as data. */
 export type RubricInfo = GeneratedRubricInfo;
+export type { CreditCodeCheck, MissedMonths };
+
+/**
+ * One column of a sheet's 月报 block, for `missedMonths`: the month heading as typed (a month
+ * key like "2023-09", or a date or serial in the month), the date the report went through OA,
+ * and the assessors' mark (empty, or 退回 / 不合格 / rejected).
+ */
+export interface ReportColumn {
+  month: Raw;
+  date: Raw;
+  review?: Raw;
+}
 
 /** `platformTargets`' answer (RUBRIC.md §10): each department's targets, then the college's. */
 export type PlatformResult = PlatformOut;
@@ -86,4 +100,17 @@ export interface Engine {
    * college's figures; a department whose facts fail validation gets its errors instead.
    */
   platformTargets(factsList: unknown[], options?: Options): PlatformResult;
+  /**
+   * Whole days from signing to filing (RUBRIC.md §7; any date form, 1900-system serials
+   * included); throws an Error with the located message for an empty or unreadable date or a
+   * filing before the signing.
+   */
+  filingDays(signed: Raw, filed: Raw, options?: Options): number;
+  /** Checks a 统一社会信用代码 by GB 32100-2015 as the ledger does; never throws. */
+  creditCode(code: Raw, options?: Options): CreditCodeCheck;
+  /**
+   * The due months of `year` ("2023-2024") with each report's status and the A3 note (RUBRIC.md
+   * §8), from `reports.months` or from a sheet's columns; throws every problem at once.
+   */
+  missedMonths(year: Raw, months: Record<string, Raw> | ReportColumn[], options?: Options): MissedMonths;
 }

@@ -82,26 +82,47 @@ export function list(value: ArgValue, param: string, locale: Locale): Raw[] {
   return lists([value], [param], locale)[0];
 }
 
-/** What a line function returns: its score, its reason, or the whole detail row. */
-export type OutputMode = 'score' | 'note' | 'detail';
+/** One value of an `output` argument: the words that choose it (its number is its place). */
+export interface OutputChoice<M extends string> {
+  mode: M;
+  /** Shown in the message for a value that is none of the choices. */
+  label: { zh: string; en: string };
+  /** Words that choose it besides its number, compared in lower case. */
+  words: readonly string[];
+}
 
-const OUTPUT_WORDS: Record<string, OutputMode> = {
-  '0': 'score', score: 'score', 得分: 'score',
-  '1': 'note', note: 'note', why: 'note', reason: 'note', 说明: 'note', 原因: 'note',
-  '2': 'detail', detail: 'detail', 明细: 'detail',
-};
-
-export function outputMode(value: ArgValue, param: string, locale: Locale): OutputMode {
+/**
+ * Reads an `output` argument: blank (or FALSE) is the first choice, TRUE the second, a number
+ * its place in `choices`, or one of its words; anything else is refused, listing the choices.
+ */
+export function outputChoice<M extends string>(value: ArgValue, param: string, locale: Locale, choices: readonly OutputChoice<M>[]): M {
   const raw = cell(value, param, locale);
-  if (isBlank(raw) || raw === false) return 'score';
-  if (raw === true) return 'note';
-  const mode = OUTPUT_WORDS[String(raw).trim().toLowerCase()];
-  if (mode) return mode;
+  if (isBlank(raw) || raw === false) return choices[0].mode;
+  if (raw === true && choices.length > 1) return choices[1].mode;
+  const word = String(raw).trim().toLowerCase();
+  const found = choices.find((c, i) => word === String(i) || c.words.includes(word));
+  if (found) return found.mode;
+  const listed = choices.map((c, i) => (locale === 'zh' ? `${i}（${c.label.zh}）` : `${i} (${c.label.en})`));
+  const last = listed.pop();
   throw new FunctionArgError(
     locale === 'zh'
-      ? `「${param}」应为 0（得分）、1（原因）或 2（明细），收到「${String(raw)}」`
-      : `"${param}" must be 0 (score), 1 (reason) or 2 (detail), got "${String(raw)}"`,
+      ? `「${param}」应为 ${listed.join('、')}或 ${last}，收到「${String(raw)}」`
+      : `"${param}" must be ${listed.join(', ')} or ${last}, got "${String(raw)}"`,
   );
+}
+
+/** What a line function returns: its score, its reason, the whole detail row, or its first hint. */
+export type OutputMode = 'score' | 'note' | 'detail' | 'hint';
+
+const LINE_OUTPUTS: readonly OutputChoice<OutputMode>[] = [
+  { mode: 'score', label: { zh: '得分', en: 'score' }, words: ['score', '得分'] },
+  { mode: 'note', label: { zh: '原因', en: 'reason' }, words: ['note', 'why', 'reason', '说明', '原因'] },
+  { mode: 'detail', label: { zh: '明细', en: 'detail' }, words: ['detail', '明细'] },
+  { mode: 'hint', label: { zh: '提升建议', en: 'hint' }, words: ['hint', '提示', '建议', '提升建议'] },
+];
+
+export function outputMode(value: ArgValue, param: string, locale: Locale): OutputMode {
+  return outputChoice(value, param, locale, LINE_OUTPUTS);
 }
 
 /** An optional argument is given only if it is not blank (Excel passes null when omitted). */

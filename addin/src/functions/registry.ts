@@ -9,7 +9,7 @@
  * reads, with cell values passed through raw so the engine does all the reading.
  */
 import type { Engine, LineScore, Raw } from '../engine/types.js';
-import { cell, isBlank, list, lists, optional, outputMode, type ArgValue, type Locale } from './args.js';
+import { cell, isBlank, list, lists, optional, outputChoice, outputMode, type ArgValue, type Locale, type OutputChoice } from './args.js';
 import { FunctionArgError } from './errors.js';
 
 export type { Locale } from './args.js';
@@ -30,8 +30,8 @@ export interface ParamSpec {
   optional?: boolean;
 }
 
-/** What an implementation returns: a number, a text, or a block (spilled by the host). */
-export type FunctionResult = number | string | Array<Array<number | string>>;
+/** What an implementation returns: a number, a text, TRUE/FALSE, or a block (spilled by the host). */
+export type FunctionResult = number | string | boolean | Array<Array<number | string | boolean>>;
 
 export interface CallContext {
   engine: Engine;
@@ -48,6 +48,12 @@ export interface FunctionEntry {
   params: readonly ParamSpec[];
   /** `matrix` when the function may return a block (the detail row). */
   result: 'scalar' | 'matrix';
+  /**
+   * What a scalar result is, for Excel's metadata: `number` (the default) or `any` for a
+   * function whose output argument switches between TRUE/FALSE and a text (Excel would
+   * coerce a text to the declared type). A matrix result is always `any`.
+   */
+  resultType?: 'number' | 'any';
   /** `args` has one element per entry of `params`, in order; omitted optionals are null/undefined. */
   invoke(args: readonly ArgValue[], ctx: CallContext): FunctionResult;
 }
@@ -57,8 +63,8 @@ const OUTPUT_PARAM: ParamSpec = {
   key: 'output',
   name: { zh: '输出', en: 'output' },
   description: {
-    zh: '可选。省略或 0：得分；1：得分的原因；2：明细行（基础分、扣分、加分、得分、原因），向右溢出 5 格',
-    en: 'Optional. Omitted or 0: the score; 1: the reason; 2: a detail row (base, deduction, bonus, score, reason) spilling 5 cells right',
+    zh: '可选。省略或 0：得分；1：得分的原因；2：明细行（基础分、扣分、加分、得分、原因），向右溢出 5 格；3：提升建议——增分最多的一条（增分相同时按输入项路径取第一条，如 majors[2] 在 majors[10] 之前），已得满分或无可提升项时为空',
+    en: 'Optional. Omitted or 0: the score; 1: the reason; 2: a detail row (base, deduction, bonus, score, reason) spilling 5 cells right; 3: the hint that gains most (ties: the first by input path), empty at the best or when nothing would gain',
   },
   shape: 'cell',
   optional: true,
@@ -103,6 +109,18 @@ function notesText(item: LineScore, locale: Locale): string {
   return item.notes.join(locale === 'zh' ? '；' : '; ');
 }
 
+/**
+ * The line's first hint (RUBRIC.md §9): the one that gains most; among equal gains the first
+ * as the engine lists them, which is by input path (majors[2] before majors[10]). Empty when
+ * the line has none: at its best, or no single change gains a point (A3).
+ */
+function firstHint(item: LineScore): string {
+  // No Array.prototype.at: WPS's embedded Chromium predates it.
+  let best: LineScore['hints'][number] | undefined;
+  for (const hint of item.hints) if (!best || hint.gain > best.gain) best = hint;
+  return best ? best.text : '';
+}
+
 function problemsText(problems: ReadonlyArray<{ message: string }>, locale: Locale): string {
   return problems.map((p) => p.message).join(locale === 'zh' ? '；' : '; ');
 }
@@ -136,6 +154,7 @@ function lineFunction(spec: LineSpec): FunctionEntry {
       const { item } = result;
       if (mode === 'score') return item.score;
       if (mode === 'note') return notesText(item, locale);
+      if (mode === 'hint') return firstHint(item);
       return [[item.base, item.deduction, item.bonus, item.score, notesText(item, locale)]];
     },
   };
@@ -179,6 +198,109 @@ const CLASS_NAMES = param(
   'Optional. Order class names, row by row with the ranges before; used in reasons and messages (else "order class N")',
   'range', true,
 );
+
+/** Calls the engine, turning the Error it throws into a FunctionArgError with its message. */
+function engineCall<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    // The engine throws a JS Error with its localised message; keep the message only.
+    throw new FunctionArgError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const DATE_FORMS_ZH = '表格中的日期或文字 2023-03-01、2023/3/1、2023.3.1、2023年3月1日';
+const DATE_FORMS_EN = 'a spreadsheet date, or text such as 2023-03-01, 2023/3/1, 2023.3.1, 2023年3月1日';
+
+function filingDaysFunction(): FunctionEntry {
+  const params = [
+    param('signed', '签订日期', 'signed', `协议签订日期：${DATE_FORMS_ZH}`, `The signing date: ${DATE_FORMS_EN}`),
+    param('filed', '备案日期', 'filed', `报送产教研合作中心备案的日期（同上各种写法）；为空时返回 #VALUE!（未填写）`, 'The date filed with the cooperation centre (same forms); empty gives #VALUE! (missing)'),
+  ];
+  return {
+    id: 'FILINGDAYS',
+    name: { zh: '备案天数', en: 'FILINGDAYS' },
+    description: {
+      zh: '合作项目从签订到备案的天数（管理办法第九条：签订后一周内备案，超过 7 天为逾期备案）',
+      en: 'Days from signing an agreement to filing it (the rules ask for filing within a week; over 7 days is late)',
+    },
+    params,
+    result: 'scalar',
+    invoke(values, { engine, locale }) {
+      const args = new Args(params, values, locale);
+      return engineCall(() => engine.filingDays(args.cell('signed'), args.cell('filed'), { locale }));
+    },
+  };
+}
+
+type CodeOutput = 'valid' | 'reason';
+const CODE_OUTPUTS: readonly OutputChoice<CodeOutput>[] = [
+  { mode: 'valid', label: { zh: '是否有效', en: 'valid' }, words: ['valid', '有效', '结果'] },
+  { mode: 'reason', label: { zh: '原因', en: 'reason' }, words: ['reason', 'why', 'note', '原因', '说明'] },
+];
+
+function creditCodeFunction(): FunctionEntry {
+  const params = [
+    param('code', '统一社会信用代码', 'code', '18 位统一社会信用代码（全角、小写和首尾空格可以）；单元格须为文本格式', 'The 18-character unified social credit code (full-width, lower case and outer spaces are fine); the cell must be text'),
+    param('output', '输出', 'output', '可选。省略或 0：TRUE（有效）或 FALSE（无效或未填写）；1：原因，如“校验码不符（按前 17 位应为「C」）”', 'Optional. Omitted or 0: TRUE (valid) or FALSE (invalid or empty); 1: why, e.g. "the check character is wrong (the first 17 call for “C”)"', 'cell', true),
+  ];
+  return {
+    id: 'CREDITCODE',
+    name: { zh: '信用代码校验', en: 'CREDITCODE' },
+    description: {
+      zh: '按 GB 32100-2015 校验统一社会信用代码：长度、字符和第 18 位校验码',
+      en: 'Checks a unified social credit code by GB 32100-2015: length, characters and the 18th (check) character',
+    },
+    params,
+    result: 'scalar',
+    resultType: 'any',
+    invoke(values, { engine, locale }) {
+      const args = new Args(params, values, locale);
+      const mode = outputChoice(args.raw('output'), args.label('output'), locale, CODE_OUTPUTS);
+      const check = engine.creditCode(args.cell('code'), { locale });
+      return mode === 'valid' ? check.valid : check.message;
+    },
+  };
+}
+
+type MonthsOutput = 'missed' | 'note' | 'detail';
+const MONTHS_OUTPUTS: readonly OutputChoice<MonthsOutput>[] = [
+  { mode: 'missed', label: { zh: '未按要求次数', en: 'missed' }, words: ['missed', 'count', '次数'] },
+  { mode: 'note', label: { zh: '原因', en: 'reason' }, words: ['note', 'why', 'reason', '说明', '原因'] },
+  { mode: 'detail', label: { zh: '明细', en: 'detail' }, words: ['detail', '明细'] },
+];
+
+function missedMonthsFunction(): FunctionEntry {
+  const params = [
+    param('year', '考核学年', 'year', '如 2023-2024（9 月至次年 8 月）', 'e.g. 2023-2024 (September to August)'),
+    param('months_range', '月份', 'months_range', '月报区域的月份行（或列），一格一个应报月份：2023-09、2023年9月 或该月的一个日期；区域中没有的应报月份按未上报计', 'The month row (or column) of the report block, one due month per cell: 2023-09, 2023年9月 or a date in the month; a due month not in the range counts as not reported', 'range'),
+    param('dates_range', '上报日期', 'dates_range', `与月份逐格对应：月报经 OA 上报的日期（${DATE_FORMS_ZH}），空为未上报，晚于当月 5 日为逾期`, `Cell by cell with the months: the date the report went through OA (${DATE_FORMS_EN}); empty is not reported, after the 5th is late`, 'range'),
+    param('reviews_range', '考评意见', 'reviews_range', '可选。与月份逐格对应的考评意见：空为认可，退回 或 不合格 为退回', 'Optional. Cell by cell with the months, the assessors\' mark: empty is accepted, 退回/不合格/rejected is rejected', 'range', true),
+    param('output', '输出', 'output', '可选。省略或 0：未按要求上报的次数；1：原因（哪些月份、为何）；2：明细行（应报次数、未按要求次数、原因），向右溢出 3 格', 'Optional. Omitted or 0: the reports missed; 1: the reason (which months and why); 2: a detail row (due, missed, reason) spilling 3 cells right', 'cell', true),
+  ];
+  return {
+    id: 'MISSEDMONTHS',
+    name: { zh: '未报月份', en: 'MISSEDMONTHS' },
+    description: {
+      zh: 'A3 月报日历：除寒暑假（1、2、7、8 月）外每月 5 日前上报；空、逾期或退回均为未按要求上报',
+      en: 'A3 report calendar: due on or before the 5th of every month but January, February, July and August; empty, late or rejected is missed',
+    },
+    params,
+    result: 'matrix',
+    invoke(values, { engine, locale }) {
+      const args = new Args(params, values, locale);
+      const mode = outputChoice(args.raw('output'), args.label('output'), locale, MONTHS_OUTPUTS);
+      const reviewed = !isBlank(args.raw('reviews_range')) || Array.isArray(args.raw('reviews_range'));
+      const keys = ['months_range', 'dates_range', ...(reviewed ? ['reviews_range'] : [])];
+      const [months, dates, reviews] = args.lists(...keys);
+      const columns = months.map((month, i) => ({ month, date: dates[i], ...(reviews ? { review: reviews[i] } : {}) }));
+      const calendar = engineCall(() => engine.missedMonths(args.cell('year'), columns, { locale }));
+      if (mode === 'missed') return calendar.missed;
+      if (mode === 'note') return calendar.note;
+      return [[calendar.due, calendar.missed, calendar.note]];
+    },
+  };
+}
 
 export const registry: readonly FunctionEntry[] = [
   lineFunction({
@@ -391,6 +513,9 @@ export const registry: readonly FunctionEntry[] = [
     }),
   }),
   weightedFunction(),
+  filingDaysFunction(),
+  creditCodeFunction(),
+  missedMonthsFunction(),
 ];
 
 function weightedFunction(): FunctionEntry {
@@ -409,12 +534,7 @@ function weightedFunction(): FunctionEntry {
     result: 'scalar',
     invoke(values, { engine, locale }) {
       const args = new Args(params, values, locale);
-      try {
-        return engine.weightedScore(args.cell('s1'), args.cell('s2'), { locale });
-      } catch (error) {
-        // The engine throws a JS Error with its localised message; keep the message only.
-        throw new FunctionArgError(error instanceof Error ? error.message : String(error));
-      }
+      return engineCall(() => engine.weightedScore(args.cell('s1'), args.cell('s2'), { locale }));
     },
   };
 }
