@@ -139,7 +139,7 @@ impl<'a> Work<'a> {
                 (place.to_string(), None)
             }
         };
-        let mut reader = FactReader::new(copy, &self.rubric.facts, Locale::Zh);
+        let mut reader = FactReader::new(copy, &self.rubric.facts, Locale::Zh).quiet();
         let scored = evaluate(line, &mut reader);
         let clean = reader.into_problems().is_empty();
         match (at(copy, &place), old) {
