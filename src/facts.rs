@@ -69,6 +69,8 @@ pub struct FactReader<'a> {
     /// The ledger's compliance warnings (never problems: they change no score).
     warnings: Vec<Warning>,
     locale: Locale,
+    /// No notes are wanted (see [`FactReader::quiet`]).
+    quiet: bool,
 }
 
 /// The majors' fields the ledger derives (RUBRIC.md §7 "Derived inputs").
@@ -92,6 +94,7 @@ impl<'a> FactReader<'a> {
             calendar: None,
             warnings: Vec::new(),
             locale,
+            quiet: false,
         };
         if !root.is_object() {
             reader.report(Problem::new(
@@ -112,9 +115,16 @@ impl<'a> FactReader<'a> {
         reader
     }
 
-    /// The language notes are written in.
-    pub fn locale(&self) -> Locale {
-        self.locale
+    /// The language notes are written in; `None` for a hint's trial (RUBRIC.md §9), whose
+    /// notes nobody reads: they are then not formatted at all, which was most of a trial's work.
+    pub fn notes_in(&self) -> Option<Locale> {
+        (!self.quiet).then_some(self.locale)
+    }
+
+    /// The same reader, writing no notes: for trials whose score alone matters.
+    pub fn quiet(mut self) -> FactReader<'a> {
+        self.quiet = true;
+        self
     }
 
     pub fn into_problems(self) -> Vec<Problem> {

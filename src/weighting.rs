@@ -8,6 +8,7 @@ use crate::problem::{Code, Problem};
 use crate::rubric::Rubric;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Reads a score: a number from 0 to the rubric's highest possible total (118). The texts
 /// of a problem are built only when there is one: this is the hot path of a summary sheet.
@@ -63,10 +64,12 @@ fn read_pair(
     let max = rubric.max_total();
     let self_label = || Text::new("自评分 S1", "self score S1");
     let assessor_label = || Text::new("考评分 S2", "assessors' score S2");
-    let (p1, p2) = if prefix.is_empty() {
+    // The paths are only needed for a problem: borrowed when there is no prefix, so that a
+    // plain `weightedScore` call allocates nothing for them.
+    let (p1, p2): (Cow<str>, Cow<str>) = if prefix.is_empty() {
         ("s1".into(), "s2".into())
     } else {
-        (format!("{prefix}s1"), format!("{prefix}s2"))
+        (format!("{prefix}s1").into(), format!("{prefix}s2").into())
     };
     let a = read_score(&p1, self_label, s1, max);
     let b = read_score(&p2, assessor_label, s2, max);

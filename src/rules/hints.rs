@@ -49,6 +49,7 @@ pub fn attach_hints(rubric: &Rubric, facts: &Value, scores: &mut [LineScore], lo
         facts,
         copy: None,
         locale,
+        reader: None,
     };
     for score in scores {
         let best = score.max.checked_add(score.bonus_cap);
@@ -98,12 +99,24 @@ struct Work<'a> {
     facts: &'a Value,
     copy: Option<Value>,
     locale: Locale,
+    /// One reader of the facts as given, handed back after each use: what it has read
+    /// (the majors above all) is then read once per department, not once per line.
+    reader: Option<FactReader<'a>>,
 }
 
 impl<'a> Work<'a> {
-    /// A reader of the facts as given, for the inputs' current values (derived ones too).
-    fn reader(&self) -> FactReader<'a> {
-        FactReader::new(self.facts, &self.rubric.facts, Locale::Zh)
+    /// A reader of the facts as given, for the inputs' current values (derived ones too);
+    /// [`Work::keep`] hands it back. The facts scored without a problem, so a reader that is
+    /// not handed back (an early return) only costs a fresh one.
+    fn reader(&mut self) -> FactReader<'a> {
+        let (facts, labels) = (self.facts, &self.rubric.facts);
+        self.reader
+            .take()
+            .unwrap_or_else(|| FactReader::new(facts, labels, Locale::Zh))
+    }
+
+    fn keep(&mut self, reader: FactReader<'a>) {
+        self.reader = Some(reader);
     }
 
     /// Text in the locale asked for; only that one is formatted.
@@ -139,7 +152,7 @@ impl<'a> Work<'a> {
                 (place.to_string(), None)
             }
         };
-        let mut reader = FactReader::new(copy, &self.rubric.facts, Locale::Zh);
+        let mut reader = FactReader::new(copy, &self.rubric.facts, Locale::Zh).quiet();
         let scored = evaluate(line, &mut reader);
         let clean = reader.into_problems().is_empty();
         match (at(copy, &place), old) {
@@ -188,8 +201,11 @@ impl<'a> Work<'a> {
     }
 
     /// A yes/no input that is "no", answered "yes".
-    fn yes(&self, fact: &str, lead: String) -> Option<Candidate> {
-        if self.reader().flag(fact)? {
+    fn yes(&mut self, fact: &str, lead: String) -> Option<Candidate> {
+        let mut reader = self.reader();
+        let flag = reader.flag(fact);
+        self.keep(reader);
+        if flag? {
             return None;
         }
         Some(Candidate {
@@ -241,7 +257,9 @@ impl<'a> Work<'a> {
                 }
             }
             Rule::Choice(rule) => {
-                let chosen = self.reader().choice(&rule.fact, &rule.choices);
+                let mut reader = self.reader();
+                let chosen = reader.choice(&rule.fact, &rule.choices);
+                self.keep(reader);
                 let Some(now) = chosen.and_then(|i| rule.choices.get(i)) else {
                     return;
                 };
@@ -264,6 +282,7 @@ impl<'a> Work<'a> {
             Rule::TiersAndUnits(rule) => {
                 let mut reader = self.reader();
                 let (tier, units) = (reader.count(&rule.tier_fact), reader.count(&rule.unit_fact));
+                self.keep(reader);
                 let (Some(tier), Some(units)) = (tier, units) else {
                     return;
                 };
@@ -378,10 +397,11 @@ impl<'a> Work<'a> {
             }
             hints.extend(hint);
         }
+        self.keep(reader);
     }
 
     /// C2: each major lacking a base gets what it lacks (both bases when both are missing).
-    fn bases(&self, needs: &[MajorNeed], candidates: &mut Vec<Candidate>) {
+    fn bases(&mut self, needs: &[MajorNeed], candidates: &mut Vec<Candidate>) {
         let mut reader = self.reader();
         let Some(majors) = reader.majors() else {
             return;
@@ -438,10 +458,11 @@ impl<'a> Work<'a> {
                 lead,
             });
         }
+        self.keep(reader);
     }
 
     /// C3: one more major with an order class (the first in input order without one).
-    fn order_majors(&self, candidates: &mut Vec<Candidate>) {
+    fn order_majors(&mut self, candidates: &mut Vec<Candidate>) {
         let mut reader = self.reader();
         let (Some(majors), Some(count)) = (reader.majors(), reader.order_class_count()) else {
             return;
@@ -455,6 +476,7 @@ impl<'a> Work<'a> {
                 *flag = true;
             }
         }
+        self.keep(reader);
         let with = |m: &&Major| has_class.get(m.index).copied().unwrap_or(false);
         let k = majors.iter().filter(with).count();
         let Some(next) = majors.iter().find(|m| !with(m)) else {
@@ -478,7 +500,7 @@ impl<'a> Work<'a> {
     /// C5, C6 (`bonus`), C7: for each ratio, the least part that gains, found on the rule's
     /// own step arithmetic (re-scored in full afterwards, as every candidate).
     fn ratios(
-        &self,
+        &mut self,
         line: &Line,
         rules: &[RatioRule],
         bonus: bool,
@@ -492,6 +514,7 @@ impl<'a> Work<'a> {
                 None => return,
             }
         }
+        self.keep(reader);
         let now = points(line, rules, &values, bonus);
         for (j, rule) in rules.iter().enumerate() {
             let Some(&(current, whole)) = values.get(j) else {

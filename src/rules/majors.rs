@@ -38,7 +38,7 @@ pub fn partners_per_major(
             extras.push((major.name.as_str(), count - 1));
         }
     }
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     draft.deduction = dec(without.len()) * *per_major_without;
     if without.is_empty() {
         draft.note(
@@ -192,7 +192,7 @@ pub fn major_coverage(line: &Line, rule: &MajorCoverage, facts: &mut FactReader)
         }
     }
     let all_needs_zh: Vec<&str> = needs.iter().map(|n| n.label.as_str()).collect();
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     if !any_at_all && *none_at_all_scores_zero {
         draft.deduction = draft.base;
         draft.note(
@@ -252,7 +252,7 @@ pub fn order_majors(line: &Line, rule: &OrderMajors, facts: &mut FactReader) -> 
         .map(|m| m.name.as_str())
         .collect();
     let (k, n) = (with_class.len(), majors.len());
-    let mut draft = Draft::new(facts.locale());
+    let mut draft = Draft::new(facts.notes_in());
     if k == n && *all_majors_full {
         draft.base = line.max;
         draft.note(
@@ -307,7 +307,7 @@ pub fn order_classes(rule: &OrderClasses, facts: &mut FactReader) -> Option<Draf
     let small = sizes.len() - large;
     let mut draft = Draft {
         base: dec(large) * *points_at_or_above + dec(small) * *points_below,
-        ..Draft::new(facts.locale())
+        ..Draft::new(facts.notes_in())
     };
     if sizes.is_empty() {
         draft.note(

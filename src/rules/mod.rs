@@ -42,12 +42,13 @@ pub struct Draft {
     pub deduction: Decimal,
     pub bonus: Decimal,
     pub notes: Vec<String>,
-    locale: Locale,
+    /// `None`: no notes are wanted (a hint's trial).
+    locale: Option<Locale>,
 }
 
 impl Draft {
-    /// Nothing yet; notes in `locale`.
-    pub fn new(locale: Locale) -> Draft {
+    /// Nothing yet; notes in `locale`, or none at all.
+    pub fn new(locale: Option<Locale>) -> Draft {
         Draft {
             base: Decimal::ZERO,
             deduction: Decimal::ZERO,
@@ -58,19 +59,21 @@ impl Draft {
     }
 
     /// Full marks as the base; the rule then adds deductions and bonuses.
-    pub fn full(line: &Line, locale: Locale) -> Draft {
+    pub fn full(line: &Line, locale: Option<Locale>) -> Draft {
         Draft {
             base: line.max,
             ..Draft::new(locale)
         }
     }
 
-    /// Adds a note: each language is a closure, and only the one asked for is formatted.
+    /// Adds a note: each language is a closure, and only the one asked for is formatted
+    /// (neither, when no notes are wanted).
     pub fn note(&mut self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) {
-        self.notes.push(match self.locale {
-            Locale::Zh => zh(),
-            Locale::En => en(),
-        });
+        match self.locale {
+            Some(Locale::Zh) => self.notes.push(zh()),
+            Some(Locale::En) => self.notes.push(en()),
+            None => {}
+        }
     }
 
     fn finish(mut self, line: &Line) -> LineScore {
@@ -111,8 +114,8 @@ impl Draft {
         LineScore {
             id: line.id.clone(),
             name: match self.locale {
-                Locale::Zh => line.name.clone(),
-                Locale::En => line.name_en.clone(),
+                Some(Locale::En) => line.name_en.clone(),
+                _ => line.name.clone(),
             },
             category: line.category.clone(),
             max: line.max,

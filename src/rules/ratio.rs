@@ -85,7 +85,7 @@ fn shortfall(
 pub fn ratio(line: &Line, rule: &RatioRule, facts: &mut FactReader) -> Option<Draft> {
     let (part, whole) = facts.ratio(&rule.part, &rule.whole)?;
     let ratio = percentage(part, whole);
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     let label_en = &rule.label_en;
     if ratio < rule.threshold {
         draft.deduction = shortfall(&mut draft, rule, rule.shortfall_rounding, ratio);
@@ -134,7 +134,7 @@ pub fn ratio_shortfalls(
         .iter()
         .map(|r| facts.ratio(&r.part, &r.whole))
         .collect();
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     for (rule, parts) in ratios.iter().zip(read) {
         let (part, whole) = parts?;
         let ratio = percentage(part, whole);

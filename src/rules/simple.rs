@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 /// A1: points for each "yes".
 pub fn flags(flags: &[Flag], facts: &mut FactReader) -> Option<Draft> {
     let answers: Vec<Option<bool>> = flags.iter().map(|f| facts.flag(&f.fact)).collect();
-    let mut draft = Draft::new(facts.locale());
+    let mut draft = Draft::new(facts.notes_in());
     let (mut zh, mut en) = (Vec::new(), Vec::new());
     for (flag, answer) in flags.iter().zip(answers) {
         let yes = answer?;
@@ -46,7 +46,7 @@ pub fn choice(rule: &ChoiceRule, facts: &mut FactReader) -> Option<Draft> {
         .collect();
     let mut draft = Draft {
         base: chosen.points,
-        ..Draft::new(facts.locale())
+        ..Draft::new(facts.notes_in())
     };
     let points = num(chosen.points);
     draft.note(
@@ -92,7 +92,7 @@ pub fn deduct_per_count(
     if let (Some(whole), Some(limit)) = (whole, limit) {
         facts.within(fact, count, whole, limit)?;
     }
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     draft.deduction = Decimal::from(count) * *per;
 
     if count == 0 {
@@ -128,7 +128,7 @@ pub fn deduct_per_missing(
             missing.push(item);
         }
     }
-    let mut draft = Draft::full(line, facts.locale());
+    let mut draft = Draft::full(line, facts.notes_in());
     draft.deduction = Decimal::from(missing.len() as u64) * per;
     if missing.is_empty() {
         let all: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
@@ -188,7 +188,7 @@ pub fn tiers_and_units(rule: &TiersAndUnits, facts: &mut FactReader) -> Option<D
         .map_or(Decimal::ZERO, |t| t.points);
     let mut draft = Draft {
         base,
-        ..Draft::new(facts.locale())
+        ..Draft::new(facts.notes_in())
     };
     let points = num(base);
     draft.note(

@@ -200,8 +200,10 @@ pub fn rubric_info(options_value: &JsValue) -> JsValue {
 
 /// Timing aids for `node scripts/bench-wasm.mjs --stages` (built only with `--features
 /// profile`, never shipped): each stage of `scoreDepartment` on its own — reading the facts
-/// across the boundary, scoring (100 times, from facts already in Rust), and writing the
-/// result back (100 times).
+/// across the boundary, scoring (`times` times, from facts already in Rust), and writing the
+/// result back (`times` times). The script times `times` = 1 against `times` = 0 (the facts'
+/// JSON text parsed, nothing else), so that every timed call stays short: on a shared machine
+/// a long loop is timed with other processes' time slices in it, a short call mostly is not.
 #[cfg(feature = "profile")]
 mod profile {
     use super::*;
@@ -226,13 +228,13 @@ mod profile {
     }
 
     #[wasm_bindgen(js_name = profileWriteJson)]
-    pub fn write_json(facts: &str) -> JsValue {
+    pub fn write_json(facts: &str, times: u32) -> JsValue {
         let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
         let rubric = rubric::builtin();
         let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
         let score = score.as_ref().map(|s| Department::new(s, 2));
         let mut last = JsValue::NULL;
-        for _ in 0..100 {
+        for _ in 0..times {
             let text = serde_json::to_string(&score).unwrap_or_default();
             last = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
         }
@@ -240,20 +242,26 @@ mod profile {
     }
 
     #[wasm_bindgen(js_name = profileScore)]
-    pub fn score(facts: &str) -> bool {
+    pub fn score(facts: &str, times: u32, hints: bool) -> bool {
         let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
         let rubric = rubric::builtin();
-        (0..100).all(|_| crate::score_department_in(rubric, &facts, Locale::Zh).is_ok())
+        (0..times).all(|_| {
+            if hints {
+                crate::score_department_in(rubric, &facts, Locale::Zh).is_ok()
+            } else {
+                crate::department::score_without_hints(rubric, &facts)
+            }
+        })
     }
 
     #[wasm_bindgen(js_name = profileWrite)]
-    pub fn write(facts: &str) -> JsValue {
+    pub fn write(facts: &str, times: u32) -> JsValue {
         let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
         let rubric = rubric::builtin();
         let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
         let score = score.as_ref().map(|s| Department::new(s, 2));
         let mut last = JsValue::NULL;
-        for _ in 0..100 {
+        for _ in 0..times {
             last = to_js(&score);
         }
         last
