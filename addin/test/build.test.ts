@@ -28,8 +28,12 @@ const repo = join(addin, '..');
 const root = mkdtempSync(join(tmpdir(), 'coop-build-'));
 const fixture = join(root, 'addin');
 const BASE = 'https://coop.example.edu.cn/addin/';
-/** What every Excel start loads (the functions' runtime) must stay well below this. */
-const PANE_BUDGET = 600 * 1024;
+/**
+ * What every Excel start loads (the functions' runtime) besides the engine's embedded bytes
+ * must stay well below this; the engine (base64 of the Wasm module, about 4/3 of its size) is
+ * held to its own budget by scripts/build-wasm.sh.
+ */
+const PANE_CODE_BUDGET = 200 * 1024;
 
 /** A stand-in CustomFunctions global that collects what the bundle registers. */
 function customFunctions() {
@@ -225,7 +229,15 @@ describe('the real Excel pane, built', () => {
       assert.ok(!pane.includes(marker), `taskpane.js contains ${marker}`);
       assert.ok(reader.includes(marker), `xlsx-reader.js lacks ${marker}`);
     }
-    assert.ok(Buffer.byteLength(pane) < PANE_BUDGET, `taskpane.js is ${size(Buffer.byteLength(pane))}`);
+    // The engine is embedded once, as base64 text starting with the Wasm magic ("\0asm").
+    const engine = /"(AGFzbQ[A-Za-z0-9+/]*=*)"/.exec(pane);
+    assert.ok(engine, 'taskpane.js embeds the engine');
+    const wasmBytes = readFileSync(join(addin, '..', 'pkg', 'coop_engine_bg.wasm')).length;
+    assert.equal(engine[1].length, Math.ceil(wasmBytes / 3) * 4, 'the embedded engine is the built module, once');
+    const code = Buffer.byteLength(pane) - engine[1].length;
+    console.log(`taskpane.js: ${size(code)} of code beside the engine's ${size(engine[1].length)}`);
+    assert.ok(code < PANE_CODE_BUDGET, `taskpane.js holds ${size(code)} besides the engine`);
+    assert.equal(pane.split('AGFzbQ').length - 1, 1, 'the engine is embedded once');
     // The pane names the reader, and asks for it with the add-in's version (package.json);
     // the reader is in dist/ and the manifest still checks out.
     assert.ok(pane.includes('xlsx-reader.js'));
