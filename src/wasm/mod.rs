@@ -6,7 +6,10 @@
 //! (`ok: false`), never exceptions; `weightedScore`, `rankDepartments` and `rubricInfo`
 //! throw one `Error` whose message lists every problem in Chinese (English on request).
 
+mod derived;
 mod input;
+
+pub use derived::derived_inputs;
 
 use crate::locale::Locale;
 use crate::problem::{join_messages, Problem};
