@@ -28,6 +28,7 @@ function engineFace(): Engine {
     rankDepartments: (rows, options) => wasm.rankDepartments(rows, options),
     rubricInfo: () => wasm.rubricInfo(undefined),
     platformTargets: (factsList, options) => wasm.platformTargets(factsList, options),
+    derivedInputs: (facts, options) => wasm.derivedInputs(facts, options),
   };
 }
 

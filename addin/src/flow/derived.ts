@@ -3,10 +3,9 @@
  * ledger rows the engine derives them (RUBRIC.md §7 "Derived inputs"), and 计算得分 shows them
  * in the majors table, grey, with a record that makes them the add-in's own cells.
  *
- * The engine says what it derived in the notes of B1 and C2 ("机电一体化技术：合作企业 2 家（…）",
- * "机电一体化技术：校内实训基地（中联）；校外实训基地（无）"): they are read here, in Chinese,
- * from `scoreLine` on the same facts, so the counting rules live in the engine alone. A note
- * that is not found is a fault of the add-in, thrown, never guessed around.
+ * The values are the engine's own, as data (`derivedInputs`): the counting rules live in the
+ * engine alone. A value the engine does not give for a major is a fault of the add-in,
+ * thrown, never guessed around.
  */
 import type { CellValue, FormatBlock, WriteBlock } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
@@ -25,27 +24,24 @@ export interface MajorDerived {
   external_base: boolean;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function notesOf(engine: Engine, line: string, facts: Facts): string[] {
-  const r = engine.scoreLine(line, facts, { locale: 'zh' });
-  if (!r.ok) throw new Error(`internal: ${line} from the ledger was refused: ${r.errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
-  return r.item.notes;
+/** Every input the engine derives from `facts`, by path; throws when it refuses them. */
+export function derivedValues(engine: Engine, facts: Facts): Map<string, number | boolean> {
+  const r = engine.derivedInputs(facts, { locale: 'zh' });
+  if (!r.ok) throw new Error(`internal: the ledger was refused: ${r.errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
+  return new Map(r.values.map((v) => [v.path, v.value]));
 }
 
 /** What the engine derived for each major of `facts` (which must hold `projects`). */
 export function derivedMajors(engine: Engine, facts: Facts): MajorDerived[] {
   const majors = ((facts.majors ?? []) as Facts[]).map((m) => String(m.name ?? '').trim());
-  const lineFacts = { year: facts.year, majors: majors.map((name) => ({ name })), projects: facts.projects };
-  const b1 = notesOf(engine, 'B1', lineFacts);
-  const c2 = notesOf(engine, 'C2', lineFacts);
-  return majors.map((name) => {
-    const partners = b1.map((n) => new RegExp(`^${escape(name)}：.*合作企业 (\\d+) 家`).exec(n)).find(Boolean);
-    const bases = c2.map((n) => new RegExp(`^${escape(name)}：校内实训基地（(.*)）；校外实训基地（(.*)）$`).exec(n)).find(Boolean);
-    if (!partners || !bases) throw new Error(`internal: the engine's B1/C2 notes do not name the major "${name}"`);
-    return { partners: Number(partners[1]), campus_base: bases[1] !== '无', external_base: bases[2] !== '无' };
+  // Only what the derivation reads: a value typed over a computed cell is no concern here.
+  const values = derivedValues(engine, { year: facts.year, majors: majors.map((name) => ({ name })), projects: facts.projects });
+  return majors.map((name, i) => {
+    const [partners, campus, external] = ['partners', 'campus_base', 'external_base'].map((f) => values.get(`majors[${i}].${f}`));
+    if (typeof partners !== 'number' || typeof campus !== 'boolean' || typeof external !== 'boolean') {
+      throw new Error(`internal: the engine derived no partners or bases for the major "${name}"`);
+    }
+    return { partners, campus_base: campus, external_base: external };
   });
 }
 
