@@ -9,12 +9,14 @@
  */
 import type { CellValue, FormatBlock, WriteBlock } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
-import { blockAddress } from '../host/a1.js';
+import { blockAddress, cellAddress, parseBlock } from '../host/a1.js';
 import { MAJOR_COLUMNS } from '../template/fields.js';
-import { COMPUTED_FILL } from '../template/layout.js';
+import { ASSESSOR_FILL, COMPUTED_FILL, SELF_FILL } from '../template/layout.js';
 import { MAJORS_RECORD } from '../template/columns.js';
 import { ownedWrites, type OwnedBlock } from './own.js';
-import { COMPUTED_COLUMNS, computedBlock, type DepartmentData } from './read.js';
+import type { FlowProblem, Locale } from './index.js';
+import { COMPUTED_COLUMNS, computedBlock, type DepartmentData, type StaleCell } from './read.js';
+import { sheetRef, tr } from './text.js';
 
 type Facts = Record<string, unknown>;
 
@@ -88,4 +90,48 @@ export function computedWrites(engine: Engine, d: DepartmentData): ComputedPlan 
     plan.formats.push({ sheet: c.sheet, address: blockAddress({ top: c.top, left: MAJORS_RECORD, bottom, right: MAJORS_RECORD }), format: { numberFormat: ';;;' } });
   }
   return plan;
+}
+
+/* ---------------------------------------------- computed cells left by an emptied ledger */
+
+/**
+ * The writes that take back computed cells a ledger since emptied left (`d.stale`): each
+ * such cell emptied and its row's record with it (the row then holds nothing of the
+ * add-in's: a person's value beside them stays, foreign as before), and the template's fill
+ * given back in place of the grey.
+ */
+export function staleClears(d: DepartmentData): { writes: WriteBlock[]; formats: FormatBlock[] } {
+  const writes: WriteBlock[] = [];
+  const formats: FormatBlock[] = [];
+  const rows = new Map<number, StaleCell>();
+  for (const c of d.stale) {
+    writes.push({ sheet: c.sheet, address: c.address, values: [[null]], expect: [[c.value]] });
+    formats.push({ sheet: c.sheet, address: c.address, format: { fill: c.column === 'assessor' ? ASSESSOR_FILL : SELF_FILL } });
+    rows.set(c.row, c);
+  }
+  for (const [, c] of rows) {
+    writes.push({ sheet: c.sheet, address: cellAddress(parseBlock(c.address).top, MAJORS_RECORD), values: [[null]], expect: [[c.record]] });
+  }
+  return { writes, formats };
+}
+
+/**
+ * 检查填报 and 计算得分 on computed cells a ledger since emptied left: each is `missing`, on
+ * its cell, saying why the value shown is not taken (the engine's own `missing` on the same
+ * cell gives way to it).
+ */
+export function staleProblems(locale: Locale, d: DepartmentData, cells: StaleCell[] = d.stale): FlowProblem[] {
+  return cells.map((c) => ({
+    sheet: c.sheet,
+    address: c.address,
+    path: c.path,
+    code: 'missing',
+    column: c.column,
+    department: d.department,
+    message: tr(
+      locale,
+      `${sheetRef(c.sheet, c.address)} 的值是加载项此前依据合作项目台账计算的，台账现已没有项目，该值不再作为填报值：请直接填写${c.column === 'assessor' ? '（考评栏留空表示按自评认定）' : ''}，或在台账工作表中填写合作项目`,
+      `${sheetRef(c.sheet, c.address)} holds what the add-in computed from the project ledger, which now has no project, so it is no longer taken as an input: type the value${c.column === 'assessor' ? ' (a blank assessor cell accepts the self value)' : ''}, or fill in the ledger sheet`,
+    ),
+  }));
 }
