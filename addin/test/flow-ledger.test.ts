@@ -302,6 +302,8 @@ test('清除得分 also takes back the computed cells of an emptied ledger, neve
   host.set(typed.sheet, typed.address, '是');
   const r = await clearScores(ctx);
   assert.equal(r.ok, true, r.message);
+  // 18 computed cells, one typed over: 17 taken back.
+  assert.match(r.message, /以及台账清空后专业表中留下的 17 个计算值/);
   for (const c of computedCells(host)) assert.equal(host.get(c.sheet, c.address), c.address === typed.address ? '是' : null, c.address);
   // Again: nothing left to clear, nothing changes.
   const before = host.getBlock(typed.sheet, 'A1:I80');

@@ -61,10 +61,12 @@ export async function clearScores(ctx: FlowContext): Promise<ActionReport> {
     const formats = stale.flatMap((c) => c.formats);
     if (formats.length > 0) await host.format(formats);
     const n = planned.length;
+    const left = stale.reduce((sum, c) => sum + c.formats.length, 0);
     return {
       action: 'clearScores',
       ok: true,
-      message: tr(locale, `已清除 ${n} 个院系评分表中加载项写入的得分`, `Scores the add-in wrote cleared from ${n} department${n === 1 ? '' : 's'}' score sheets`),
+      message: tr(locale, `已清除 ${n} 个院系评分表中加载项写入的得分`, `Scores the add-in wrote cleared from ${n} department${n === 1 ? '' : 's'}' score sheets`) +
+        (left > 0 ? tr(locale, `，以及台账清空后专业表中留下的 ${left} 个计算值`, `, and ${left} value${left === 1 ? '' : 's'} the emptied ledger left in the majors tables`) : ''),
       problems: [],
       written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
     };
