@@ -4,8 +4,8 @@
 
 use coop_engine::wasm::cells::{credit_code, filing_days, missed_months};
 use coop_engine::wasm::{
-    platform_targets, rank_departments, rubric_info, score_department, score_line, validate_facts,
-    weighted_score,
+    derived_inputs, platform_targets, rank_departments, rubric_info, score_department, score_line,
+    validate_facts, weighted_score,
 };
 use js_sys::{Function, Reflect, JSON};
 use serde_json::Value;
@@ -727,4 +727,88 @@ fn the_cell_exports_never_trap() {
             assert!(m.is_some_and(|m| m.contains("year")));
         }
     }
+}
+
+/// A result as JSON, through the JS engine's own `JSON.stringify`.
+fn plain(result: &JsValue) -> Value {
+    serde_json::from_str(&String::from(JSON::stringify(result).unwrap())).unwrap()
+}
+
+/// RUBRIC.md §7 "Derived inputs" and §8, as data: the §3 example's ledger (机电 三一/中联/华鑫
+/// with 校内 at 三一 and 校外 at 中联; 机器人 中联 with 校内 only; 电气 none) and a calendar of
+/// 2023-2024 with 2023-09 on time, 2023-10 late (the 9th), 2023-11 退回 and the five other due
+/// months not reported: 8 due, 7 missed. A value typed for a derived input is not looked at.
+#[wasm_bindgen_test]
+fn derived_inputs_are_the_ledgers_and_the_calendars_values() {
+    let facts = js(r#"{
+        "year": "2023-2024",
+        "majors": [{"name": "机电一体化技术", "partners": 9}, {"name": "工业机器人技术"}, {"name": "电气自动化技术"}],
+        "projects": [
+            {"id": "JD-2023-01", "enterprise": "三一重工股份有限公司", "credit_code": "91430100MA4L16JK0C",
+             "major": "机电一体化技术", "forms": ["order_class", "campus_base"], "signed": "2023-03-01",
+             "filed": "2023-03-06", "expires": "2026-02-28"},
+            {"id": "JD-2023-02", "enterprise": "中联重科股份有限公司", "major": "机电一体化技术",
+             "forms": "校外实训基地", "signed": "2023-09-15", "filed": "2023-09-20"},
+            {"id": "JD-2022-05", "enterprise": "郴州华鑫机械有限公司", "major": "机电一体化技术",
+             "forms": "岗位实习", "signed": "2022-06-01", "filed": "2022-06-03"},
+            {"id": "JQ-2023-01", "enterprise": "中联重科股份有限公司", "major": "工业机器人技术",
+             "forms": "订单班、校内实训基地", "signed": "2023-10-08", "filed": "2023-10-10"}
+        ],
+        "reports": {"months": {"2023-09": "2023-09-04", "2023-10": "2023-10-09", "2023-11": "退回"}}
+    }"#);
+    let got: Value = plain(&derived_inputs(&facts, &JsValue::UNDEFINED));
+    let want = serde_json::json!({"ok": true, "values": [
+        {"path": "majors[0].partners", "value": 3},
+        {"path": "majors[0].campus_base", "value": true},
+        {"path": "majors[0].external_base", "value": true},
+        {"path": "majors[1].partners", "value": 1},
+        {"path": "majors[1].campus_base", "value": true},
+        {"path": "majors[1].external_base", "value": false},
+        {"path": "majors[2].partners", "value": 0},
+        {"path": "majors[2].campus_base", "value": false},
+        {"path": "majors[2].external_base", "value": false},
+        {"path": "reports.due", "value": 8},
+        {"path": "reports.missed", "value": 7}
+    ]});
+    assert_eq!(got, want);
+}
+
+/// Nothing is derived from a ledger with a problem: the problems instead, located.
+#[wasm_bindgen_test]
+fn derived_inputs_refuses_a_ledger_with_a_problem() {
+    let facts = js(r#"{
+        "year": "2023-2024",
+        "majors": [{"name": "机电一体化技术"}],
+        "projects": [{"id": "P1", "enterprise": "三一重工股份有限公司", "major": "数控技术",
+                      "forms": "订单班", "signed": "2023-03-01", "filed": "2023-03-06"}],
+        "reports": {"months": {"2023-13": "2023-09-04"}}
+    }"#);
+    let got: Value = plain(&derived_inputs(&facts, &JsValue::UNDEFINED));
+    assert_eq!(got["ok"], false);
+    let mut codes: Vec<String> = got["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["path"].as_str().unwrap(),
+                e["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            "projects[0].major unknown_major",
+            "reports.months.2023-13 unknown_month"
+        ]
+    );
+    // Without ledger or calendar there is nothing to derive, and nothing wrong.
+    let none: Value = plain(&derived_inputs(
+        &js(r#"{"majors": [{"name": "x"}]}"#),
+        &JsValue::UNDEFINED,
+    ));
+    assert_eq!(none, serde_json::json!({"ok": true, "values": []}));
 }

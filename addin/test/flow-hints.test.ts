@@ -16,9 +16,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillScores, type DepartmentResult } from '../src/flow/index.js';
-import { baseFacts, context, fieldCell, tableCell, typeFacts, workbookWith } from './support/flow-fixture.js';
-import type { MemoryHost } from './support/memory-host.js';
+import { fillScores, insertTemplate, type DepartmentResult } from '../src/flow/index.js';
+import { baseFacts, context, fieldCell, tableCell, typeFacts, workbookWith, type Json } from './support/flow-fixture.js';
+import { MemoryHost } from './support/memory-host.js';
+import { exampleLedger, ledgerCell, typeLedger } from './support/ledger-fixture.js';
 
 const DEPT = '机电工程学院';
 
@@ -112,4 +113,33 @@ test('the hints come in the language asked for', async () => {
   assert.match(c5.text, /local intern/i);
   assert.match(c5.text, /120/);
   assert.doesNotMatch(c5.text, /本地/);
+});
+
+test('with ledger rows, a hint on a major\'s partners or bases lands on the ledger table\'s first empty row', async () => {
+  const host = new MemoryHost();
+  const ctx = context(host);
+  await insertTemplate(ctx, { department: DEPT, year: '2023-2024' });
+  const base = baseFacts();
+  typeFacts(host, { ...base, majors: (base.majors as Json[]).map((m) => ({ name: m.name })) });
+  // Seven rows (test/support/ledger-fixture.ts): S1 gives partners 3, 2, 1 (bonus 2 + 1 + 0 =
+  // 3 < 5: majors[0] + 1) and 电气 no base (C2: majors[2]); S2 strikes 新松, so 工业机器人
+  // lacks the off-campus base there: C2's S2 hints differ, so all of them are listed too
+  // (majors[1] and majors[2], the assessors').
+  typeLedger(host, DEPT, exampleLedger());
+  const d = await scored(host);
+  const ledgerHints = d.hints!.filter((h) => h.path.startsWith('majors['));
+  assert.deepEqual(ledgerHints.map((h) => [h.line, h.path, h.facts]).sort(), [
+    ['B1', 'majors[0].partners', 'self'],
+    ['C2', 'majors[1]', 'assessor'],
+    ['C2', 'majors[2]', 'assessor'],
+    ['C2', 'majors[2]', 'self'],
+  ].sort());
+  const firstEmpty = ledgerCell(host, DEPT, exampleLedger().length, 'id');
+  for (const h of ledgerHints) {
+    assert.deepEqual({ sheet: h.sheet, address: h.address }, firstEmpty, `${h.line} ${h.path}`);
+    assert.match(h.text, /台账/, 'the text says to add a project to the ledger');
+  }
+  // The other hints keep their own cells.
+  const local = d.hints!.find((h) => h.path === 'internship.local')!;
+  assert.deepEqual({ sheet: local.sheet, address: local.address }, fieldCell(host, DEPT, 'internship.local'));
 });

@@ -6,7 +6,7 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { addLedgerSheets, fillScores, insertTemplate, validateWorkbook } from '../src/flow/index.js';
+import { addLedgerSheets, clearScores, fillScores, insertTemplate, validateWorkbook } from '../src/flow/index.js';
 import { blockAddress, blockOf, cellAddress, parseBlock } from '../src/host/a1.js';
 import { departmentKey, nameOf } from '../src/flow/names.js';
 import { DATE_FORMAT, FORMS_LIST, MAJOR_COLUMNS, REJECT_LIST, TABLE_ROWS, VERDICT_LIST } from '../src/template/fields.js';
@@ -238,4 +238,75 @@ test('添加台账与月报 leaves a first-scheme template alone and says to ins
   assert.deepEqual(new Set(r.written.map((w) => w.sheet)), new Set(['乙学院-台账']));
   assert.match(r.message, /“甲学院”的模板是较早的版本，无法添加台账，请重新插入该院系的模板/);
   assert.ok(!host.sheetNames().includes('甲学院-台账'));
+});
+
+/** Every cell of the example's ledger rows and calendar emptied, as a person clearing the sheet would. */
+function emptyLedger(host: MemoryHost): void {
+  typeLedger(host, DEPT, exampleLedger().map((row) => Object.fromEntries(Object.keys(row).map((k) => [k, null]))));
+  const { dates, marks } = exampleCalendar();
+  typeCalendar(host, DEPT, Object.fromEntries(Object.keys(dates).map((m) => [m, null])), Object.fromEntries(Object.keys(marks).map((m) => [m, null])));
+}
+
+/** The majors table's computed cells (columns B–G of the three majors' rows), by column. */
+function computedCells(host: MemoryHost): Array<{ sheet: string; address: string; column: 'self' | 'assessor' }> {
+  return [0, 1, 2].flatMap((r) => MAJOR_COLUMNS.flatMap((col, c) => (col.column === 'shared' ? [] : [{ ...tableCell(host, DEPT, 'majors', r, c), column: col.column as 'self' | 'assessor' }])));
+}
+
+test('an emptied ledger: its computed cells are no input — 检查填报 says each is missing, 计算得分 clears them, a typed value stays', async () => {
+  const { host, ctx } = await filledWorkbook();
+  assert.equal((await fillScores(ctx)).ok, true);
+  emptyLedger(host);
+  // A person types over one computed cell: theirs from now on.
+  const typed = tableCell(host, DEPT, 'majors', 0, 1);
+  host.set(typed.sheet, typed.address, 4);
+  const cells = computedCells(host).filter((c) => c.address !== typed.address);
+  const missed = fieldCell(host, DEPT, 'reports.missed');
+
+  const checked = await validateWorkbook(ctx);
+  assert.equal(checked.ok, false);
+  const errors = checked.problems.filter((p) => p.severity !== 'warning');
+  // Each of the 17 cells the add-in computed, once, as missing; A3's missed count (the
+  // calendar emptied, no count typed) as the engine says; nothing on the typed cell.
+  assert.deepEqual(errors.map((p) => [p.code, p.address]).sort(), [...cells.map((c) => ['missing', c.address]), ['missing', missed.address]].sort());
+  for (const c of cells) {
+    const p = errors.find((e) => e.address === c.address)!;
+    assert.match(p.message, /台账现已没有项目/);
+    assert.match(p.message, new RegExp(c.address));
+    assert.ok(host.mark(c.sheet, c.address));
+  }
+  // 检查填报 writes no value.
+  assert.equal(host.get(cells[0].sheet, cells[0].address), 3);
+
+  const filled = await fillScores(ctx);
+  assert.equal(filled.ok, false);
+  // The computed cells are empty now, their records with them; the typed 4 stays.
+  for (const c of cells) assert.equal(host.get(c.sheet, c.address), null, c.address);
+  for (const r of [0, 1, 2]) assert.equal(host.get(typed.sheet, cellAddress(parseBlock(typed.address).top + r, 8)), null);
+  assert.equal(host.get(typed.sheet, typed.address), 4);
+  // Their grey gave way to the template's fill (then to a mark where something is missing).
+  const fillOf = (address: string) => host.formats.filter((f) => f.sheet === typed.sheet && f.address === address && f.format.fill).at(-1)?.format.fill;
+  for (const c of cells) assert.equal(fillOf(c.address), c.column === 'self' ? '#FFF2CC' : '#E2EFDA', c.address);
+  // What is missing now: the department's blank cells; a blank assessor cell accepts the self value.
+  const after = filled.problems.filter((p) => p.severity !== 'warning');
+  assert.deepEqual(after.map((p) => [p.code, p.address]).sort(), [...cells.filter((c) => c.column === 'self').map((c) => ['missing', c.address]), ['missing', missed.address]].sort());
+  // Once typed, the department scores as typed.
+  const again = await validateWorkbook(ctx);
+  assert.deepEqual(again.problems.filter((p) => p.severity !== 'warning').map((p) => p.address).sort(), [...cells.filter((c) => c.column === 'self').map((c) => c.address), missed.address].sort());
+});
+
+test('清除得分 also takes back the computed cells of an emptied ledger, never a typed one', async () => {
+  const { host, ctx } = await filledWorkbook();
+  assert.equal((await fillScores(ctx)).ok, true);
+  emptyLedger(host);
+  const typed = tableCell(host, DEPT, 'majors', 2, 3);
+  host.set(typed.sheet, typed.address, '是');
+  const r = await clearScores(ctx);
+  assert.equal(r.ok, true, r.message);
+  // 18 computed cells, one typed over: 17 taken back.
+  assert.match(r.message, /以及台账清空后专业表中留下的 17 个计算值/);
+  for (const c of computedCells(host)) assert.equal(host.get(c.sheet, c.address), c.address === typed.address ? '是' : null, c.address);
+  // Again: nothing left to clear, nothing changes.
+  const before = host.getBlock(typed.sheet, 'A1:I80');
+  assert.equal((await clearScores(ctx)).ok, true);
+  assert.deepEqual(host.getBlock(typed.sheet, 'A1:I80'), before);
 });

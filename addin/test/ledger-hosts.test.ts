@@ -23,6 +23,11 @@ import { excelTypist } from './support/call-bench.js';
 import { etNames, typeFacts as typeIntoEt } from './support/wps-facts.js';
 import { baseFacts, typeFacts, type Json } from './support/flow-fixture.js';
 import { testEngine } from './support/engine.js';
+import { cellAddress, parseBlock } from '../src/host/a1.js';
+import { departmentKey, nameOf } from '../src/flow/names.js';
+import { MAJOR_COLUMNS } from '../src/template/fields.js';
+import { ASSESSOR_FILL } from '../src/template/layout.js';
+import { bgr } from '../src/wps/colour.js';
 import { EXAMPLE_EQUIVALENT, EXAMPLE_WARNINGS, exampleCalendar, exampleFacts, exampleLedger, ledgerCell, calendarCell, serial, typeCalendar, typeLedger, type Cells } from './support/ledger-fixture.js';
 
 const DEPT = '机电工程学院';
@@ -123,4 +128,53 @@ test('the web page (.xlsx via ExcelJS): date cells saved and read back as Dates,
   assert.ok(raw instanceof Date, `ExcelJS gives a Date: ${String(raw)}`);
   assert.deepEqual(await host.read([signed, ledgerCell(cells, DEPT, 1, 'signed')]), [[[serial(2023, 3, 1)]], [['2023/9/15']]]);
   assertExample(await fillScores({ host, engine, locale: 'zh' }), 'web page');
+});
+
+/**
+ * An emptied ledger through the real adapters: 计算得分 takes back the majors' computed cells
+ * (value and grey), one cell at a time with what it read as the expected content, so that the
+ * department's blank cells are then missing and the assessors' blank ones accepted.
+ */
+async function emptiedLedger(ctx: FlowContext, cells: Cells & { value(sheet: string, address: string): unknown; fill(sheet: string, address: string): unknown }, assessorFill: unknown): Promise<void> {
+  const first = await fillScores(ctx);
+  assert.equal(first.ok, true, first.message);
+  typeLedger(cells, DEPT, exampleLedger().map((row) => Object.fromEntries(Object.keys(row).map((k) => [k, null]))));
+  const { dates, marks } = exampleCalendar();
+  typeCalendar(cells, DEPT, Object.fromEntries(Object.keys(dates).map((m) => [m, null])), Object.fromEntries(Object.keys(marks).map((m) => [m, null])));
+  const majors = cells.name(nameOf(departmentKey(DEPT), 'majors'))!;
+  const top = parseBlock(majors.address).top + 1;
+  const computed = [0, 1, 2].flatMap((r) => MAJOR_COLUMNS.flatMap((col, c) => (col.column === 'shared' ? [] : [{ address: cellAddress(top + r, c), column: col.column }])));
+  const r = await fillScores(ctx);
+  assert.equal(r.ok, false);
+  for (const c of computed) {
+    assert.ok([undefined, null, ''].includes(cells.value(majors.sheet, c.address) as null), `${c.address} emptied`);
+    if (c.column === 'assessor') assert.equal(cells.fill(majors.sheet, c.address), assessorFill, `${c.address} green again`);
+  }
+  const errors = r.problems.filter((p) => p.severity !== 'warning');
+  assert.deepEqual(errors.filter((p) => p.path.startsWith('majors[')).map((p) => [p.code, p.address]).sort(),
+    computed.filter((c) => c.column === 'self').map((c) => ['missing', c.address]).sort());
+}
+
+test('Excel and WPS: an emptied ledger\'s computed majors cells are taken back by 计算得分', async () => {
+  const book = new FakeWorkbook('Sheet1');
+  const excel: FlowContext = { host: new ExcelHost(book.run, { markNotes: 'notes' }), engine, locale: 'zh' };
+  assert.equal((await insertTemplate(excel, { department: DEPT, year: '2023-2024' })).ok, true);
+  const hands = excelTypist(book);
+  typeFacts(hands, factsBesideLedger());
+  const inExcel = hands as unknown as Cells;
+  typeLedger(inExcel, DEPT, exampleLedger());
+  typeCalendar(inExcel, DEPT, exampleCalendar().dates, exampleCalendar().marks);
+  await emptiedLedger(excel, {
+    ...inExcel, name: (n) => inExcel.name(n), set: (s, a, v) => inExcel.set(s, a, v),
+    value: (s, a) => book.sheet(s).value(a), fill: (s, a) => book.sheet(s).cells.get(a)?.fill,
+  }, ASSESSOR_FILL);
+
+  const app = new FakeEtApplication();
+  const wps: FlowContext = { host: new WpsHost(app), engine, locale: 'zh' };
+  assert.equal((await insertTemplate(wps, { department: DEPT, year: '2023-2024' })).ok, true);
+  typeIntoEt(app, DEPT, factsBesideLedger());
+  const inEt: Cells = { name: (n) => etNames(app).find((d) => d.name.toLowerCase() === n.toLowerCase()), set: (s, a, v) => app.type(s, a, v) };
+  typeLedger(inEt, DEPT, exampleLedger());
+  typeCalendar(inEt, DEPT, exampleCalendar().dates, exampleCalendar().marks);
+  await emptiedLedger(wps, { ...inEt, value: (s, a) => app.valueAt(s, a), fill: (s, a) => app.cellAt(s, a)?.fill }, bgr(ASSESSOR_FILL));
 });

@@ -7,7 +7,10 @@
 //! throw one `Error` whose message lists every problem in Chinese (English on request).
 
 pub mod cells;
+mod derived;
 mod input;
+
+pub use derived::derived_inputs;
 
 use crate::locale::Locale;
 use crate::problem::{join_messages, Problem};

@@ -31,6 +31,7 @@ function engineFace(): Engine {
     filingDays: (signed, filed, options) => wasm.filingDays(signed, filed, options),
     creditCode: (code, options) => wasm.creditCode(code, options) as CreditCodeCheck,
     missedMonths: (year, months, options) => wasm.missedMonths(year, months, options) as MissedMonths,
+    derivedInputs: (facts, options) => wasm.derivedInputs(facts, options),
   };
 }
 

@@ -10,6 +10,8 @@ import type {
   CollegeOut,
   CreditCodeCheck,
   Department,
+  Derived,
+  DerivedValue,
   DepartmentTargetsResult,
   Errors,
   Item,
@@ -57,6 +59,10 @@ export interface ReportColumn {
 
 /** `platformTargets`' answer (RUBRIC.md §10): each department's targets, then the college's. */
 export type PlatformResult = PlatformOut;
+/** `derivedInputs`' answer: the inputs the ledger and the calendar stand for, or the errors. */
+export type DerivedResult = Derived;
+/** One derived input: `{ path: "majors[0].partners", value: 2 }`, `{ path: "reports.due", value: 8 }`. */
+export type DerivedInput = DerivedValue;
 /** One department of it: its targets, or (facts that fail validation) its errors. */
 export type DepartmentTargets = DepartmentTargetsResult;
 /** One target of one department: `{ id, name, actual, target, met, note }`. */
@@ -113,4 +119,10 @@ export interface Engine {
    * §8), from `reports.months` or from a sheet's columns; throws every problem at once.
    */
   missedMonths(year: Raw, months: Record<string, Raw> | ReportColumn[], options?: Options): MissedMonths;
+  /**
+   * The inputs the project ledger (RUBRIC.md §7) and the report calendar (§8) derive, as
+   * data: each major's partners and bases, then `reports.due` and `reports.missed`; or the
+   * problems that stop the derivation. Values typed for those inputs are not looked at.
+   */
+  derivedInputs(facts: unknown, options?: Options): DerivedResult;
 }

@@ -7,13 +7,15 @@
  *   deleted (`sweep`). It changes no value.
  * - `clearScores` empties the score sheets' output cells (scores, reasons, Sm) and their
  *   records, after the same ownership check as fillScores: if any of those cells holds
- *   something the add-in did not write, nothing is cleared and the cells are named. The
+ *   something the add-in did not write, nothing is cleared and the cells are named. With
+ *   them go the majors' computed cells a ledger since emptied left (../flow/derived.ts); the
  *   departments' facts, the heading line and the 汇总 / 年度考核 sheets stay as they are.
  */
 import type { WriteBlock } from '../host/host.js';
 import type { ActionReport, FlowContext, FlowProblem } from './index.js';
 import { foreignMessage, foreignProblems, ownedWrite, padTo, readRef } from './own.js';
 import { scorePlaces } from './fill.js';
+import { staleClears } from './derived.js';
 import { inAction } from './session.js';
 import { tr } from './text.js';
 import { gather, noDepartments } from './workbook.js';
@@ -52,13 +54,19 @@ export async function clearScores(ctx: FlowContext): Promise<ActionReport> {
     });
     const foreign = foreignProblems(locale, planned);
     if (foreign.length > 0) return fail(foreign, foreignMessage(locale, foreign, { zh: '未清除任何内容', en: 'Nothing cleared' }));
-    const writes: WriteBlock[] = planned.map((p) => ownedWrite(p.owned, padTo([], p.owned.block), p.current));
+    // With them, the majors' computed cells a ledger since emptied left (a person's stay).
+    const stale = gathered.departments.map(staleClears);
+    const writes: WriteBlock[] = [...planned.map((p) => ownedWrite(p.owned, padTo([], p.owned.block), p.current)), ...stale.flatMap((c) => c.writes)];
     await host.write(writes);
+    const formats = stale.flatMap((c) => c.formats);
+    if (formats.length > 0) await host.format(formats);
     const n = planned.length;
+    const left = stale.reduce((sum, c) => sum + c.formats.length, 0);
     return {
       action: 'clearScores',
       ok: true,
-      message: tr(locale, `已清除 ${n} 个院系评分表中加载项写入的得分`, `Scores the add-in wrote cleared from ${n} department${n === 1 ? '' : 's'}' score sheets`),
+      message: tr(locale, `已清除 ${n} 个院系评分表中加载项写入的得分`, `Scores the add-in wrote cleared from ${n} department${n === 1 ? '' : 's'}' score sheets`) +
+        (left > 0 ? tr(locale, `，以及台账清空后专业表中留下的 ${left} 个计算值`, `, and ${left} value${left === 1 ? '' : 's'} the emptied ledger left in the majors tables`) : ''),
       problems: [],
       written: writes.map((w) => ({ sheet: w.sheet, address: w.address })),
     };

@@ -3,19 +3,20 @@
  * ledger rows the engine derives them (RUBRIC.md §7 "Derived inputs"), and 计算得分 shows them
  * in the majors table, grey, with a record that makes them the add-in's own cells.
  *
- * The engine says what it derived in the notes of B1 and C2 ("机电一体化技术：合作企业 2 家（…）",
- * "机电一体化技术：校内实训基地（中联）；校外实训基地（无）"): they are read here, in Chinese,
- * from `scoreLine` on the same facts, so the counting rules live in the engine alone. A note
- * that is not found is a fault of the add-in, thrown, never guessed around.
+ * The values are the engine's own, as data (`derivedInputs`): the counting rules live in the
+ * engine alone. A value the engine does not give for a major is a fault of the add-in,
+ * thrown, never guessed around.
  */
 import type { CellValue, FormatBlock, WriteBlock } from '../host/host.js';
 import type { Engine } from '../engine/types.js';
-import { blockAddress } from '../host/a1.js';
+import { blockAddress, cellAddress, parseBlock } from '../host/a1.js';
 import { MAJOR_COLUMNS } from '../template/fields.js';
-import { COMPUTED_FILL } from '../template/layout.js';
+import { ASSESSOR_FILL, COMPUTED_FILL, SELF_FILL } from '../template/layout.js';
 import { MAJORS_RECORD } from '../template/columns.js';
 import { ownedWrites, type OwnedBlock } from './own.js';
-import { COMPUTED_COLUMNS, computedBlock, type DepartmentData } from './read.js';
+import type { FlowProblem, Locale } from './index.js';
+import { COMPUTED_COLUMNS, computedBlock, type DepartmentData, type StaleCell } from './read.js';
+import { sheetRef, tr } from './text.js';
 
 type Facts = Record<string, unknown>;
 
@@ -25,27 +26,24 @@ export interface MajorDerived {
   external_base: boolean;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function notesOf(engine: Engine, line: string, facts: Facts): string[] {
-  const r = engine.scoreLine(line, facts, { locale: 'zh' });
-  if (!r.ok) throw new Error(`internal: ${line} from the ledger was refused: ${r.errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
-  return r.item.notes;
+/** Every input the engine derives from `facts`, by path; throws when it refuses them. */
+export function derivedValues(engine: Engine, facts: Facts): Map<string, number | boolean> {
+  const r = engine.derivedInputs(facts, { locale: 'zh' });
+  if (!r.ok) throw new Error(`internal: the ledger was refused: ${r.errors.map((e) => `${e.path} ${e.code}`).join(', ')}`);
+  return new Map(r.values.map((v) => [v.path, v.value]));
 }
 
 /** What the engine derived for each major of `facts` (which must hold `projects`). */
 export function derivedMajors(engine: Engine, facts: Facts): MajorDerived[] {
   const majors = ((facts.majors ?? []) as Facts[]).map((m) => String(m.name ?? '').trim());
-  const lineFacts = { year: facts.year, majors: majors.map((name) => ({ name })), projects: facts.projects };
-  const b1 = notesOf(engine, 'B1', lineFacts);
-  const c2 = notesOf(engine, 'C2', lineFacts);
-  return majors.map((name) => {
-    const partners = b1.map((n) => new RegExp(`^${escape(name)}：.*合作企业 (\\d+) 家`).exec(n)).find(Boolean);
-    const bases = c2.map((n) => new RegExp(`^${escape(name)}：校内实训基地（(.*)）；校外实训基地（(.*)）$`).exec(n)).find(Boolean);
-    if (!partners || !bases) throw new Error(`internal: the engine's B1/C2 notes do not name the major "${name}"`);
-    return { partners: Number(partners[1]), campus_base: bases[1] !== '无', external_base: bases[2] !== '无' };
+  // Only what the derivation reads: a value typed over a computed cell is no concern here.
+  const values = derivedValues(engine, { year: facts.year, majors: majors.map((name) => ({ name })), projects: facts.projects });
+  return majors.map((name, i) => {
+    const [partners, campus, external] = ['partners', 'campus_base', 'external_base'].map((f) => values.get(`majors[${i}].${f}`));
+    if (typeof partners !== 'number' || typeof campus !== 'boolean' || typeof external !== 'boolean') {
+      throw new Error(`internal: the engine derived no partners or bases for the major "${name}"`);
+    }
+    return { partners, campus_base: campus, external_base: external };
   });
 }
 
@@ -92,4 +90,48 @@ export function computedWrites(engine: Engine, d: DepartmentData): ComputedPlan 
     plan.formats.push({ sheet: c.sheet, address: blockAddress({ top: c.top, left: MAJORS_RECORD, bottom, right: MAJORS_RECORD }), format: { numberFormat: ';;;' } });
   }
   return plan;
+}
+
+/* ---------------------------------------------- computed cells left by an emptied ledger */
+
+/**
+ * The writes that take back computed cells a ledger since emptied left (`d.stale`): each
+ * such cell emptied and its row's record with it (the row then holds nothing of the
+ * add-in's: a person's value beside them stays, foreign as before), and the template's fill
+ * given back in place of the grey.
+ */
+export function staleClears(d: DepartmentData): { writes: WriteBlock[]; formats: FormatBlock[] } {
+  const writes: WriteBlock[] = [];
+  const formats: FormatBlock[] = [];
+  const rows = new Map<number, StaleCell>();
+  for (const c of d.stale) {
+    writes.push({ sheet: c.sheet, address: c.address, values: [[null]], expect: [[c.value]] });
+    formats.push({ sheet: c.sheet, address: c.address, format: { fill: c.column === 'assessor' ? ASSESSOR_FILL : SELF_FILL } });
+    rows.set(c.row, c);
+  }
+  for (const [, c] of rows) {
+    writes.push({ sheet: c.sheet, address: cellAddress(parseBlock(c.address).top, MAJORS_RECORD), values: [[null]], expect: [[c.record]] });
+  }
+  return { writes, formats };
+}
+
+/**
+ * 检查填报 and 计算得分 on computed cells a ledger since emptied left: each is `missing`, on
+ * its cell, saying why the value shown is not taken (the engine's own `missing` on the same
+ * cell gives way to it).
+ */
+export function staleProblems(locale: Locale, d: DepartmentData, cells: StaleCell[] = d.stale): FlowProblem[] {
+  return cells.map((c) => ({
+    sheet: c.sheet,
+    address: c.address,
+    path: c.path,
+    code: 'missing',
+    column: c.column,
+    department: d.department,
+    message: tr(
+      locale,
+      `${sheetRef(c.sheet, c.address)} 的值是加载项此前依据合作项目台账计算的，台账现已没有项目，该值不再作为填报值：请直接填写${c.column === 'assessor' ? '（考评栏留空表示按自评认定）' : ''}，或在台账工作表中填写合作项目`,
+      `${sheetRef(c.sheet, c.address)} holds what the add-in computed from the project ledger, which now has no project, so it is no longer taken as an input: type the value${c.column === 'assessor' ? ' (a blank assessor cell accepts the self value)' : ''}, or fill in the ledger sheet`,
+    ),
+  }));
 }

@@ -14,7 +14,7 @@ import { foreignMessage, foreignProblems, ownedWrite, readRef, type OwnedBlock }
 import { inAction } from './session.js';
 import { percent, tr } from './text.js';
 import { checkAndMark, problemSummary, warningSummary } from './validate.js';
-import { computedWrites } from './derived.js';
+import { computedWrites, staleClears } from './derived.js';
 import { errorsOnly, gather, noDepartments, scoreBoth, type Scored } from './workbook.js';
 import { departmentHints } from './hints.js';
 import { headValues, SCORE_COLUMNS, SCORE_FINAL, SCORE_REASONS } from '../template/layout.js';
@@ -129,6 +129,14 @@ async function fill(ctx: FlowContext): Promise<ActionReport> {
   const fail = (problems: FlowProblem[], message: string): ActionReport => ({ action: 'fillScores', ok: false, message, problems, written: [] });
   if (gathered.departments.length === 0 && gathered.damaged.length === 0) return fail([noDepartments(locale)], noDepartments(locale).message);
 
+  // Computed cells an emptied ledger left are taken back first (they are no input); what
+  // they leave blank in the department's column is then missing, a blank assessor cell not.
+  const clears = gathered.departments.map(staleClears);
+  if (clears.some((c) => c.writes.length > 0)) {
+    await host.write(clears.flatMap((c) => c.writes));
+    await host.format(clears.flatMap((c) => c.formats));
+    for (const d of gathered.departments) d.stale = d.stale.filter((c) => c.column === 'self');
+  }
   const { problems } = await checkAndMark(host, ctx, gathered);
   if (errorsOnly(problems).length > 0) {
     return fail(problems, tr(locale, '未计算得分：', 'Not scored: ') + problemSummary(locale, problems));

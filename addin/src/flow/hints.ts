@@ -44,17 +44,32 @@ function sameHints(a: Hint[], b: Hint[]): boolean {
 }
 
 /**
- * The cell a hint's path names. Paths that name a whole entry or list, not an input, go to
- * the input to fill: `majors[i]` (C2, a base lacking) to the first lacking base's cell;
+ * The cell a hint's path names. A major's inputs the ledger derives go to the ledger table's
+ * first empty row. Paths that name a whole entry or list, not an input, go to the input to
+ * fill: `majors[i]` (C2, a base lacking) to the first lacking base's cell;
  * `order_classes` (C3, C4: one more class) to the order-class table's first empty row.
  */
 export function hintCell(data: DepartmentData, hint: Hint, column: 'self' | 'assessor'): Location {
+  // With ledger rows a major's partners and bases are the ledger's (RUBRIC.md §7, §9): what
+  // to change is a project to add, not the grey computed cell. (A3, which the calendar
+  // derives, has no hints: missed reports cannot be undone.)
+  if (data.ledger.self && LEDGER_DERIVED.test(hint.path)) return firstEmptyLedgerRow(data);
   const entry = /^majors\[\d+\]$/.test(hint.path);
   if (entry && Array.isArray(hint.needed) && typeof hint.needed[0] === 'string') {
     return strip(locate(data, `${hint.path}.${hint.needed[0]}`, column));
   }
   if (hint.path === 'order_classes') return firstEmptyClassRow(data);
   return strip(locate(data, hint.path, column));
+}
+
+/** The majors' inputs the ledger derives, and the entry C2's hints name. */
+const LEDGER_DERIVED = /^majors\[\d+\](?:\.(?:partners|campus_base|external_base))?$/;
+
+/** The ledger table's row under its last project (the rows read run to the first blank one), column A. */
+function firstEmptyLedgerRow(data: DepartmentData): Location {
+  const top = data.cells.get('projects')!.self!;
+  const at = parseBlock(top.address);
+  return { sheet: top.sheet, address: cellAddress(at.top + (data.ledger.self?.length ?? 0), at.left) };
 }
 
 function strip(at: Location & { column?: unknown }): Location {

@@ -64,6 +64,24 @@ export interface DepartmentData {
    * column I) as read, which 计算得分 writes (../flow/fill.ts).
    */
   computed?: ComputedMajors;
+  /**
+   * With no ledger rows: the computed cells that still hold what 计算得分 wrote from a
+   * ledger since emptied. They are no input (left out of the facts): a person must type
+   * the value, and 计算得分 / 清除得分 clear them.
+   */
+  stale: StaleCell[];
+}
+
+/** A computed cell of the majors table left over from a ledger that is now empty. */
+export interface StaleCell extends Location {
+  /** `majors[i].partners` and the like. */
+  path: string;
+  column: 'self' | 'assessor';
+  /** Its row within the majors table (0 = majors[0]). */
+  row: number;
+  /** What it holds, and its row's record, as read (a write checks they are unchanged). */
+  value: CellValue;
+  record: CellValue;
 }
 
 /** The majors table's computed columns: partners, campus base, external base (self, assessor). */
@@ -291,13 +309,26 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
   // and the engine answers it with derived_input on its cell.
   let computed: ComputedMajors | undefined;
   let readMajors = majorValues;
-  if (ledger.self) {
+  const stale: StaleCell[] = [];
+  if (ledgerReads(d.places).length > 0) {
     const current = majorValues.map((row, r) => [...row.slice(COMPUTED_FIRST, COMPUTED_LAST + 1), ...Array<CellValue>(MAJORS_RECORD - COMPUTED_LAST - 1).fill(null), records[r]?.[0] ?? null]);
-    computed = { sheet: majors.sheet, top: majors.block.top, current };
-    readMajors = majorValues.map((row, r) => {
-      const foreign = foreignCells(computedBlock(majors.sheet, majors.block.top + r), [current[r]]);
-      return row.map((v, c) => (COMPUTED_COLUMNS.includes(c) && !foreign.includes(cellAddress(majors.block.top + r, majors.block.left + c)) ? null : v));
-    });
+    // The add-in's own computed cells (value as recorded) are no input, with ledger rows or
+    // without; a value a person typed over one (foreign to the record) is theirs.
+    const own = (r: number, c: number) =>
+      COMPUTED_COLUMNS.includes(c) && !isBlank(majorValues[r][c]) &&
+      !foreignCells(computedBlock(majors.sheet, majors.block.top + r), [current[r]]).includes(cellAddress(majors.block.top + r, majors.block.left + c));
+    if (ledger.self) computed = { sheet: majors.sheet, top: majors.block.top, current };
+    readMajors = majorValues.map((row, r) => row.map((v, c) => {
+      if (!own(r, c)) return v;
+      if (!ledger.self) {
+        const col = MAJOR_COLUMNS[c];
+        stale.push({
+          sheet: majors.sheet, address: cellAddress(majors.block.top + r, majors.block.left + c),
+          path: `majors[${r}].${col.key}`, column: col.column === 'assessor' ? 'assessor' : 'self', row: r, value: v, record: current[r][current[r].length - 1],
+        });
+      }
+      return null;
+    }));
   }
   const m = readTable(majors, readMajors, MAJOR_COLUMNS, 'majors', cells);
   const c = readTable(classes, classValues, CLASS_COLUMNS, 'order_classes', cells);
@@ -341,6 +372,7 @@ export function assemble(d: DepartmentNames, values: CellValue[][][]): Departmen
     overflow: [m.overflow, c.overflow, ledger.overflow].filter((x): x is Location => x !== undefined),
     ledger,
     computed,
+    stale,
   };
 }
 

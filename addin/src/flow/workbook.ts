@@ -16,6 +16,7 @@ import { FACTS_COLUMNS, SCORE_COLUMNS } from '../template/columns.js';
 import { TABLE_READ_LIMIT } from '../template/fields.js';
 import { LEDGER_SHEET, MAJORS_RECORD } from '../template/columns.js';
 import { s1Path } from './ledger.js';
+import { staleProblems } from './derived.js';
 import { tr } from './text.js';
 
 export interface Gathered {
@@ -289,10 +290,14 @@ export function inputProblems(engine: Engine, locale: Locale, data: DepartmentDa
       message: tr(locale, '考评认定只能填“认定”或“不认定”（空白表示认定）', 'The assessors\' column takes 认定 (accepted) or 不认定 (struck); blank means accepted'),
     });
   }
+  // Computed cells an emptied ledger left are no input: their own `missing` says why.
+  const stale = staleProblems(locale, data);
+  problems.push(...stale);
+  const explained = (at: { sheet: string; address: string }) => stale.some((p) => p.sheet === at.sheet && p.address === at.address);
   const s1 = engine.validateFacts(data.self, { locale });
   for (const e of s1.errors) {
     const at = locate(data, e.path, 'self');
-    problems.push({ ...at, path: e.path, code: e.code, message: e.message, department: data.department });
+    if (!explained(at)) problems.push({ ...at, path: e.path, code: e.code, message: e.message, department: data.department });
   }
   // The ledger's compliance warnings (RUBRIC.md §7) never block scoring: they are listed
   // apart, each on its ledger cell.
@@ -307,7 +312,7 @@ export function inputProblems(engine: Engine, locale: Locale, data: DepartmentDa
     const inherited = s1.errors.some((x) => x.path === path && x.code === e.code);
     if (inherited && !assessorFilled(data, path)) continue;
     const at = locate(data, path, 'assessor');
-    problems.push({ ...at, path, code: e.code, message: prefix + e.message, department: data.department });
+    if (!explained(at)) problems.push({ ...at, path, code: e.code, message: prefix + e.message, department: data.department });
   }
   for (const w of s2.warnings) {
     const path = s1Path(w.path, data.ledger.s2Rows);

@@ -1,7 +1,8 @@
 /**
  * The web page with a filled ledger and calendar (issue #10): the department opens scored, the
  * pane lists the ledger's warnings apart from errors (提醒), each on its ledger cell, the
- * reasons name the enterprises, and the workbook downloads (warnings never block). The
+ * reasons name the enterprises, a hint on a major's partners leads to the ledger table, and
+ * the workbook downloads (warnings never block). The
  * example and its results are worked by hand in test/support/ledger-fixture.ts. Saves the
  * README's screenshot, docs/web-ledger-warnings.png.
  */
@@ -9,6 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { XlsxHost } from '../../src/host/xlsx.js';
+import { cellLabel } from '../../src/ui/dom.js';
 import { testEngine } from '../support/engine.js';
 import { baseFacts, departmentBytes, downloadOf, openPage, openSession, repoDir, tempDir, tempFile, type Json, type Session } from './support.js';
 import { calendarCell, EXAMPLE_EQUIVALENT, EXAMPLE_WARNINGS, exampleFacts, ledgerCell, type Cells } from '../support/ledger-fixture.js';
@@ -75,7 +77,20 @@ test('a filled ledger and calendar: scored, warnings listed apart on their cells
   // The reasons name the enterprises behind B1.
   assert.match((await section.locator('tr[data-line="B1"] td.notes').textContent()) ?? '', /三一重工股份有限公司、中联重科股份有限公司、徐工集团/);
 
-  await page.screenshot({ path: join(repoDir, 'docs', 'web-ledger-warnings.png'), fullPage: true });
+  // The README's picture: the pane with its warnings beside the top of the score table,
+  // clipped there (page coordinates) rather than the whole page.
+  const region = await page.evaluate(() => {
+    const work = document.querySelector('#single-work')!.getBoundingClientRect();
+    const list = document.querySelector('#pane-root ol.problems')!.getBoundingClientRect();
+    return { x: work.left + window.scrollX, y: work.top + window.scrollY, width: work.width, height: list.bottom - work.top + 16 };
+  });
+  await page.screenshot({ path: join(repoDir, 'docs', 'web-ledger-warnings.png'), fullPage: true, clip: region });
+
+  // A hint on a major's partners or bases leads to the ledger, where a project is added: the
+  // table's first empty row (row 7, under the example's seven projects), not the grey cell.
+  await section.locator('tr.hint-row[data-line="B1"] li[data-path="majors[0].partners"] button.hint-link').click();
+  const firstEmpty = ledgerCell(cells, DEPARTMENT, 7, 'id');
+  await page.locator(`#cell-preview [data-selected="${cellLabel(firstEmpty.sheet, firstEmpty.address)}"]`).waitFor();
 
   const got = await downloadOf(page, () => page.click('#download-workbook'));
   assert.ok(got, 'the workbook downloads');

@@ -49,6 +49,11 @@ test('the sample opens, scores 88 line by line on screen, and downloads the same
   const section = page.locator(`section.department[data-department="${DEPARTMENT}"]`);
   await section.waitFor();
   await screenshot(page, '02-sample-scored');
+  // The README's picture of the sample (its ledger and calendar give B1, C2 and A3): the
+  // page down to the end of the department's work, the batch section below left out.
+  const bottom = await page.evaluate(() => document.querySelector('#single-work')!.getBoundingClientRect().bottom + window.scrollY + 16);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.screenshot({ path: join(repoDir, 'docs', 'web-sample-scored.png'), fullPage: true, clip: { x: 0, y: 0, width, height: bottom } });
 
   const shown = async (line: string, col: string) => Number(await section.locator(`td[data-line="${line}"][data-col="${col}"]`).textContent());
   for (const [id, want] of Object.entries(expect.items)) {

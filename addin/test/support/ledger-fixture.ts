@@ -153,3 +153,29 @@ export function exampleFacts(year: string): Record<string, unknown> {
   const months = Object.fromEntries(Object.entries(exampleCalendar().dates).map(([m, v]) => [`${Number(m) >= 9 ? first : first + 1}-${String(m).padStart(2, '0')}`, asJson(v)]));
   return { projects, reports: { months } };
 }
+
+/** 三一重工's 统一社会信用代码 (the engine's cases use it: a valid check character). */
+export const SANY_CODE = '91430100MA4L16JK0C';
+
+/**
+ * A second department's ledger (same three majors), for the platform targets (RUBRIC.md
+ * §10), every row signed and filed within 2023-2024:
+ * 0 三一重工 (credit code SANY_CODE: the same enterprise as 三一重工股份有限公司 with that code)
+ *   机电 产业学院+校内实训基地.
+ * 1 华为技术有限公司 工业机器人 科技创新.
+ * 2 中联重科股份有限公司 (no code: the same name as the example's row 1) 电气 专业建设.
+ * 3 华为技术有限公司 机电 专业建设+科技创新.
+ * 4 比亚迪 工业机器人 专业建设, struck (不认定): left out of S2.
+ */
+export function secondLedger(): LedgerRow[] {
+  const row = (id: string, enterprise: string, major: string, forms: string, month: number, extra: LedgerRow = {}): LedgerRow => ({
+    id, enterprise, major, forms, signed: serial(2023, month, 1), filed: serial(2023, month, 3), 'self_checks.1': serial(2024, 1, 10), 'self_checks.2': serial(2024, 6, 10), ...extra,
+  });
+  return [
+    row('XX-01', '三一重工', '机电一体化技术', '产业学院、校内实训基地', 10, { credit_code: SANY_CODE }),
+    row('XX-02', '华为技术有限公司', '工业机器人技术', '科技创新', 9),
+    row('XX-03', '中联重科股份有限公司', '电气自动化技术', '专业建设', 11),
+    row('XX-04', '华为技术有限公司', '机电一体化技术', '专业建设、科技创新', 12),
+    row('XX-05', '比亚迪', '工业机器人技术', '专业建设', 10, { '': '不认定' }),
+  ];
+}
