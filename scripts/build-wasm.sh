@@ -13,7 +13,18 @@ cd "$(dirname "$0")/.."
 wasm_opt=addin/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run 'npm ci' in addin/ first (scripts/setup.sh does)" >&2; exit 1; }
 
-cargo build --release --target wasm32-unknown-unknown --lib
+# Panic locations name their source files, and a dependency's file is named by its full
+# path in cargo's registry (`/home/…/.cargo/registry/src/index.crates.io-…/rust_decimal-…`):
+# mapped to the crate's own directory (`rust_decimal-…/src/…`), they take under half the bytes.
+remap=()
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  # RUSTFLAGS is split at spaces: a path with one is left as it is.
+  if [[ -d $registry && $registry != *" "* ]]; then
+    remap+=("--remap-path-prefix=$registry=")
+  fi
+done
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }${remap[*]:-}" \
+  cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name coop_engine \
   target/wasm32-unknown-unknown/release/coop_engine.wasm
