@@ -335,6 +335,19 @@ impl<'de> de::Deserializer<'de> for Shape<'_> {
     }
 }
 
+// The two ways an error is placed, out of line: the accessors below are copied for every
+// derived visitor.
+
+#[inline(never)]
+fn at_index(error: ShapeError, i: usize) -> ShapeError {
+    error.under(Step::Index(i))
+}
+
+#[inline(never)]
+fn at_key(error: ShapeError, key: &str) -> ShapeError {
+    error.under(Step::Key(key.to_string()))
+}
+
 struct Items<'a> {
     items: std::iter::Enumerate<std::slice::Iter<'a, Value>>,
 }
@@ -351,7 +364,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
             Some((i, item)) => seed
                 .deserialize(Shape(item))
                 .map(Some)
-                .map_err(|e| e.under(Step::Index(i))),
+                .map_err(|e| at_index(e, i)),
         }
     }
 }
@@ -381,7 +394,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
                 Ok(Some(read))
             }
             // An unknown field is located at the field itself.
-            Err(e) => Err(e.under(Step::Key(key.clone()))),
+            Err(e) => Err(at_key(e, key)),
         }
     }
 
@@ -392,7 +405,6 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         let Some((key, value)) = self.current.take() else {
             return seed.deserialize(Shape(&Value::Null));
         };
-        seed.deserialize(Shape(value))
-            .map_err(|e| e.under(Step::Key(key.clone())))
+        seed.deserialize(Shape(value)).map_err(|e| at_key(e, key))
     }
 }
