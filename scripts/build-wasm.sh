@@ -46,10 +46,10 @@ gzipped=$(gzip -9 -c pkg/coop_engine_bg.wasm | wc -c)
 # The target is 300,000 bytes raw / 110,000 gzipped. The project ledger, the report calendar,
 # the platform targets, the hints (RUBRIC.md §7–§10) and the worksheet functions' cell exports
 # took the module to about 363 KB raw / 149 KB gzipped (where the bytes go: README, Figures);
-# until it is brought back under the target, the build holds it just above where it is now,
-# so it cannot grow unnoticed.
-budget=${WASM_SIZE_BUDGET:-368000}
-gzip_budget=${WASM_GZIP_BUDGET:-152000}
+# the rubric reader's type-by-type answers brought it to 356,196 / 147,740. Until it is back
+# under the target, the build holds it just above where it is now, so it cannot grow unnoticed.
+budget=${WASM_SIZE_BUDGET:-356500}
+gzip_budget=${WASM_GZIP_BUDGET:-148000}
 echo "pkg/coop_engine_bg.wasm: $size bytes raw, $gzipped gzipped, MVP + mutable-globals (budgets $budget raw, $gzip_budget gzipped)"
 if [ "$size" -gt "$budget" ]; then
   echo "the Wasm module is over its size budget ($size > $budget bytes)" >&2
