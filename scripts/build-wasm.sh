@@ -13,7 +13,18 @@ cd "$(dirname "$0")/.."
 wasm_opt=addin/node_modules/.bin/wasm-opt
 [ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run 'npm ci' in addin/ first (scripts/setup.sh does)" >&2; exit 1; }
 
-cargo build --release --target wasm32-unknown-unknown --lib
+# Panic locations name their source files, and a dependency's file is named by its full
+# path in cargo's registry (`/home/…/.cargo/registry/src/index.crates.io-…/rust_decimal-…`):
+# mapped to the crate's own directory (`rust_decimal-…/src/…`), they take under half the bytes.
+remap=()
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  # RUSTFLAGS is split at spaces: a path with one is left as it is.
+  if [[ -d $registry && $registry != *" "* ]]; then
+    remap+=("--remap-path-prefix=$registry=")
+  fi
+done
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }${remap[*]:-}" \
+  cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name coop_engine \
   target/wasm32-unknown-unknown/release/coop_engine.wasm
@@ -35,10 +46,11 @@ gzipped=$(gzip -9 -c pkg/coop_engine_bg.wasm | wc -c)
 # The target is 300,000 bytes raw / 110,000 gzipped. The project ledger, the report calendar,
 # the platform targets, the hints (RUBRIC.md §7–§10) and the worksheet functions' cell exports
 # took the module to about 363 KB raw / 149 KB gzipped (where the bytes go: README, Figures);
-# until it is brought back under the target, the build holds it just above where it is now,
-# so it cannot grow unnoticed.
-budget=${WASM_SIZE_BUDGET:-368000}
-gzip_budget=${WASM_GZIP_BUDGET:-152000}
+# the rubric reader's type-by-type answers brought it to 356,196 / 147,740, and the ledger's
+# `derivedInputs` export (the majors' computed cells) to 358,771 / 148,889. Until it is back
+# under the target, the build holds it just above where it is now, so it cannot grow unnoticed.
+budget=${WASM_SIZE_BUDGET:-359500}
+gzip_budget=${WASM_GZIP_BUDGET:-149500}
 echo "pkg/coop_engine_bg.wasm: $size bytes raw, $gzipped gzipped, MVP + mutable-globals (budgets $budget raw, $gzip_budget gzipped)"
 if [ "$size" -gt "$budget" ]; then
   echo "the Wasm module is over its size budget ($size > $budget bytes)" >&2

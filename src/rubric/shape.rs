@@ -195,15 +195,27 @@ impl de::Error for ShapeError {
     }
 }
 
+/// What a value is, as serde's visitors name it when it is not what they want: the same
+/// as `deserialize_any` would hand them.
 fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
         Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => n.as_f64().map_or(Unexpected::Other("?"), Unexpected::Float),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
         Value::String(s) => Unexpected::Str(s),
         Value::Array(_) => Unexpected::Seq,
         Value::Object(_) => Unexpected::Map,
     }
+}
+
+/// The error for a value of the wrong type; one copy, not one per visitor.
+#[inline(never)]
+fn mismatch(value: &Value, expected: &dyn Expected) -> ShapeError {
+    de::Error::invalid_type(unexpected(value), expected)
 }
 
 /// Reads a `T` from `value`; a problem is located under `at`.
@@ -257,7 +269,7 @@ impl<'de> de::Deserializer<'de> for Shape<'_> {
                 entries: map.iter(),
                 current: None,
             }),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+            other => Err(mismatch(other, &visitor)),
         }
     }
 
@@ -272,14 +284,68 @@ impl<'de> de::Deserializer<'de> for Shape<'_> {
             Value::String(s) => visitor.visit_enum(
                 IntoDeserializer::<ShapeError>::into_deserializer(s.as_str()),
             ),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+            other => Err(mismatch(other, &visitor)),
+        }
+    }
+
+    // Text, lists, objects and booleans are asked for by type, each answered only for its
+    // own kind of value: through `deserialize_any` every one of the derived visitors (a
+    // dozen) got its own copy of the whole value walk, a third of the rubric reader.
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.0 {
+            Value::String(s) => visitor.visit_str(s),
+            other => Err(mismatch(other, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.0 {
+            Value::Array(items) => visitor.visit_seq(Items {
+                items: items.iter().enumerate(),
+            }),
+            other => Err(mismatch(other, &visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.0 {
+            Value::Object(map) => visitor.visit_map(Fields {
+                entries: map.iter(),
+                current: None,
+            }),
+            other => Err(mismatch(other, &visitor)),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match self.0 {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            other => Err(mismatch(other, &visitor)),
         }
     }
 
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct newtype_struct seq tuple tuple_struct map identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct identifier ignored_any
     }
+}
+
+// The two ways an error is placed, out of line: the accessors below are copied for every
+// derived visitor.
+
+#[inline(never)]
+fn at_index(error: ShapeError, i: usize) -> ShapeError {
+    error.under(Step::Index(i))
+}
+
+#[inline(never)]
+fn at_key(error: ShapeError, key: &str) -> ShapeError {
+    error.under(Step::Key(key.to_string()))
 }
 
 struct Items<'a> {
@@ -298,7 +364,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
             Some((i, item)) => seed
                 .deserialize(Shape(item))
                 .map(Some)
-                .map_err(|e| e.under(Step::Index(i))),
+                .map_err(|e| at_index(e, i)),
         }
     }
 }
@@ -328,7 +394,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
                 Ok(Some(read))
             }
             // An unknown field is located at the field itself.
-            Err(e) => Err(e.under(Step::Key(key.clone()))),
+            Err(e) => Err(at_key(e, key)),
         }
     }
 
@@ -339,7 +405,6 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         let Some((key, value)) = self.current.take() else {
             return seed.deserialize(Shape(&Value::Null));
         };
-        seed.deserialize(Shape(value))
-            .map_err(|e| e.under(Step::Key(key.clone())))
+        seed.deserialize(Shape(value)).map_err(|e| at_key(e, key))
     }
 }

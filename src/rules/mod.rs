@@ -69,11 +69,18 @@ impl Draft {
     /// Adds a note: each language is a closure, and only the one asked for is formatted
     /// (neither, when no notes are wanted).
     pub fn note(&mut self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) {
-        match self.locale {
-            Some(Locale::Zh) => self.notes.push(zh()),
-            Some(Locale::En) => self.notes.push(en()),
-            None => {}
-        }
+        let note = match self.locale {
+            Some(Locale::Zh) => zh(),
+            Some(Locale::En) => en(),
+            None => return,
+        };
+        self.push_note(note);
+    }
+
+    /// Kept out of line: `note` is copied for each of its thirty-odd pairs of closures.
+    #[inline(never)]
+    fn push_note(&mut self, note: String) {
+        self.notes.push(note);
     }
 
     fn finish(mut self, line: &Line) -> LineScore {
