@@ -11,10 +11,10 @@
 import type { CellValue, RangeRef } from '../host/host.js';
 import { blockAddress, cellAddress, type Block } from '../host/a1.js';
 import type { Place } from './names.js';
+import { isBlank, setPath, type Facts } from './facts.js';
 import { LEDGER_SHEET } from '../template/columns.js';
 import { LEDGER_COLUMNS, REPORT_MONTHS, STRUCK, TABLE_READ_LIMIT, VERDICT_LIST, YEAR_FIRST_MONTH } from '../template/fields.js';
 
-type Facts = Record<string, unknown>;
 
 export interface Location {
   sheet: string;
@@ -45,9 +45,6 @@ export interface LedgerRead {
   overflow?: Location;
 }
 
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
 
 /** The calendar block: the month row, the OA dates and the assessors' marks. */
 function calendarBlock(place: Place): Block {
@@ -80,15 +77,6 @@ export function monthKey(year: string, month: number): string | undefined {
   return `${y}-${String(month).padStart(2, '0')}`;
 }
 
-function setPath(target: Facts, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let obj = target;
-  for (const part of parts.slice(0, -1)) {
-    if (typeof obj[part] !== 'object' || obj[part] === null) obj[part] = {};
-    obj = obj[part] as Facts;
-  }
-  obj[parts[parts.length - 1]] = value;
-}
 
 /**
  * The ledger and calendar out of the values `ledgerReads` read; every path found is added to

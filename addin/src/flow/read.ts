@@ -24,8 +24,8 @@ import { foreignCells } from '../template/record.js';
 import { LEDGER_COLUMNS, REPORT_MONTHS } from '../template/fields.js';
 import { LEDGER_SHEET } from '../template/columns.js';
 import { ledgerReads, readLedger, type LedgerRead } from './ledger.js';
+import { isBlank, setPath, type Facts } from './facts.js';
 
-export type Facts = Record<string, unknown>;
 
 export interface Location {
   sheet: string;
@@ -103,9 +103,6 @@ export function computedBlock(sheet: string, row: number) {
   return { sheet, block: { top: row, left: COMPUTED_FIRST, bottom: row, right: COMPUTED_LAST }, record: MAJORS_RECORD };
 }
 
-export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
 
 function single(place: Place): RangeRef {
   return { sheet: place.sheet, address: cellAddress(place.block.top, place.block.left) };
@@ -158,15 +155,6 @@ export function factReads(d: DepartmentNames): RangeRef[] {
   return refs;
 }
 
-function setPath(target: Facts, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let obj = target;
-  for (const part of parts.slice(0, -1)) {
-    if (typeof obj[part] !== 'object' || obj[part] === null) obj[part] = {};
-    obj = obj[part] as Facts;
-  }
-  obj[parts[parts.length - 1]] = value;
-}
 
 function firstCell(v: CellValue[][] | undefined): CellValue {
   return v?.[0]?.[0] ?? null;
