@@ -17,8 +17,7 @@ import { ownedWrites, type OwnedBlock } from './own.js';
 import type { FlowProblem, Locale } from './index.js';
 import { COMPUTED_COLUMNS, computedBlock, type DepartmentData, type StaleCell } from './read.js';
 import { sheetRef, tr } from './text.js';
-
-type Facts = Record<string, unknown>;
+import type { Facts } from './facts.js';
 
 export interface MajorDerived {
   partners: number;
