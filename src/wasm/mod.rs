@@ -230,11 +230,15 @@ mod profile {
         }
     }
 
+    /// The §3 facts given as JSON text, scored with the built-in rubric (`None` when refused).
+    fn scored(facts: &str) -> Option<crate::department::DepartmentScore> {
+        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
+        crate::score_department_in(rubric::builtin(), &facts, Locale::Zh).ok()
+    }
+
     #[wasm_bindgen(js_name = profileWriteJson)]
     pub fn write_json(facts: &str, times: u32) -> JsValue {
-        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
-        let rubric = rubric::builtin();
-        let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
+        let score = scored(facts);
         let score = score.as_ref().map(|s| Department::new(s, 2));
         let mut last = JsValue::NULL;
         for _ in 0..times {
@@ -259,9 +263,7 @@ mod profile {
 
     #[wasm_bindgen(js_name = profileWrite)]
     pub fn write(facts: &str, times: u32) -> JsValue {
-        let facts: Value = serde_json::from_str(facts).unwrap_or(Value::Null);
-        let rubric = rubric::builtin();
-        let score = crate::score_department_in(rubric, &facts, Locale::Zh).ok();
+        let score = scored(facts);
         let score = score.as_ref().map(|s| Department::new(s, 2));
         let mut last = JsValue::NULL;
         for _ in 0..times {
