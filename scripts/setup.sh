@@ -3,8 +3,9 @@
 # the wasm32 target, wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock,
 # the add-in's npm packages from its lock file, and (with --browser) what the tests drive:
 # Debian's chromium for the end-to-end tests, LibreOffice Calc (headless) for workbooks
-# re-saved in another program and for printing to PDF, and poppler's pdftoppm/pdfinfo. Only package registries are used; nothing is downloaded
-# from anywhere else.
+# re-saved in another program and for printing to PDF, poppler's pdftoppm/pdfinfo, and a
+# Chinese font for the printed pages. Only package registries are used; nothing is
+# downloaded from anywhere else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

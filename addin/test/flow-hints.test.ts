@@ -17,7 +17,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fillScores, insertTemplate, type DepartmentResult } from '../src/flow/index.js';
-import { baseFacts, context, fieldCell, tableCell, typeFacts, workbookWith, type Json } from './support/flow-fixture.js';
+import { baseFacts, bestFacts, context, fieldCell, tableCell, typeFacts, workbookWith, type Json } from './support/flow-fixture.js';
 import { MemoryHost } from './support/memory-host.js';
 import { exampleLedger, ledgerCell, typeLedger } from './support/ledger-fixture.js';
 
@@ -72,20 +72,7 @@ test('the §3 example: every hint, best gain first (ties by path), each at its i
 });
 
 test('a department at its best has no hints, and an empty list says so', async () => {
-  const best = baseFacts();
-  Object.assign(best, {
-    staffing: 'full_time',
-    plans: { annual_plan: true, annual_summary: true, semester_plan: true, semester_summary: true },
-    majors: [
-      { name: '机电一体化技术', partners: 6, campus_base: true, external_base: true },
-      { name: '工业机器人技术', partners: 1, campus_base: true, external_base: true },
-    ],
-    curriculum: { meeting_semesters: 2, textbooks: 5 },
-    order_classes: [{ name: '三一重工订单班', major: '机电一体化技术', students: 32 }, { name: '中联订单班', major: '工业机器人技术', students: 30 }],
-    internship: { local: 170, total: 200 },
-    reports: { due: 8, missed: 0 },
-    faculty: { teachers: 40, seconded: 8, courses: 60, engineer_courses: 6 },
-  });
+  const best = bestFacts();
   const host = await workbookWith([DEPT], () => best);
   const d = await scored(host);
   assert.equal(d.s1, 118, 'the highest possible total');
